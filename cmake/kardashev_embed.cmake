@@ -1,0 +1,26 @@
+# kd_embed_files(TARGET NAMESPACE name1 file1 [name2 file2 ...])
+# Compiles each file into TARGET as `extern const std::string_view NAMESPACE::nameN`, so the
+# binary carries its default scenario and catalogues and runs from any directory.
+function(kd_embed_files target ns)
+  set(args ${ARGN})
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/kd_embedded_${target}.cpp)
+  set(deps "")
+  set(names "")
+  set(files "")
+  list(LENGTH args n)
+  math(EXPR last "${n} - 1")
+  foreach(i RANGE 0 ${last} 2)
+    math(EXPR j "${i} + 1")
+    list(GET args ${i} name)
+    list(GET args ${j} file)
+    list(APPEND names ${name})
+    list(APPEND files ${file})
+    list(APPEND deps ${file})
+  endforeach()
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DNS=${ns} "-DNAMES=${names}" "-DFILES=${files}"
+            -P ${PROJECT_SOURCE_DIR}/cmake/kardashev_embed_gen.cmake
+    DEPENDS ${deps} ${PROJECT_SOURCE_DIR}/cmake/kardashev_embed_gen.cmake
+    COMMENT "Embedding ${names}")
+  target_sources(${target} PRIVATE ${out})
+endfunction()

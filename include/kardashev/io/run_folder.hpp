@@ -1,0 +1,26 @@
+#pragma once
+/// The run folder: summary.json, timeseries.csv, events.csv, scenario.resolved.yaml.
+
+#include <filesystem>
+#include <string>
+
+#include "kardashev/sim/engine.hpp"
+#include "kardashev/sim/scenario.hpp"
+
+namespace kardashev::io {
+
+/// Writes the tidy time series as CSV: time_utc,entity,metric,value,unit (one row per record).
+std::string timeseries_csv(const sim::run_result& r);
+
+/// Writes the events as CSV: time_utc,kind,entity,detail.
+std::string events_csv(const sim::run_result& r);
+
+/// Writes summary.json: headline figures, the resolved scenario, seed and version.
+std::string summary_json(const sim::scenario& s, const sim::run_result& r);
+
+/// Writes the whole run folder at `dir`: files go to a temporary sibling folder that is renamed to
+/// `dir` at the end, so a failure leaves nothing half-written. Throws input_error when `dir` exists
+/// and `force` is false; with `force`, replaces it.
+void write_run_folder(const std::filesystem::path& dir, const sim::scenario& s, const sim::run_result& r, bool force);
+
+}  // namespace kardashev::io

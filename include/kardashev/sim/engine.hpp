@@ -1,0 +1,81 @@
+#pragma once
+/// The engine: runs a scenario on the slow clock through a fixed pipeline of stages.
+///
+/// Each slow step runs, in this order (DESIGN.md "Two clocks"):
+///   1. fast    per-entity aggregates from the fast clock for this step (cached)
+///   2. fleet   cohort growth (logistic, market size fed back from the deployed model's quality)
+///   3. uplink  data produced, selected by triggers, and carried within the uplink capacity
+///   4. corpus  curation and tokenisation into unique tokens
+///   5. buildout installed accelerators per site, cut by power and by the capex budget
+///   6. training FLOP delivered to the current generation; releases when its time is up
+///   7. economy capex, depreciation, energy opex
+///   8. binding  which constraint bound this step
+/// A stage reads only what earlier stages of this step or earlier steps wrote.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kardashev/core/time.hpp"
+#include "kardashev/sim/recorder.hpp"
+#include "kardashev/sim/scenario.hpp"
+
+namespace kardashev::sim {
+
+/// What limited the flywheel in a step.
+enum class constraint : std::uint8_t { data, bandwidth, compute, power, money };
+inline constexpr std::size_t constraint_count = 5;
+/// Lower-case name: "data", "bandwidth", "compute", "power", "money".
+std::string_view to_string(constraint c) noexcept;
+
+/// One released model generation.
+struct generation {
+    int index = 0;               //!< 1-based
+    epoch started;
+    epoch released;
+    double flop = 0.0;           //!< [FLOP] compute delivered
+    double params = 0.0;         //!< N
+    double tokens = 0.0;         //!< D trained
+    double unique_tokens = 0.0;  //!< corpus unique tokens at release
+    double loss = 0.0;           //!< [nats/token]
+    double quality = 0.0;        //!< [-] quality_from_loss
+    constraint binding = constraint::compute;  //!< constraint that bound most steps of its run
+    bool operator==(const generation&) const = default;
+};
+
+/// Headline figures of a run.
+struct run_summary {
+    std::vector<generation> generations;
+    std::vector<std::pair<std::string, double>> final_fleet_units;  //!< cohort name, units at the end
+    double final_unique_tokens = 0.0;        //!< [tokens]
+    double total_bytes_uploaded = 0.0;       //!< [B]
+    double total_capex_usd = 0.0;            //!< [USD]
+    double total_opex_usd = 0.0;             //!< [USD] energy
+    double total_depreciation_usd = 0.0;     //!< [USD]
+    double accelerator_hours = 0.0;          //!< [h]
+    double cost_per_accelerator_hour_usd = 0.0;  //!< [USD/h]
+    double total_energy_j = 0.0;             //!< [J] facility energy
+    double peak_facility_power_w = 0.0;      //!< [W]
+    double kardashev_index_peak = 0.0;       //!< [-] Sagan K of the peak facility power
+    std::array<std::int64_t, constraint_count> binding_steps{};  //!< steps each constraint bound
+    std::int64_t steps = 0;
+    bool operator==(const run_summary&) const = default;
+};
+
+/// Options that do not change results.
+struct run_options {
+    bool progress = false;  //!< draw a progress bar on a terminal
+};
+
+/// The result of a run: the recorder's series and events, and the summary.
+struct run_result {
+    recorder record;
+    run_summary summary;
+};
+
+/// Runs `s` to the end and returns what it recorded. Throws domain_error when a model leaves its range.
+run_result run(const scenario& s, const run_options& options = {});
+
+}  // namespace kardashev::sim

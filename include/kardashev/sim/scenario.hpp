@@ -1,0 +1,82 @@
+#pragma once
+/// The typed scenario the engine runs: plain values in SI, loaded from YAML by io (docs/scenarios.md).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kardashev/compute/accelerator.hpp"
+#include "kardashev/core/time.hpp"
+#include "kardashev/energy/facility.hpp"
+#include "kardashev/fleet/cohort.hpp"
+#include "kardashev/fleet/corpus.hpp"
+
+namespace kardashev::sim {
+
+/// A value that steps to `value` at `at` and holds until the next point (piecewise constant).
+struct schedule_point {
+    epoch at;
+    double value = 0.0;
+    bool operator==(const schedule_point&) const = default;
+};
+
+/// Returns the value of a piecewise-constant schedule at `t`: the last point with at <= t, or 0
+/// before the first point. Points must be sorted by `at`.
+double schedule_value(const std::vector<schedule_point>& schedule, epoch t);
+
+/// A terrestrial compute site (later issues add orbit and moon sites).
+struct site {
+    std::string name;                                 //!< unique name, e.g. "memphis"
+    std::string kind = "ground";                      //!< ground (orbit, moon: later issues)
+    compute::accelerator accel;                       //!< resolved catalogue entry (accel.name is the key)
+    std::vector<schedule_point> planned_accelerators; //!< [count] target installed accelerators over time
+    std::vector<schedule_point> power_capacity_w;     //!< [W] facility power available over time (grid connection)
+    energy::grid_facility facility;                   //!< PUE, energy price, carbon intensity
+    double facility_capex_usd_per_w = 0.0;            //!< [USD/W] facility build cost per W of facility power
+    bool operator==(const site&) const = default;
+};
+
+/// Model-generation training policy.
+struct training_params {
+    std::string scaling_law = "epoch";        //!< "epoch" (Besiroglu et al. 2024) or "hoffmann" (2022)
+    double mfu = 0.40;                        //!< [-] model FLOP utilisation (Llama 3: 38-43 %)
+    double goodput = 0.90;                    //!< [-] effective training time share (Llama 3: > 90 %)
+    duration generation_length = duration::from_days(120);  //!< training time of each generation
+    duration release_gap = duration::from_days(30);         //!< evaluation and roll-out between runs
+    double reference_loss = 0.0;              //!< [nats/token] loss of the deployed model at the start (quality 0)
+    bool operator==(const training_params&) const = default;
+};
+
+/// Uplink from the fleet to the compute sites (the network issue replaces this with routed capacity).
+struct uplink_params {
+    std::vector<schedule_point> capacity_bytes_per_s;  //!< [B/s] aggregate backhaul capacity over time
+    bool operator==(const uplink_params&) const = default;
+};
+
+/// Money: what may be spent on build-out, and how capital is depreciated.
+struct economy_params {
+    std::vector<schedule_point> capex_budget_usd_per_s;  //!< [USD/s] build-out budget over time (written per year)
+    duration accelerator_life = duration::from_days(5 * 365);   //!< depreciation life of accelerators
+    duration facility_life = duration::from_days(15 * 365);     //!< depreciation life of facilities
+    bool operator==(const economy_params&) const = default;
+};
+
+/// A whole scenario. Regular value type; the engine takes it by const reference.
+struct scenario {
+    std::string name = "unnamed";
+    std::string description;
+    epoch start;                                 //!< first slow step
+    duration length = duration::from_days(3653); //!< run length
+    duration step = duration::from_days(1);      //!< slow-clock step
+    std::uint64_t seed = 1;                      //!< run seed for named RNG streams
+    std::vector<fleet::cohort> cohorts;
+    fleet::corpus_params corpus;
+    uplink_params uplink;
+    std::vector<site> sites;
+    training_params training;
+    economy_params economy;
+    std::vector<compute::accelerator> custom_accelerators;  //!< entries the scenario adds to the catalogue
+    bool operator==(const scenario&) const = default;
+};
+
+}  // namespace kardashev::sim
