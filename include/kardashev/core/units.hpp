@@ -33,6 +33,7 @@ enum class quantity_kind {
     tokens,          //!< tokens: "15.6 Ttok", "15.6e12 tokens"
     tokens_per_byte, //!< tokens/B: "0.25 tok/B"
     specific_energy, //!< J/kg: "150 Wh/kg"
+    mass_per_energy, //!< kg/J: "0.4 kg/kWh" (carbon intensity)
 };
 
 /// Returns a short noun phrase with an example, for messages: "a power (e.g. \"1.2 GW\")".
