@@ -1,0 +1,21 @@
+#pragma once
+// The kardashev command line: one function per subcommand, registered on the CLI11 app.
+
+#include <CLI/CLI.hpp>
+
+namespace kardashev::apps {
+
+/// Exit codes: 0 ok, 2 bad input, 1 internal failure.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_internal = 1;
+inline constexpr int exit_bad_input = 2;
+
+/// Registers `run` and returns a callback that executes it after parsing.
+void add_run_command(CLI::App& app, int& exit_code);
+/// Registers `explain`.
+void add_explain_command(CLI::App& app, int& exit_code);
+
+/// Runs `fn`, mapping kardashev errors to messages on stderr and exit codes.
+int guarded(const std::function<int()>& fn);
+
+}  // namespace kardashev::apps

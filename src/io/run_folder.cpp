@@ -1,0 +1,165 @@
+#include "kardashev/io/run_folder.hpp"
+
+#include <fstream>
+#include <system_error>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include "kardashev/core/error.hpp"
+#include "kardashev/io/scenario_io.hpp"
+
+namespace kardashev::io {
+
+namespace {
+
+/// CSV field: quoted when it holds a comma, quote or newline (RFC 4180).
+std::string csv_field(std::string_view s) {
+    if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+/// A YAML tree as JSON: mappings and sequences kept, scalars as strings (units stay readable).
+nlohmann::ordered_json yaml_to_json(const YAML::Node& n) {
+    switch (n.Type()) {
+        case YAML::NodeType::Map: {
+            nlohmann::ordered_json j = nlohmann::ordered_json::object();
+            for (const auto& kv : n) j[kv.first.as<std::string>()] = yaml_to_json(kv.second);
+            return j;
+        }
+        case YAML::NodeType::Sequence: {
+            nlohmann::ordered_json j = nlohmann::ordered_json::array();
+            for (const auto& v : n) j.push_back(yaml_to_json(v));
+            return j;
+        }
+        case YAML::NodeType::Scalar: return n.Scalar();
+        default: return nullptr;
+    }
+}
+
+void write_file(const std::filesystem::path& p, const std::string& text) {
+    std::ofstream f(p, std::ios::binary | std::ios::trunc);
+    if (!f) throw input_error(fmt::format("cannot write {}", p.string()));
+    f << text;
+    f.close();
+    if (!f) throw input_error(fmt::format("cannot write {}", p.string()));
+}
+
+}  // namespace
+
+std::string timeseries_csv(const sim::run_result& r) {
+    const auto& rec = r.record;
+    std::vector<std::string> times;
+    times.reserve(rec.step_times().size());
+    for (const auto& t : rec.step_times()) times.push_back(t.to_utc_iso());
+    std::vector<std::string> prefix;  // "entity,metric," per channel
+    std::vector<std::string> suffix;  // ",unit\n" per channel
+    for (const auto& c : rec.channels()) {
+        prefix.push_back(csv_field(c.entity) + "," + csv_field(c.metric) + ",");
+        suffix.push_back("," + csv_field(c.unit) + "\n");
+    }
+    std::string out = "time_utc,entity,metric,value,unit\n";
+    out.reserve(rec.rows().size() * 64);
+    fmt::memory_buffer buf;
+    for (const auto& row : rec.rows()) {
+        out += times[static_cast<std::size_t>(row.step)];
+        out += ',';
+        out += prefix[row.channel];
+        buf.clear();
+        fmt::format_to(std::back_inserter(buf), "{}", row.value);
+        out.append(buf.data(), buf.size());
+        out += suffix[row.channel];
+    }
+    return out;
+}
+
+std::string events_csv(const sim::run_result& r) {
+    std::string out = "time_utc,kind,entity,detail\n";
+    for (const auto& e : r.record.events())
+        out += fmt::format("{},{},{},{}\n", e.at.to_utc_iso(), csv_field(e.kind), csv_field(e.entity), csv_field(e.detail));
+    return out;
+}
+
+std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
+    const auto& sum = r.summary;
+    nlohmann::ordered_json j;
+    j["kardashev_version"] = KD_VERSION;
+    j["scenario"] = s.name;
+    j["seed"] = s.seed;
+    j["start_utc"] = s.start.to_utc_iso();
+    j["end_utc"] = (s.start + s.step * sum.steps).to_utc_iso();
+    j["steps"] = sum.steps;
+    auto& gens = j["generations"] = nlohmann::ordered_json::array();
+    for (const auto& g : sum.generations) {
+        gens.push_back({{"index", g.index},
+                        {"started_utc", g.started.to_utc_iso()},
+                        {"released_utc", g.released.to_utc_iso()},
+                        {"flop", g.flop},
+                        {"params", g.params},
+                        {"tokens", g.tokens},
+                        {"unique_tokens", g.unique_tokens},
+                        {"loss_nats_per_token", g.loss},
+                        {"quality", g.quality},
+                        {"binding", std::string(sim::to_string(g.binding))}});
+    }
+    auto& fleet = j["final_fleet_units"] = nlohmann::ordered_json::object();
+    for (const auto& [name, units] : sum.final_fleet_units) fleet[name] = units;
+    j["final_unique_tokens"] = sum.final_unique_tokens;
+    j["total_bytes_uploaded"] = sum.total_bytes_uploaded;
+    j["costs_usd"] = {{"capex", sum.total_capex_usd},
+                      {"energy_opex", sum.total_opex_usd},
+                      {"depreciation", sum.total_depreciation_usd},
+                      {"per_accelerator_hour", sum.cost_per_accelerator_hour_usd}};
+    j["accelerator_hours"] = sum.accelerator_hours;
+    j["total_energy_j"] = sum.total_energy_j;
+    j["peak_facility_power_w"] = sum.peak_facility_power_w;
+    j["kardashev_index_peak"] = sum.kardashev_index_peak;
+    auto& bind = j["binding_steps"] = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < sim::constraint_count; ++i)
+        bind[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = sum.binding_steps[i];
+    j["inputs"] = yaml_to_json(YAML::Load(write_scenario_yaml(s)));
+    return j.dump(2) + "\n";
+}
+
+void write_run_folder(const std::filesystem::path& dir, const sim::scenario& s, const sim::run_result& r, bool force) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !force)
+        throw input_error(fmt::format("{}: the run folder exists; choose another --out or pass --force to replace it",
+                                      dir.string()));
+    const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+    fs::create_directories(parent, ec);
+    if (ec) throw input_error(fmt::format("{}: cannot create the folder: {}", parent.string(), ec.message()));
+    const fs::path tmp = parent / fmt::format(".{}.tmp-{}", dir.filename().string(), ::getpid());
+    fs::remove_all(tmp, ec);
+    fs::create_directory(tmp, ec);
+    if (ec) throw input_error(fmt::format("{}: cannot create the folder: {}", tmp.string(), ec.message()));
+    try {
+        write_file(tmp / "summary.json", summary_json(s, r));
+        write_file(tmp / "timeseries.csv", timeseries_csv(r));
+        write_file(tmp / "events.csv", events_csv(r));
+        write_file(tmp / "scenario.resolved.yaml", write_scenario_yaml(s));
+        if (fs::exists(dir)) {
+            const fs::path old = parent / fmt::format(".{}.old-{}", dir.filename().string(), ::getpid());
+            fs::rename(dir, old);
+            fs::rename(tmp, dir);
+            fs::remove_all(old);
+        } else {
+            fs::rename(tmp, dir);
+        }
+    } catch (...) {
+        fs::remove_all(tmp, ec);
+        throw;
+    }
+}
+
+}  // namespace kardashev::io

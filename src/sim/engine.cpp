@@ -1,0 +1,378 @@
+#include "kardashev/sim/engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "kardashev/compute/training.hpp"
+#include "kardashev/core/error.hpp"
+#include "kardashev/core/progress.hpp"
+#include "kardashev/economy/cost.hpp"
+#include "kardashev/energy/facility.hpp"
+#include "kardashev/fleet/cohort.hpp"
+#include "kardashev/fleet/corpus.hpp"
+#include "kardashev/fleet/scaling_law.hpp"
+#include "kardashev/sim/fast_clock.hpp"
+
+namespace kardashev::sim {
+
+std::string_view to_string(constraint c) noexcept {
+    switch (c) {
+        case constraint::data: return "data";
+        case constraint::bandwidth: return "bandwidth";
+        case constraint::compute: return "compute";
+        case constraint::power: return "power";
+        case constraint::money: return "money";
+    }
+    return "unknown";
+}
+
+namespace {
+
+constexpr double inf = std::numeric_limits<double>::infinity();
+constexpr double tiny = 1e-9;  // relative slack when comparing accelerator counts
+
+/// Straight-line depreciation of capital bought at different times: a running charge rate and a
+/// queue of vintages that stop depreciating when their life ends.
+struct depreciation_book {
+    struct vintage {
+        epoch expires;
+        double rate_usd_per_s;
+    };
+    std::deque<vintage> vintages;
+    double rate_usd_per_s = 0.0;
+
+    void buy(double capex_usd, epoch at, duration life) {
+        if (capex_usd <= 0.0) return;
+        const double rate = economy::depreciation_usd(capex_usd, life.seconds(), 1.0);
+        vintages.push_back({at + life, rate});
+        rate_usd_per_s += rate;
+    }
+    /// Depreciation charged over [t0, t1); vintages are bought in time order, so they expire in order.
+    double charge(epoch t0, epoch t1) {
+        double usd = 0.0;
+        epoch cursor = t0;
+        while (!vintages.empty() && vintages.front().expires < t1) {
+            const auto v = vintages.front();
+            const epoch until = std::max(v.expires, cursor);
+            usd += rate_usd_per_s * (until - cursor).seconds();
+            cursor = until;
+            rate_usd_per_s -= v.rate_usd_per_s;
+            vintages.pop_front();
+        }
+        if (vintages.empty()) rate_usd_per_s = 0.0;  // no drift from rounding
+        usd += rate_usd_per_s * (t1 - cursor).seconds();
+        return usd;
+    }
+};
+
+struct site_state {
+    double installed = 0.0;          // accelerators in service
+    double facility_built_w = 0.0;   // facility power built so far [W]
+    bool power_limited = false;
+    bool money_limited = false;
+    std::uint32_t ch_planned = 0, ch_installed = 0, ch_it_power = 0, ch_facility_power = 0, ch_power_cap = 0;
+};
+
+struct cohort_state {
+    double units = 0.0;
+    std::uint32_t ch_units = 0, ch_demand = 0;
+};
+
+struct training_run {
+    int index = 1;
+    epoch started;
+    epoch ends;
+    double flop = 0.0;
+    std::array<std::int64_t, constraint_count> binding_steps{};
+};
+
+struct pending_release {
+    epoch deploys;
+    double loss;
+};
+
+constraint most_frequent(const std::array<std::int64_t, constraint_count>& counts) {
+    std::size_t best = static_cast<std::size_t>(constraint::compute);
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        if (counts[i] > counts[best]) best = i;
+    return static_cast<constraint>(best);
+}
+
+}  // namespace
+
+run_result run(const scenario& s, const run_options& options) {
+    if (s.step.ns() <= 0) throw domain_error("run: the step must be positive");
+    if (s.length < s.step) throw domain_error("run: the length must be at least one step");
+    const auto law = fleet::chinchilla_law::by_name(s.training.scaling_law);
+    const std::int64_t steps = s.length.ns() / s.step.ns();
+    const double dt = s.step.seconds();
+
+    run_result out;
+    recorder& rec = out.record;
+    run_summary& sum = out.summary;
+    sum.steps = steps;
+
+    // --- channels (registered once, in a fixed order, so outputs are deterministic)
+    std::vector<cohort_state> cohorts(s.cohorts.size());
+    for (std::size_t i = 0; i < s.cohorts.size(); ++i) {
+        const auto entity = "fleet/" + s.cohorts[i].name;
+        cohorts[i].units = s.cohorts[i].units;
+        cohorts[i].ch_units = rec.add_channel(entity, "units", "1");
+        cohorts[i].ch_demand = rec.add_channel(entity, "upload_demand", "B/s");
+    }
+    const auto ch_uplink_cap = rec.add_channel("uplink", "capacity", "B/s");
+    const auto ch_uplink_carried = rec.add_channel("uplink", "carried", "B/s");
+    const auto ch_unique = rec.add_channel("corpus", "unique_tokens", "tokens");
+    const auto ch_added = rec.add_channel("corpus", "tokens_added", "tokens");
+    std::vector<site_state> sites(s.sites.size());
+    for (std::size_t i = 0; i < s.sites.size(); ++i) {
+        const auto entity = "site/" + s.sites[i].name;
+        auto& st = sites[i];
+        st.ch_planned = rec.add_channel(entity, "accelerators_planned", "1");
+        st.ch_installed = rec.add_channel(entity, "accelerators", "1");
+        st.ch_it_power = rec.add_channel(entity, "it_power", "W");
+        st.ch_facility_power = rec.add_channel(entity, "facility_power", "W");
+        st.ch_power_cap = rec.add_channel(entity, "power_capacity", "W");
+    }
+    const auto ch_generation = rec.add_channel("training", "generation", "1");
+    const auto ch_gen_flop = rec.add_channel("training", "flop_accumulated", "FLOP");
+    const auto ch_flop_rate = rec.add_channel("training", "flop_rate", "FLOP/s");
+    const auto ch_loss = rec.add_channel("model", "deployed_loss", "nats/token");
+    const auto ch_quality = rec.add_channel("model", "deployed_quality", "1");
+    const auto ch_capex = rec.add_channel("economy", "capex_cumulative", "USD");
+    const auto ch_opex = rec.add_channel("economy", "opex_cumulative", "USD");
+    const auto ch_depr = rec.add_channel("economy", "depreciation_cumulative", "USD");
+    const auto ch_allowance = rec.add_channel("economy", "budget_unspent", "USD");
+    const auto ch_power = rec.add_channel("company", "facility_power", "W");
+    const auto ch_kardashev = rec.add_channel("company", "kardashev_index", "1");
+    const auto ch_binding = rec.add_channel("company", "binding", "0=data,1=bandwidth,2=compute,3=power,4=money");
+    rec.reserve(static_cast<std::size_t>(steps) * rec.channels().size());
+
+    // Stage 1 (fast): ground sites and the coarse uplink have no fast dynamics yet; orbital and
+    // network entities register here (orbit, network issues) and are queried each step.
+    fast_clock fast(s.start, s.step);
+
+    // --- initial state: the installed base at the start is taken as built; its capex is booked at
+    // the start and is not limited by the budget.
+    fleet::corpus_params corpus = s.corpus;
+    double unique_tokens = corpus.initial_unique_tokens;
+    double budget_unspent = 0.0;
+    depreciation_book accel_book, facility_book;
+    for (std::size_t i = 0; i < s.sites.size(); ++i) {
+        const auto& site = s.sites[i];
+        auto& st = sites[i];
+        const double per_accel_facility_w = energy::facility_power_w(site.accel.all_in_power_w, site.facility.pue);
+        const double cap_w = site.power_capacity_w.empty() ? inf : schedule_value(site.power_capacity_w, s.start);
+        const double power_max = cap_w / per_accel_facility_w;
+        st.installed = std::min(schedule_value(site.planned_accelerators, s.start), power_max);
+        st.facility_built_w = st.installed * per_accel_facility_w;
+        const double accel_capex = st.installed * site.accel.price_usd;
+        const double facility_capex = st.facility_built_w * site.facility_capex_usd_per_w;
+        accel_book.buy(accel_capex, s.start, s.economy.accelerator_life);
+        facility_book.buy(facility_capex, s.start, s.economy.facility_life);
+        sum.total_capex_usd += accel_capex + facility_capex;
+    }
+
+    training_run gen{1, s.start, s.start + s.training.generation_length, 0.0, {}};
+    std::deque<pending_release> pending;
+    double deployed_loss = s.training.reference_loss;
+    double deployed_quality = 0.0;
+    constraint last_binding = constraint::compute;
+    bool have_binding = false;
+
+    progress_reporter progress("run", static_cast<std::uint64_t>(steps), options.progress);
+
+    for (std::int64_t k = 0; k < steps; ++k) {
+        const epoch t0 = s.start + s.step * k;
+        const epoch t1 = t0 + s.step;
+        rec.add_step_time(t1);
+
+        // Deploy any model whose release date has come (feeds this step's fleet stage).
+        while (!pending.empty() && pending.front().deploys <= t0) {
+            deployed_loss = pending.front().loss;
+            deployed_quality = fleet::quality_from_loss(deployed_loss, s.training.reference_loss, law.e);
+            pending.pop_front();
+        }
+
+        // Stage 2 (fleet): logistic growth towards a market size raised by the deployed model.
+        double demand_total = 0.0;
+        std::vector<double> demand(s.cohorts.size());
+        for (std::size_t i = 0; i < s.cohorts.size(); ++i) {
+            const auto& c = s.cohorts[i];
+            auto& cs = cohorts[i];
+            cs.units = fleet::logistic_step(cs.units, fleet::market_size(c, deployed_quality), c.growth_rate_per_s, dt);
+            demand[i] = fleet::upload_demand_bytes_per_s(c, cs.units);
+            demand_total += demand[i];
+            rec.record(k, cs.ch_units, cs.units);
+            rec.record(k, cs.ch_demand, demand[i]);
+        }
+
+        // Stage 3 (uplink): selected data is carried within the capacity, shared in proportion to demand.
+        const double capacity = s.uplink.capacity_bytes_per_s.empty() ? inf : schedule_value(s.uplink.capacity_bytes_per_s, t0);
+        const double carried = std::min(demand_total, capacity);
+        const bool uplink_saturated = demand_total > capacity;
+        const double carried_share = demand_total > 0.0 ? carried / demand_total : 0.0;
+        rec.record(k, ch_uplink_cap, std::isinf(capacity) ? 0.0 : capacity);
+        rec.record(k, ch_uplink_carried, carried);
+        sum.total_bytes_uploaded += carried * dt;
+
+        // Stage 4 (corpus): curation and tokenisation.
+        double tokens_added = 0.0;
+        for (std::size_t i = 0; i < s.cohorts.size(); ++i) {
+            const auto& c = s.cohorts[i];
+            tokens_added += demand[i] * carried_share * dt * c.curation_yield * c.tokens_per_byte;
+        }
+        unique_tokens += tokens_added;
+        rec.record(k, ch_unique, unique_tokens);
+        rec.record(k, ch_added, tokens_added);
+
+        // Stage 5 (build-out): planned accelerators, cut by the power cap, then by the budget.
+        if (!s.economy.capex_budget_usd_per_s.empty())
+            budget_unspent += schedule_value(s.economy.capex_budget_usd_per_s, t0) * dt;
+        else
+            budget_unspent = inf;
+        double step_capex = 0.0;
+        bool any_power_limited = false, any_money_limited = false;
+        double it_power_total = 0.0, facility_power_total = 0.0, flop_step = 0.0;
+        for (std::size_t i = 0; i < s.sites.size(); ++i) {
+            const auto& site = s.sites[i];
+            auto& st = sites[i];
+            const double per_accel_facility_w = energy::facility_power_w(site.accel.all_in_power_w, site.facility.pue);
+            const double planned = schedule_value(site.planned_accelerators, t0);
+            const double cap_w = site.power_capacity_w.empty() ? inf : schedule_value(site.power_capacity_w, t0);
+            const double power_max = cap_w / per_accel_facility_w;
+            const double target = std::min(planned, power_max);
+            st.power_limited = planned > power_max * (1.0 + tiny);
+            st.money_limited = false;
+            if (target <= st.installed) {
+                st.installed = target;  // retired units are not refunded
+            } else {
+                const double want = target - st.installed;
+                // Accelerators that fit in facility power already built need no new facility.
+                const double spare = std::max(0.0, st.facility_built_w / per_accel_facility_w - st.installed);
+                const double facility_cost = per_accel_facility_w * site.facility_capex_usd_per_w;
+                auto cost_of = [&](double n) { return n * site.accel.price_usd + std::max(0.0, n - spare) * facility_cost; };
+                double n = want;
+                if (cost_of(want) > budget_unspent) {
+                    const double spare_cost = spare * site.accel.price_usd;
+                    n = budget_unspent <= spare_cost
+                            ? budget_unspent / site.accel.price_usd
+                            : spare + (budget_unspent - spare_cost) / (site.accel.price_usd + facility_cost);
+                    n = std::clamp(n, 0.0, want);
+                    st.money_limited = true;
+                }
+                const double accel_capex = n * site.accel.price_usd;
+                const double new_facility_w = std::max(0.0, (st.installed + n) * per_accel_facility_w - st.facility_built_w);
+                const double facility_capex = new_facility_w * site.facility_capex_usd_per_w;
+                accel_book.buy(accel_capex, t0, s.economy.accelerator_life);
+                facility_book.buy(facility_capex, t0, s.economy.facility_life);
+                st.facility_built_w += new_facility_w;
+                st.installed += n;
+                budget_unspent -= accel_capex + facility_capex;
+                step_capex += accel_capex + facility_capex;
+            }
+            any_power_limited = any_power_limited || st.power_limited;
+            any_money_limited = any_money_limited || st.money_limited;
+            const double it_w = st.installed * site.accel.all_in_power_w;
+            const double fac_w = energy::facility_power_w(it_w, site.facility.pue);
+            it_power_total += it_w;
+            facility_power_total += fac_w;
+            if (st.installed > 0.0)
+                flop_step += compute::delivered_flop(st.installed, site.accel.peak_flops_bf16, s.training.mfu, s.training.goodput, dt);
+            // Stage 7 (economy, energy part): the facility draws its full power while training.
+            const double energy_j = fac_w * dt;
+            sum.total_energy_j += energy_j;
+            sum.total_opex_usd += energy::energy_cost_usd(fac_w, dt, site.facility.energy_price_usd_per_j);
+            sum.accelerator_hours += st.installed * dt / 3600.0;
+            rec.record(k, st.ch_planned, planned);
+            rec.record(k, st.ch_installed, st.installed);
+            rec.record(k, st.ch_it_power, it_w);
+            rec.record(k, st.ch_facility_power, fac_w);
+            rec.record(k, st.ch_power_cap, std::isinf(cap_w) ? 0.0 : cap_w);
+        }
+        sum.total_capex_usd += step_capex;
+        sum.peak_facility_power_w = std::max(sum.peak_facility_power_w, facility_power_total);
+
+        // Stage 6 (training): FLOP to the current generation; a generation ends after its length,
+        // takes the best (N, D) for its FLOP and the corpus of the day, and deploys after the gap.
+        gen.flop += flop_step;
+        const double remaining_steps = std::max(0.0, (gen.ends - t1).seconds() / dt);
+        const double projected_flop = gen.flop + flop_step * remaining_steps;
+
+        // Stage 8 (binding): a run that would want more unique tokens than exist is data-bound
+        // (bandwidth-bound when the uplink is full); otherwise compute binds, or what cut the build-out.
+        constraint binding = constraint::compute;
+        bool data_short = false;
+        if (projected_flop > 0.0) data_short = fleet::compute_optimal(law, projected_flop).tokens > unique_tokens;
+        if (data_short)
+            binding = uplink_saturated ? constraint::bandwidth : constraint::data;
+        else if (any_money_limited)
+            binding = constraint::money;
+        else if (any_power_limited)
+            binding = constraint::power;
+        ++gen.binding_steps[static_cast<std::size_t>(binding)];
+        ++sum.binding_steps[static_cast<std::size_t>(binding)];
+        if (!have_binding || binding != last_binding) {
+            rec.add_event({t1, "bottleneck_change", "company",
+                           have_binding ? fmt::format("{} -> {}", to_string(last_binding), to_string(binding))
+                                        : fmt::format("{}", to_string(binding))});
+            last_binding = binding;
+            have_binding = true;
+        }
+
+        if (t1 >= gen.ends && gen.flop > 0.0) {
+            const auto alloc = fleet::data_limited_optimal(law, gen.flop, unique_tokens, corpus);
+            generation g;
+            g.index = gen.index;
+            g.started = gen.started;
+            g.released = gen.ends + s.training.release_gap;
+            g.flop = gen.flop;
+            g.params = alloc.params;
+            g.tokens = alloc.tokens;
+            g.unique_tokens = unique_tokens;
+            g.loss = alloc.loss;
+            g.quality = fleet::quality_from_loss(alloc.loss, s.training.reference_loss, law.e);
+            g.binding = most_frequent(gen.binding_steps);
+            rec.add_event({t1, "model_trained", fmt::format("model/{}", g.index),
+                           fmt::format("{:.4g} FLOP, {:.4g} parameters, {:.4g} tokens, loss {:.4f}, bound by {}",
+                                       g.flop, g.params, g.tokens, g.loss, to_string(g.binding))});
+            if (g.released < s.start + s.length)
+                rec.add_event({g.released, "model_deployed", fmt::format("model/{}", g.index),
+                               fmt::format("quality {:.4f}", g.quality)});
+            pending.push_back({g.released, g.loss});
+            sum.generations.push_back(g);
+            gen = training_run{gen.index + 1, gen.ends, gen.ends + s.training.generation_length, 0.0, {}};
+        }
+
+        // Stage 7 (economy): depreciation over the step; records.
+        sum.total_depreciation_usd += accel_book.charge(t0, t1) + facility_book.charge(t0, t1);
+        rec.record(k, ch_generation, gen.index);
+        rec.record(k, ch_gen_flop, gen.flop);
+        rec.record(k, ch_flop_rate, flop_step / dt);
+        rec.record(k, ch_loss, deployed_loss);
+        rec.record(k, ch_quality, deployed_quality);
+        rec.record(k, ch_capex, sum.total_capex_usd);
+        rec.record(k, ch_opex, sum.total_opex_usd);
+        rec.record(k, ch_depr, sum.total_depreciation_usd);
+        rec.record(k, ch_allowance, std::isinf(budget_unspent) ? 0.0 : budget_unspent);
+        rec.record(k, ch_power, facility_power_total);
+        rec.record(k, ch_kardashev, facility_power_total > 0.0 ? economy::kardashev_index(facility_power_total) : 0.0);
+        rec.record(k, ch_binding, static_cast<double>(binding));
+
+        progress.update(static_cast<std::uint64_t>(k + 1));
+    }
+    progress.finish();
+
+    for (std::size_t i = 0; i < s.cohorts.size(); ++i) sum.final_fleet_units.emplace_back(s.cohorts[i].name, cohorts[i].units);
+    sum.final_unique_tokens = unique_tokens;
+    sum.cost_per_accelerator_hour_usd =
+        economy::cost_per_accelerator_hour(sum.total_depreciation_usd, sum.total_opex_usd, sum.accelerator_hours);
+    sum.kardashev_index_peak = sum.peak_facility_power_w > 0.0 ? economy::kardashev_index(sum.peak_facility_power_w) : 0.0;
+    return out;
+}
+
+}  // namespace kardashev::sim
