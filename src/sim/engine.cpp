@@ -149,7 +149,7 @@ run_result run(const scenario& s, const run_options& options) {
     const auto ch_allowance = rec.add_channel("economy", "budget_unspent", "USD");
     const auto ch_power = rec.add_channel("company", "facility_power", "W");
     const auto ch_kardashev = rec.add_channel("company", "kardashev_index", "1");
-    const auto ch_binding = rec.add_channel("company", "binding", "0=data,1=bandwidth,2=compute,3=power,4=money");
+    const auto ch_binding = rec.add_channel("company", "binding", "constraint index (0 data; 1 bandwidth; 2 compute; 3 power; 4 money)");
     rec.reserve(static_cast<std::size_t>(steps) * rec.channels().size());
 
     // Stage 1 (fast): ground sites and the coarse uplink have no fast dynamics yet; orbital and

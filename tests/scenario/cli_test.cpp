@@ -1,0 +1,122 @@
+// The kardashev command: exit codes (0 ok, 2 bad input, 1 internal failure) and exact diagnostics.
+// Each tests/data/scenarios/bad/NAME.yaml is run with `kardashev run`; its expected standard error
+// is NAME.stderr beside it, with @DIR@ standing for that folder.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct outcome {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+/// Runs the CLI with `args` (shell words), capturing stdout and stderr.
+outcome kardashev(const std::string& args) {
+    static int n = 0;
+    const auto dir = fs::temp_directory_path() / ("kd_cli_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const auto out = dir / ("out" + std::to_string(n));
+    const auto err = dir / ("err" + std::to_string(n++));
+    const std::string cmd = std::string(KD_CLI_PATH) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(cmd.c_str());
+    outcome o;
+    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    o.out = slurp(out);
+    o.err = slurp(err);
+    return o;
+}
+
+fs::path temp_root(const std::string& name) {
+    const auto p = fs::temp_directory_path() / ("kd_cli_" + name + "_" + std::to_string(::getpid()));
+    fs::remove_all(p);
+    fs::create_directories(p);
+    return p;
+}
+
+TEST(cli, version_prints_the_version_and_exits_0) {
+    const auto o = kardashev("--version");
+    EXPECT_EQ(o.code, 0);
+    EXPECT_EQ(o.out, std::string("kardashev ") + KD_VERSION + "\n");
+}
+
+TEST(cli, run_without_a_scenario_runs_the_default_and_prints_the_summary_table) {
+    const auto root = temp_root("default");
+    const auto o = kardashev("run --quiet --out " + (root / "run").string());
+    ASSERT_EQ(o.code, 0) << o.err;
+    EXPECT_NE(o.out.find("scenario \"default\""), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find(" gen  trained"), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("binding constraint, steps:"), std::string::npos) << o.out;
+    for (const char* f : {"summary.json", "timeseries.csv", "events.csv", "scenario.resolved.yaml"})
+        EXPECT_TRUE(fs::exists(root / "run" / f)) << f;
+    // A second run into the same folder is refused with exit code 2 and leaves the first intact.
+    const auto again = kardashev("run --quiet --out " + (root / "run").string());
+    EXPECT_EQ(again.code, 2);
+    EXPECT_EQ(again.err, "kardashev: error: " + (root / "run").string() +
+                             ": the run folder exists; choose another --out or pass --force to replace it\n");
+    fs::remove_all(root);
+}
+
+TEST(cli, a_missing_scenario_file_is_bad_input) {
+    const auto o = kardashev("run --quiet /nonexistent/s.yaml");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_NE(o.err.find("/nonexistent/s.yaml"), std::string::npos) << o.err;
+}
+
+TEST(cli, an_unknown_option_is_bad_input) {
+    EXPECT_EQ(kardashev("run --frobnicate").code, 2);
+    EXPECT_EQ(kardashev("frobnicate").code, 2);
+}
+
+TEST(cli, help_explains_each_command_and_exits_0) {
+    const auto o = kardashev("run --help");
+    EXPECT_EQ(o.code, 0);
+    EXPECT_NE(o.out.find("--set"), std::string::npos);
+    EXPECT_NE(o.out.find("--force"), std::string::npos);
+    EXPECT_EQ(kardashev("--help").code, 0);
+    EXPECT_EQ(kardashev("explain --help").code, 0);
+}
+
+TEST(cli, explain_prints_yaml_that_runs) {
+    const auto root = temp_root("explain");
+    const auto o = kardashev("explain --set seed=7");
+    ASSERT_EQ(o.code, 0) << o.err;
+    std::ofstream(root / "r.yaml") << o.out;
+    const auto again = kardashev("explain " + (root / "r.yaml").string());
+    EXPECT_EQ(again.code, 0) << again.err;
+    EXPECT_EQ(again.out, o.out);
+    fs::remove_all(root);
+}
+
+TEST(cli, every_bad_scenario_exits_2_with_its_exact_diagnostics) {
+    const fs::path dir = fs::path(KD_TEST_DATA_DIR) / "scenarios" / "bad";
+    int cases = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        if (e.path().extension() != ".yaml") continue;
+        ++cases;
+        auto expected = slurp(fs::path(e.path()).replace_extension(".stderr"));
+        for (std::size_t at; (at = expected.find("@DIR@")) != std::string::npos;) expected.replace(at, 5, dir.string());
+        const auto o = kardashev("run --quiet --out /nonexistent-kd-out " + e.path().string());
+        EXPECT_EQ(o.code, 2) << e.path();
+        EXPECT_EQ(o.err, expected) << e.path();
+    }
+    EXPECT_GE(cases, 10) << "the issue asks for at least ten kinds of bad scenario";
+}
+
+}  // namespace

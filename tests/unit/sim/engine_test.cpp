@@ -1,0 +1,222 @@
+// Engine behaviour on small hand-built scenarios: each constraint can bind, money and energy add up.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "kardashev/core/constants.hpp"
+#include "kardashev/fleet/scaling_law.hpp"
+#include "kardashev/sim/engine.hpp"
+#include "kardashev/sim/fast_clock.hpp"
+
+namespace {
+
+using namespace kardashev;
+using sim::constraint;
+
+compute::accelerator test_accelerator() {
+    compute::accelerator a;
+    a.name = "T1";
+    a.peak_flops_bf16 = 1e15;
+    a.hbm_bytes = 80e9;
+    a.hbm_bandwidth_bytes_per_s = 3e12;
+    a.power_w = 700;
+    a.all_in_power_w = 1000;
+    a.price_usd = 20'000;
+    return a;
+}
+
+/// One site of 10,000 accelerators, a large corpus, no fleet: compute binds.
+sim::scenario base_scenario() {
+    sim::scenario s;
+    s.name = "test";
+    s.start = epoch::from_utc_iso("2026-01-01");
+    s.length = duration::from_days(365);
+    s.step = duration::from_days(1);
+    s.corpus.initial_unique_tokens = 1e15;
+    sim::site site;
+    site.name = "a";
+    site.accel = test_accelerator();
+    site.planned_accelerators = {{s.start, 10'000}};
+    site.facility.pue = 1.25;
+    site.facility.energy_price_usd_per_j = 0.10 / constants::joules_per_kwh;
+    site.facility_capex_usd_per_w = 10.0;
+    s.sites.push_back(site);
+    s.training.generation_length = duration::from_days(100);
+    s.training.release_gap = duration::from_days(10);
+    s.training.reference_loss = 2.5;
+    return s;
+}
+
+std::int64_t steps_bound_by(const sim::run_result& r, constraint c) {
+    return r.summary.binding_steps[static_cast<std::size_t>(c)];
+}
+
+TEST(engine, generations_follow_the_generation_length) {
+    const auto r = sim::run(base_scenario());
+    ASSERT_EQ(r.summary.generations.size(), 3u);  // 365 d / 100 d
+    EXPECT_EQ(r.summary.generations[1].started, epoch::from_utc_iso("2026-04-11"));
+    EXPECT_EQ(r.summary.generations[1].released, epoch::from_utc_iso("2026-07-30"));
+    EXPECT_EQ(steps_bound_by(r, constraint::compute), 365);
+}
+
+TEST(engine, generation_flop_is_accelerators_times_peak_mfu_goodput_time) {
+    const auto s = base_scenario();
+    const auto r = sim::run(s);
+    const double expected = 10'000 * 1e15 * s.training.mfu * s.training.goodput * 100 * 86400.0;
+    EXPECT_NEAR(r.summary.generations[0].flop / expected, 1.0, 1e-12);
+}
+
+TEST(engine, energy_opex_is_facility_power_times_time_times_price) {
+    const auto s = base_scenario();
+    const auto r = sim::run(s);
+    const double facility_w = 10'000 * 1000.0 * 1.25;
+    EXPECT_NEAR(r.summary.total_energy_j, facility_w * 365 * 86400.0, 1e-6 * facility_w);
+    EXPECT_NEAR(r.summary.total_opex_usd, facility_w * 365 * 24 / 1000.0 * 0.10, 1e-3);
+    EXPECT_NEAR(r.summary.peak_facility_power_w, facility_w, 1e-6);
+}
+
+TEST(engine, capital_depreciates_fully_within_its_life) {
+    auto s = base_scenario();
+    s.economy.accelerator_life = duration::from_days(200);
+    s.economy.facility_life = duration::from_days(300);
+    const auto r = sim::run(s);
+    const double capex = 10'000 * 20'000.0 + 10'000 * 1000.0 * 1.25 * 10.0;
+    EXPECT_NEAR(r.summary.total_capex_usd, capex, 1e-3);
+    EXPECT_NEAR(r.summary.total_depreciation_usd, capex, 1e-3);
+}
+
+TEST(engine, power_cap_limits_installed_accelerators_and_binds) {
+    auto s = base_scenario();
+    s.sites[0].power_capacity_w = {{s.start, 5e6}};  // 5 MW / (1 kW x 1.25) = 4000 accelerators
+    const auto r = sim::run(s);
+    EXPECT_EQ(steps_bound_by(r, constraint::power), 365);
+    EXPECT_NEAR(r.summary.peak_facility_power_w, 5e6, 1e-3);
+}
+
+TEST(engine, budget_limits_growth_and_binds_money) {
+    auto s = base_scenario();
+    s.sites[0].planned_accelerators.push_back({s.start + duration::from_days(30), 1e6});
+    // 10 MUSD/d buys 10e6 / (20000 + 1000 x 1.25 x 10) = 307.7 accelerators a day.
+    s.economy.capex_budget_usd_per_s = {{s.start, 10e6 / 86400.0}};
+    const auto r = sim::run(s);
+    EXPECT_EQ(steps_bound_by(r, constraint::money), 365 - 30);
+    const auto& rows = r.record.rows();
+    const auto& ch = r.record.channels();
+    double last_installed = 0.0;
+    for (const auto& row : rows)
+        if (ch[row.channel].entity == "site/a" && ch[row.channel].metric == "accelerators") last_installed = row.value;
+    // Budget accrued over 365 days, less nothing spent before day 30 (the start base was booked outside the budget).
+    EXPECT_NEAR(last_installed, 10'000 + 365 * 10e6 / 32'500.0, 1e-6 * last_installed);
+}
+
+TEST(engine, small_corpus_makes_data_bind_and_full_uplink_makes_bandwidth_bind) {
+    auto s = base_scenario();
+    s.corpus.initial_unique_tokens = 1e9;
+    auto r = sim::run(s);
+    EXPECT_EQ(steps_bound_by(r, constraint::data), 365);
+    EXPECT_TRUE(r.summary.generations[0].binding == constraint::data);
+
+    fleet::cohort c;
+    c.name = "cars";
+    c.units = 1e6;
+    c.market_size = 2e6;
+    c.raw_bytes_per_unit_s = 1e6;
+    c.upload_fraction = 0.01;
+    c.curation_yield = 0.5;
+    c.tokens_per_byte = 1e-6;  // the corpus stays far below the compute-optimal D all year
+    s.cohorts.push_back(c);
+    s.uplink.capacity_bytes_per_s = {{s.start, 1e9}};  // demand is 1e10 B/s
+    r = sim::run(s);
+    EXPECT_EQ(steps_bound_by(r, constraint::bandwidth), 365);
+    EXPECT_NEAR(r.summary.total_bytes_uploaded, 1e9 * 365 * 86400.0, 1e3);
+}
+
+TEST(engine, corpus_grows_by_carried_curated_tokens) {
+    auto s = base_scenario();
+    fleet::cohort c;
+    c.name = "posts";
+    c.units = 1000;
+    c.market_size = 1000;  // at its cap: constant
+    c.raw_bytes_per_unit_s = 100;
+    c.upload_fraction = 1.0;
+    c.curation_yield = 0.5;
+    c.tokens_per_byte = 0.25;
+    s.cohorts.push_back(c);
+    const auto r = sim::run(s);
+    EXPECT_NEAR(r.summary.final_unique_tokens - 1e15, 1000 * 100 * 0.5 * 0.25 * 365 * 86400.0, 1.0);
+}
+
+TEST(engine, better_models_grow_the_fleet_through_quality_elasticity) {
+    auto s = base_scenario();
+    fleet::cohort c;
+    c.name = "robots";
+    c.units = 1000;
+    c.market_size = 1e6;
+    c.growth_rate_per_s = 2.0 / constants::julian_year_s;
+    c.quality_elasticity = 0.0;
+    s.cohorts.push_back(c);
+    s.length = duration::from_days(3 * 365);
+    const double without = sim::run(s).summary.final_fleet_units[0].second;
+    s.cohorts[0].quality_elasticity = 5.0;
+    const auto r = sim::run(s);
+    ASSERT_GT(r.summary.generations.front().quality, 0.0);
+    EXPECT_GT(r.summary.final_fleet_units[0].second, without * 1.01);
+}
+
+TEST(engine, same_scenario_gives_identical_records) {
+    const auto s = base_scenario();
+    const auto a = sim::run(s);
+    const auto b = sim::run(s);
+    EXPECT_EQ(a.summary, b.summary);
+    ASSERT_EQ(a.record.rows().size(), b.record.rows().size());
+    for (std::size_t i = 0; i < a.record.rows().size(); ++i) {
+        EXPECT_EQ(a.record.rows()[i].channel, b.record.rows()[i].channel);
+        EXPECT_EQ(a.record.rows()[i].value, b.record.rows()[i].value);
+    }
+    EXPECT_EQ(a.record.events(), b.record.events());
+}
+
+TEST(engine, bottleneck_changes_are_events) {
+    auto s = base_scenario();
+    s.sites[0].power_capacity_w = {{s.start, 1e9}, {s.start + duration::from_days(100), 5e6}};
+    const auto r = sim::run(s);
+    int changes = 0;
+    for (const auto& e : r.record.events())
+        if (e.kind == "bottleneck_change") {
+            ++changes;
+            if (changes == 2) {
+                EXPECT_EQ(e.detail, "compute -> power");
+                EXPECT_EQ(e.at, s.start + duration::from_days(101));
+            }
+        }
+    EXPECT_EQ(changes, 2);
+}
+
+TEST(schedule, holds_the_last_point_and_is_zero_before_the_first) {
+    const epoch t0 = epoch::from_utc_iso("2026-01-01");
+    const std::vector<sim::schedule_point> sch{{t0, 5.0}, {t0 + duration::from_days(10), 7.0}};
+    EXPECT_EQ(sim::schedule_value(sch, t0 - duration::from_days(1)), 0.0);
+    EXPECT_EQ(sim::schedule_value(sch, t0), 5.0);
+    EXPECT_EQ(sim::schedule_value(sch, t0 + duration::from_days(9)), 5.0);
+    EXPECT_EQ(sim::schedule_value(sch, t0 + duration::from_days(10)), 7.0);
+    EXPECT_EQ(sim::schedule_value(sch, t0 + duration::from_days(1000)), 7.0);
+}
+
+TEST(fast_clock, simulates_each_window_once_and_serves_the_cache) {
+    const epoch t0 = epoch::from_utc_iso("2026-01-01");
+    sim::fast_clock fc(t0, duration::from_days(7));
+    int calls = 0;
+    const auto id = fc.add_entity("sat", [&](epoch from, epoch to) {
+        ++calls;
+        EXPECT_EQ((to - from).days(), 7.0);
+        return sim::fast_aggregate{(from - t0).days() / 100.0, 1.0, 1.0};
+    });
+    for (int d = 0; d < 21; ++d) fc.aggregate(id, t0 + duration::from_days(d));
+    EXPECT_EQ(calls, 3);
+    EXPECT_EQ(fc.windows_simulated(), 3u);
+    EXPECT_DOUBLE_EQ(fc.aggregate(id, t0 + duration::from_days(15)).sunlit_fraction, 0.14);
+    EXPECT_DOUBLE_EQ(fc.aggregate(id, t0 - duration::from_days(1)).sunlit_fraction, -0.07);  // window before the origin
+    EXPECT_EQ(calls, 4);
+}
+
+}  // namespace
