@@ -29,7 +29,7 @@ double depreciation_usd(double capex_usd, double life_s, double dt_s) {
 double cost_per_accelerator_hour(double depreciation_usd, double opex_usd, double accelerator_hours) {
     require_non_negative("depreciation [USD]", depreciation_usd);
     require_non_negative("operating cost [USD]", opex_usd);
-    require_non_negative("accelerator-hours", accelerator_hours);
+    require_non_negative("accelerator-hour count", accelerator_hours);
     if (accelerator_hours == 0.0) {
         return 0.0;
     }

@@ -1,0 +1,103 @@
+// data/catalog/accelerators.yaml: every figure parses with the core units parser and is physically consistent.
+// NOTE: units.hpp comes first: its parameter name `si_value` is a macro in <signal.h>, which gtest pulls in.
+#include "kardashev/core/units.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace kardashev;
+
+struct entry {
+    std::string name;
+    std::map<std::string, std::string> fields;
+};
+
+std::string trim(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t\"");
+    if (first == std::string::npos) return "";
+    const auto last = s.find_last_not_of(" \t\"");
+    return s.substr(first, last - first + 1);
+}
+
+// A minimal reader for the catalogue's flat layout (`- name: X` then `key: "value"  # comment`).
+std::vector<entry> read_catalog() {
+    std::ifstream in(std::string(KD_SOURCE_DIR) + "/data/catalog/accelerators.yaml");
+    std::vector<entry> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        // Entries start with "  - "; their fields sit at four spaces; deeper lines continue a folded
+        // `source` text.
+        const auto indent = line.find_first_not_of(' ');
+        if (indent == std::string::npos || (indent != 2 && indent != 4)) continue;
+        const auto hash = line.find('#');
+        const std::string body = line.substr(0, hash);
+        const auto colon = body.find(':');
+        if (colon == std::string::npos) continue;
+        std::string key = trim(body.substr(0, colon));
+        const std::string value = trim(body.substr(colon + 1));
+        if (key.rfind("- ", 0) == 0) {
+            key = trim(key.substr(2));
+            if (key == "name") out.push_back({value, {}});
+            continue;
+        }
+        if (!out.empty()) out.back().fields[key] = value;
+    }
+    return out;
+}
+
+double field(const entry& e, const std::string& key, quantity_kind kind) {
+    const auto it = e.fields.find(key);
+    if (it == e.fields.end()) {
+        ADD_FAILURE() << e.name << ": missing " << key;
+        return 0.0;
+    }
+    return parse_quantity(it->second, kind);
+}
+
+TEST(accelerator_catalog, lists_the_seven_accelerators) {
+    std::vector<std::string> names;
+    for (const auto& e : read_catalog()) names.push_back(e.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"A100", "H100", "H200", "B200", "GB200", "TPUv5p", "TPUv6e"}));
+}
+
+TEST(accelerator_catalog, every_figure_parses_and_is_consistent) {
+    for (const auto& e : read_catalog()) {
+        SCOPED_TRACE(e.name);
+        const double peak = field(e, "peak_flops_bf16", quantity_kind::flop_rate);
+        const double hbm = field(e, "hbm", quantity_kind::data_size);
+        const double bw = field(e, "hbm_bandwidth", quantity_kind::data_rate);
+        const double power = field(e, "power", quantity_kind::power);
+        const double all_in = field(e, "all_in_power", quantity_kind::power);
+        const double price = field(e, "price", quantity_kind::money);
+        EXPECT_GE(peak, 300e12);
+        EXPECT_LE(peak, 3e15);
+        EXPECT_GE(hbm, 32e9);
+        EXPECT_GT(bw, 1e12);
+        EXPECT_GT(power, 0.0);
+        EXPECT_GT(all_in, power);        // host, network and storage come on top of the chip
+        EXPECT_LT(all_in, 3.0 * power);
+        EXPECT_GT(price, 10'000.0);
+        EXPECT_FALSE(e.fields.at("source").empty());
+    }
+}
+
+TEST(accelerator_catalog, h100_matches_its_datasheet) {
+    for (const auto& e : read_catalog()) {
+        if (e.name != "H100") continue;
+        EXPECT_DOUBLE_EQ(field(e, "peak_flops_bf16", quantity_kind::flop_rate), 989.4e12);
+        EXPECT_DOUBLE_EQ(field(e, "hbm", quantity_kind::data_size), 80e9);
+        EXPECT_DOUBLE_EQ(field(e, "hbm_bandwidth", quantity_kind::data_rate), 3.35e12);
+        EXPECT_DOUBLE_EQ(field(e, "power", quantity_kind::power), 700.0);
+        EXPECT_DOUBLE_EQ(field(e, "all_in_power", quantity_kind::power), 1400.0);
+        return;
+    }
+    FAIL() << "no H100 entry";
+}
+
+}  // namespace

@@ -1,0 +1,76 @@
+// Straight-line depreciation, cost per accelerator-hour, and Sagan's Kardashev index.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "kardashev/core/constants.hpp"
+#include "kardashev/core/error.hpp"
+#include "kardashev/economy/cost.hpp"
+#include "kardashev/energy/facility.hpp"
+
+namespace {
+
+using namespace kardashev;
+
+template <typename F>
+std::string domain_error_message(F&& f) {
+    try {
+        f();
+    } catch (const domain_error& e) {
+        return e.what();
+    }
+    return "<no domain_error>";
+}
+
+constexpr double year_s = constants::julian_year_s;
+
+TEST(cost, depreciation_is_straight_line) {
+    EXPECT_DOUBLE_EQ(economy::depreciation_usd(1e6, 5 * year_s, year_s), 2e5);
+    EXPECT_DOUBLE_EQ(economy::depreciation_usd(1e6, 5 * year_s, 0.0), 0.0);
+    // Daily charges over the life add up to the capital cost.
+    double total = 0.0;
+    const double life = 4 * 365 * 86400.0;
+    for (int day = 0; day < 4 * 365; ++day) total += economy::depreciation_usd(41'700.0, life, 86400.0);
+    EXPECT_NEAR(total, 41'700.0, 1e-6);
+}
+
+TEST(cost, cost_per_accelerator_hour_adds_depreciation_and_opex) {
+    EXPECT_DOUBLE_EQ(economy::cost_per_accelerator_hour(600.0, 400.0, 500.0), 2.0);
+    EXPECT_DOUBLE_EQ(economy::cost_per_accelerator_hour(600.0, 400.0, 0.0), 0.0);
+}
+
+TEST(cost, h100_hour_costs_depreciation_plus_energy) {
+    // One H100 for a year: 41,700 USD over 5 years, 1.4 kW all-in at PUE 1.2 and 0.08 USD/kWh.
+    // By hand: 41,700 / (5 x 8766 h) = 0.9514 USD/h; 1.4 x 1.2 x 0.08 = 0.1344 USD/h; total 1.0858.
+    const double dep = economy::depreciation_usd(41'700.0, 5 * year_s, year_s);
+    const double opex = energy::energy_cost_usd(energy::facility_power_w(1400.0, 1.2), year_s,
+                                                0.08 / constants::joules_per_kwh);
+    const double hours = year_s / 3600.0;
+    EXPECT_NEAR(economy::cost_per_accelerator_hour(dep, opex, hours), 0.9514 + 0.1344, 1e-4);
+}
+
+TEST(cost, kardashev_index_follows_sagans_interpolation) {
+    EXPECT_NEAR(economy::kardashev_index(1e6), 0.0, 1e-15);
+    EXPECT_NEAR(economy::kardashev_index(1e16), 1.0, 1e-15);
+    EXPECT_NEAR(economy::kardashev_index(1e26), 2.0, 1e-15);
+    EXPECT_NEAR(economy::kardashev_index(1e36), 3.0, 1e-15);
+    // One decade of power is a tenth of a type.
+    EXPECT_NEAR(economy::kardashev_index(3e13) - economy::kardashev_index(3e12), 0.1, 1e-14);
+    // A 1 GW campus: K = 0.3.
+    EXPECT_NEAR(economy::kardashev_index(1e9), 0.3, 1e-15);
+}
+
+TEST(cost, bad_inputs_are_domain_errors) {
+    EXPECT_EQ(domain_error_message([] { economy::kardashev_index(0.0); }),
+              "economy: expected a positive power [W] for the Kardashev index, got 0");
+    EXPECT_EQ(domain_error_message([] { economy::kardashev_index(-5.0); }),
+              "economy: expected a positive power [W] for the Kardashev index, got -5");
+    EXPECT_EQ(domain_error_message([] { economy::depreciation_usd(1.0, 0.0, 1.0); }),
+              "economy: expected a positive depreciation life [s], got 0");
+    EXPECT_EQ(domain_error_message([] { economy::depreciation_usd(-1.0, 1.0, 1.0); }),
+              "economy: expected a non-negative capital cost [USD], got -1");
+    EXPECT_EQ(domain_error_message([] { economy::cost_per_accelerator_hour(1.0, 1.0, -1.0); }),
+              "economy: expected a non-negative accelerator-hour count, got -1");
+}
+
+}  // namespace
