@@ -11,7 +11,8 @@ double training_flop(double params, double tokens);
 /// t = C / (n X_peak MFU goodput). Throws domain_error for non-positive inputs.
 double training_time_s(double flop, double accelerators, double peak_flops, double mfu, double goodput = 1.0);
 
-/// FLOP delivered [FLOP] by `accelerators` devices over `dt_s` seconds at `mfu` and `goodput`.
+/// FLOP delivered [FLOP] by `accelerators` (>= 0) devices over `dt_s` (>= 0) seconds at `mfu` and
+/// `goodput` (0..1]. Throws domain_error outside these ranges or for non-positive `peak_flops`.
 double delivered_flop(double accelerators, double peak_flops, double mfu, double goodput, double dt_s);
 
 }  // namespace kardashev::compute
