@@ -246,12 +246,15 @@ epoch epoch_of_fields(const utc_fields& f, std::string& why) {
     const std::int64_t tai_s = day * s_per_day + f.hour * 3600 + f.minute * 60 + f.second +
                                leap_table[static_cast<std::size_t>(row)].tai_minus_utc_s;
     const std::int64_t s_from_j2000 = tai_s - j2000_tai_second_of_day;
-    constexpr std::int64_t max_s = std::numeric_limits<std::int64_t>::max() / ns_per_s - 1;
-    if (s_from_j2000 > max_s) {
-        why = "after the last instant an epoch can hold (2292-04-10)";
+    constexpr std::int64_t max_ns = std::numeric_limits<std::int64_t>::max();
+    // tai_ns = (s_from_j2000 - 1) * 1e9 + ns_part with ns_part in (0, 2e9): each step checked against int64.
+    const std::int64_t whole_s = s_from_j2000 - 1;
+    const std::int64_t ns_part = f.nanosecond - j2000_tai_ns_of_second + ns_per_s;
+    if (whole_s > max_ns / ns_per_s || whole_s * ns_per_s > max_ns - ns_part) {
+        why = "beyond the range of an epoch, which ends on 2292-04-11";
         throw input_error("UTC " + fields_text(f) + "Z is " + why);
     }
-    return epoch::from_tai_ns(s_from_j2000 * ns_per_s + f.nanosecond - j2000_tai_ns_of_second);
+    return epoch::from_tai_ns(whole_s * ns_per_s + ns_part);
 }
 
 /// Reads exactly `n` decimal digits at `pos`; false (and `value` unchanged) when they are not there.
