@@ -1,0 +1,114 @@
+#pragma once
+/// The keys of the scenario language (docs/scenarios.md), shared by the reader, the writer and the
+/// `--set` overrides so that the three agree (private to io).
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace kardashev::io::detail {
+
+/// What a key holds.
+enum class field_shape {
+    value,     //!< a scalar
+    schedule,  //!< a scalar, or a sequence of {from, value} mappings
+    mapping,   //!< a mapping of the keys of `child`
+    list,      //!< a sequence of mappings of the keys of `child`
+};
+
+struct map_spec;
+
+/// One key of a mapping.
+struct field_spec {
+    std::string_view key;
+    field_shape shape = field_shape::value;
+    const map_spec* child = nullptr;
+};
+
+/// The keys a mapping may hold, in the order of the language.
+struct map_spec {
+    std::span<const field_spec> fields;
+
+    /// Returns the field named `key`, or nullptr.
+    [[nodiscard]] constexpr const field_spec* find(std::string_view key) const {
+        for (const auto& f : fields) {
+            if (f.key == key) return &f;
+        }
+        return nullptr;
+    }
+    /// Returns every key, in order.
+    [[nodiscard]] std::vector<std::string_view> keys() const {
+        std::vector<std::string_view> out;
+        for (const auto& f : fields) out.push_back(f.key);
+        return out;
+    }
+};
+
+inline constexpr field_spec schedule_point_fields[] = {{"from"}, {"value"}};
+inline constexpr map_spec schedule_point_spec{schedule_point_fields};
+
+inline constexpr field_spec accelerator_fields[] = {
+    {"name"}, {"peak_flops_bf16"}, {"hbm"}, {"hbm_bandwidth"}, {"power"}, {"all_in_power"}, {"price"}, {"source"},
+};
+inline constexpr map_spec accelerator_spec{accelerator_fields};
+
+inline constexpr field_spec cohort_fields[] = {
+    {"name"}, {"kind"}, {"units"}, {"market_size"}, {"growth_rate"}, {"raw_data_per_unit"},
+    {"upload_fraction"}, {"curation_yield"}, {"tokens_per_byte"}, {"quality_elasticity"},
+};
+inline constexpr map_spec cohort_spec{cohort_fields};
+
+inline constexpr field_spec fleet_fields[] = {{"cohorts", field_shape::list, &cohort_spec}};
+inline constexpr map_spec fleet_spec{fleet_fields};
+
+inline constexpr field_spec corpus_fields[] = {{"initial_unique_tokens"}, {"max_epochs"}, {"repetition_constant"}};
+inline constexpr map_spec corpus_spec{corpus_fields};
+
+inline constexpr field_spec uplink_fields[] = {{"capacity", field_shape::schedule, &schedule_point_spec}};
+inline constexpr map_spec uplink_spec{uplink_fields};
+
+inline constexpr field_spec site_fields[] = {
+    {"name"},
+    {"kind"},
+    {"accelerator"},
+    {"accelerators", field_shape::schedule, &schedule_point_spec},
+    {"power_capacity", field_shape::schedule, &schedule_point_spec},
+    {"pue"},
+    {"energy_price"},
+    {"carbon_intensity"},
+    {"facility_capex"},
+};
+inline constexpr map_spec site_spec{site_fields};
+
+inline constexpr field_spec training_fields[] = {
+    {"scaling_law"}, {"mfu"}, {"goodput"}, {"generation_length"}, {"release_gap"}, {"reference_loss"},
+};
+inline constexpr map_spec training_spec{training_fields};
+
+inline constexpr field_spec economy_fields[] = {
+    {"capex_budget", field_shape::schedule, &schedule_point_spec}, {"accelerator_life"}, {"facility_life"},
+};
+inline constexpr map_spec economy_spec{economy_fields};
+
+inline constexpr field_spec scenario_fields[] = {
+    {"name"},
+    {"description"},
+    {"start"},
+    {"length"},
+    {"step"},
+    {"seed"},
+    {"fleet", field_shape::mapping, &fleet_spec},
+    {"corpus", field_shape::mapping, &corpus_spec},
+    {"uplink", field_shape::mapping, &uplink_spec},
+    {"sites", field_shape::list, &site_spec},
+    {"training", field_shape::mapping, &training_spec},
+    {"economy", field_shape::mapping, &economy_spec},
+    {"accelerators", field_shape::list, &accelerator_spec},
+};
+inline constexpr map_spec scenario_spec{scenario_fields};
+
+/// The accelerator catalogue file: `accelerators:` and a list of entries.
+inline constexpr field_spec catalog_fields[] = {{"accelerators", field_shape::list, &accelerator_spec}};
+inline constexpr map_spec catalog_spec{catalog_fields};
+
+}  // namespace kardashev::io::detail

@@ -1,0 +1,247 @@
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <string>
+#include <system_error>
+
+#include <yaml-cpp/emitter.h>
+#include <yaml-cpp/emittermanip.h>
+
+#include "kardashev/core/error.hpp"
+#include "kardashev/core/time.hpp"
+#include "kardashev/core/units.hpp"
+#include "kardashev/io/scenario_io.hpp"
+
+namespace kardashev::io {
+
+namespace {
+
+// NOTE: `explain` must load back to an equal scenario, bit for bit. format_quantity promises a
+// round trip to 1e-12 only, so each text is checked and, when it misses, replaced by the shortest
+// decimal of the SI value (std::to_chars), which parses back exactly.
+
+/// The SI unit of `kind` as the units parser reads it ("" for plain numbers).
+std::string_view si_unit(quantity_kind kind) {
+    switch (kind) {
+    case quantity_kind::dimensionless: return "";
+    case quantity_kind::count: return "";
+    case quantity_kind::length: return "m";
+    case quantity_kind::area: return "m2";
+    case quantity_kind::mass: return "kg";
+    case quantity_kind::time: return "s";
+    case quantity_kind::power: return "W";
+    case quantity_kind::energy: return "J";
+    case quantity_kind::temperature: return "K";
+    case quantity_kind::angle: return "rad";
+    case quantity_kind::rate: return "/s";
+    case quantity_kind::data_size: return "B";
+    case quantity_kind::data_rate: return "B/s";
+    case quantity_kind::money: return "USD";
+    case quantity_kind::price_per_mass: return "USD/kg";
+    case quantity_kind::price_per_energy: return "USD/J";
+    case quantity_kind::price_per_power: return "USD/W";
+    case quantity_kind::money_rate: return "USD/s";
+    case quantity_kind::flop_rate: return "FLOP/s";
+    case quantity_kind::tokens: return "tok";
+    case quantity_kind::tokens_per_byte: return "tok/B";
+    case quantity_kind::specific_energy: return "J/kg";
+    case quantity_kind::mass_per_energy: return "kg/J";
+    }
+    return "";
+}
+
+/// The shortest decimal text that reads back as `v`.
+std::string shortest(double v) {
+    std::array<char, 64> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+    return std::string(buffer.data(), result.ptr);
+}
+
+bool reads_back(const std::string& text, double v, quantity_kind kind) {
+    try {
+        return parse_quantity(text, kind) == v;
+    } catch (const error&) {
+        return false;
+    }
+}
+
+bool reads_back(const std::string& text, duration d) {
+    try {
+        return duration::from_seconds(parse_quantity(text, quantity_kind::time)) == d;
+    } catch (const error&) {
+        return false;
+    }
+}
+
+std::string with_unit(const std::string& number, quantity_kind kind) {
+    const auto unit = si_unit(kind);
+    return unit.empty() ? number : number + " " + std::string(unit);
+}
+
+/// `v` [SI] in the unit a person would write, reading back exactly.
+std::string quantity_text(double v, quantity_kind kind) {
+    const std::string text = format_quantity(v, kind);
+    if (reads_back(text, v, kind)) return text;
+    const std::string si = with_unit(shortest(v), kind);
+    return reads_back(si, v, kind) ? si : text;
+}
+
+/// `d` in the unit a person would write, reading back exactly.
+std::string duration_text(duration d) {
+    const std::string text = format_quantity(d.seconds(), quantity_kind::time);
+    if (reads_back(text, d)) return text;
+    constexpr std::int64_t ns_per_s = 1'000'000'000;
+    if (d.ns() % ns_per_s == 0) {
+        const std::string whole = std::to_string(d.ns() / ns_per_s) + " s";
+        if (reads_back(whole, d)) return whole;
+    }
+    const std::string si = shortest(d.seconds()) + " s";
+    return reads_back(si, d) ? si : text;
+}
+
+/// ISO-8601 UTC: the date alone at midnight, else the full time.
+std::string date_text(epoch e) {
+    const std::string iso = e.to_utc_iso();
+    const std::string date = e.to_utc_date();
+    if (iso == date + "T00:00:00Z") {
+        try {
+            if (epoch::from_utc_iso(date) == e) return date;
+        } catch (const error&) {
+        }
+    }
+    return iso;
+}
+
+void write_schedule(YAML::Emitter& out, const char* key, const std::vector<sim::schedule_point>& schedule,
+                    quantity_kind kind) {
+    out << YAML::Key << key << YAML::Value;
+    if (schedule.empty()) {
+        out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+        return;
+    }
+    out << YAML::BeginSeq;
+    for (const auto& p : schedule) {
+        out << YAML::Flow << YAML::BeginMap;
+        out << YAML::Key << "from" << YAML::Value << date_text(p.at);
+        out << YAML::Key << "value" << YAML::Value << quantity_text(p.value, kind);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+}
+
+void write_quantity(YAML::Emitter& out, const char* key, double v, quantity_kind kind) {
+    out << YAML::Key << key << YAML::Value << quantity_text(v, kind);
+}
+
+void write_duration(YAML::Emitter& out, const char* key, duration d) {
+    out << YAML::Key << key << YAML::Value << duration_text(d);
+}
+
+void write_text(YAML::Emitter& out, const char* key, const std::string& text) {
+    out << YAML::Key << key << YAML::Value << text;
+}
+
+void write_cohort(YAML::Emitter& out, const fleet::cohort& c) {
+    out << YAML::BeginMap;
+    write_text(out, "name", c.name);
+    write_text(out, "kind", c.kind);
+    write_quantity(out, "units", c.units, quantity_kind::count);
+    write_quantity(out, "market_size", c.market_size, quantity_kind::count);
+    write_quantity(out, "growth_rate", c.growth_rate_per_s, quantity_kind::rate);
+    write_quantity(out, "raw_data_per_unit", c.raw_bytes_per_unit_s, quantity_kind::data_rate);
+    write_quantity(out, "upload_fraction", c.upload_fraction, quantity_kind::dimensionless);
+    write_quantity(out, "curation_yield", c.curation_yield, quantity_kind::dimensionless);
+    write_quantity(out, "tokens_per_byte", c.tokens_per_byte, quantity_kind::tokens_per_byte);
+    write_quantity(out, "quality_elasticity", c.quality_elasticity, quantity_kind::dimensionless);
+    out << YAML::EndMap;
+}
+
+void write_site(YAML::Emitter& out, const sim::site& s) {
+    out << YAML::BeginMap;
+    write_text(out, "name", s.name);
+    write_text(out, "kind", s.kind);
+    write_text(out, "accelerator", s.accel.name);
+    write_schedule(out, "accelerators", s.planned_accelerators, quantity_kind::count);
+    write_schedule(out, "power_capacity", s.power_capacity_w, quantity_kind::power);
+    write_quantity(out, "pue", s.facility.pue, quantity_kind::dimensionless);
+    write_quantity(out, "energy_price", s.facility.energy_price_usd_per_j, quantity_kind::price_per_energy);
+    write_quantity(out, "carbon_intensity", s.facility.carbon_kg_per_j, quantity_kind::mass_per_energy);
+    write_quantity(out, "facility_capex", s.facility_capex_usd_per_w, quantity_kind::price_per_power);
+    out << YAML::EndMap;
+}
+
+void write_accelerator(YAML::Emitter& out, const compute::accelerator& a) {
+    out << YAML::BeginMap;
+    write_text(out, "name", a.name);
+    write_quantity(out, "peak_flops_bf16", a.peak_flops_bf16, quantity_kind::flop_rate);
+    write_quantity(out, "hbm", a.hbm_bytes, quantity_kind::data_size);
+    write_quantity(out, "hbm_bandwidth", a.hbm_bandwidth_bytes_per_s, quantity_kind::data_rate);
+    write_quantity(out, "power", a.power_w, quantity_kind::power);
+    write_quantity(out, "all_in_power", a.all_in_power_w, quantity_kind::power);
+    write_quantity(out, "price", a.price_usd, quantity_kind::money);
+    write_text(out, "source", a.source);
+    out << YAML::EndMap;
+}
+
+template <class T, class F>
+void write_list(YAML::Emitter& out, const char* key, const std::vector<T>& items, F&& write_item) {
+    out << YAML::Key << key << YAML::Value;
+    if (items.empty()) {
+        out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+        return;
+    }
+    out << YAML::BeginSeq;
+    for (const auto& item : items) write_item(out, item);
+    out << YAML::EndSeq;
+}
+
+}  // namespace
+
+std::string write_scenario_yaml(const sim::scenario& s) {
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out << YAML::BeginMap;
+    write_text(out, "name", s.name);
+    write_text(out, "description", s.description);
+    out << YAML::Key << "start" << YAML::Value << date_text(s.start);
+    write_duration(out, "length", s.length);
+    write_duration(out, "step", s.step);
+    out << YAML::Key << "seed" << YAML::Value << s.seed;
+
+    out << YAML::Key << "fleet" << YAML::Value << YAML::BeginMap;
+    write_list(out, "cohorts", s.cohorts, write_cohort);
+    out << YAML::EndMap;
+
+    out << YAML::Key << "corpus" << YAML::Value << YAML::BeginMap;
+    write_quantity(out, "initial_unique_tokens", s.corpus.initial_unique_tokens, quantity_kind::tokens);
+    write_quantity(out, "max_epochs", s.corpus.max_epochs, quantity_kind::dimensionless);
+    write_quantity(out, "repetition_constant", s.corpus.repetition_constant, quantity_kind::dimensionless);
+    out << YAML::EndMap;
+
+    out << YAML::Key << "uplink" << YAML::Value << YAML::BeginMap;
+    write_schedule(out, "capacity", s.uplink.capacity_bytes_per_s, quantity_kind::data_rate);
+    out << YAML::EndMap;
+
+    write_list(out, "sites", s.sites, write_site);
+
+    out << YAML::Key << "training" << YAML::Value << YAML::BeginMap;
+    write_text(out, "scaling_law", s.training.scaling_law);
+    write_quantity(out, "mfu", s.training.mfu, quantity_kind::dimensionless);
+    write_quantity(out, "goodput", s.training.goodput, quantity_kind::dimensionless);
+    write_duration(out, "generation_length", s.training.generation_length);
+    write_duration(out, "release_gap", s.training.release_gap);
+    write_quantity(out, "reference_loss", s.training.reference_loss, quantity_kind::dimensionless);
+    out << YAML::EndMap;
+
+    out << YAML::Key << "economy" << YAML::Value << YAML::BeginMap;
+    write_schedule(out, "capex_budget", s.economy.capex_budget_usd_per_s, quantity_kind::money_rate);
+    write_duration(out, "accelerator_life", s.economy.accelerator_life);
+    write_duration(out, "facility_life", s.economy.facility_life);
+    out << YAML::EndMap;
+
+    write_list(out, "accelerators", s.custom_accelerators, write_accelerator);
+    out << YAML::EndMap;
+    return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace kardashev::io
