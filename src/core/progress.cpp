@@ -23,6 +23,9 @@ std::string clock_text(double seconds) {
 
 /// floor(done * scale / total) for done <= total, in integers so that 29 of 100 reads 29 %.
 std::uint64_t scaled_share(std::uint64_t done, std::uint64_t total, std::uint64_t scale) {
+    if (scale == 0) {
+        return 0;
+    }
     if (done <= std::numeric_limits<std::uint64_t>::max() / scale) {
         return done * scale / total;
     }

@@ -1,5 +1,7 @@
 #include "kardashev/core/rng.hpp"
 
+#include "rng_detail.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -7,29 +9,8 @@
 namespace kardashev {
 namespace {
 
-constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept { return (x << k) | (x >> (64 - k)); }
-
-/// splitmix64 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number generators", OOPSLA;
-/// the seeding generator recommended by Blackman & Vigna 2018): advances `state` by the golden-ratio
-/// increment and returns the mixed value.
-constexpr std::uint64_t splitmix64(std::uint64_t& state) noexcept {
-    state += 0x9e37'79b9'7f4a'7c15ULL;
-    std::uint64_t z = state;
-    z = (z ^ (z >> 30)) * 0xbf58'476d'1ce4'e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d0'49bb'1331'11ebULL;
-    return z ^ (z >> 31);
-}
-
-/// FNV-1a 64-bit hash (Fowler, Noll & Vo; offset basis and prime from the FNV reference, IETF
-/// draft-eastlake-fnv).
-constexpr std::uint64_t fnv1a64(std::string_view text) noexcept {
-    std::uint64_t h = 0xcbf2'9ce4'8422'2325ULL;
-    for (const char c : text) {
-        h ^= static_cast<std::uint8_t>(c);
-        h *= 0x0000'0100'0000'01b3ULL;
-    }
-    return h;
-}
+using core::detail::fnv1a64;
+using core::detail::splitmix64;
 
 /// Below this mean, poisson() inverts the distribution exactly.
 constexpr double poisson_inversion_limit = 30.0;
@@ -39,7 +20,7 @@ constexpr double poisson_inversion_limit = 30.0;
 rng_stream::rng_stream(std::uint64_t seed, std::string_view name) noexcept {
     // The seed is mixed once through splitmix64 and combined with the name hash, so that streams of
     // one seed differ by name and streams of one name differ by seed; splitmix64 then fills the
-    // 256-bit state (never all zero: splitmix64 is a bijection of distinct successive states).
+    // 256-bit state, never all zero: its mixing is a bijection and its four successive states differ.
     std::uint64_t state = seed;
     state = splitmix64(state) ^ fnv1a64(name);
     for (std::uint64_t& word : m_s) {
@@ -47,23 +28,11 @@ rng_stream::rng_stream(std::uint64_t seed, std::string_view name) noexcept {
     }
 }
 
-std::uint64_t rng_stream::next_u64() noexcept {
-    // xoshiro256** (Blackman & Vigna 2018, "Scrambled linear pseudorandom number generators"):
-    // scrambler rotl(s1 * 5, 7) * 9 over the xoshiro256 linear engine with shifts a = 17, b = 45.
-    const std::uint64_t result = rotl(m_s[1] * 5, 7) * 9;
-    const std::uint64_t t = m_s[1] << 17;
-    m_s[2] ^= m_s[0];
-    m_s[3] ^= m_s[1];
-    m_s[1] ^= m_s[2];
-    m_s[0] ^= m_s[3];
-    m_s[2] ^= t;
-    m_s[3] = rotl(m_s[3], 45);
-    return result;
-}
+std::uint64_t rng_stream::next_u64() noexcept { return core::detail::xoshiro256ss_next(m_s); }
 
 double rng_stream::uniform() noexcept {
-    // The top 53 bits scaled by 2^-53, as Blackman & Vigna 2018 recommend: every double in [0, 1) that is
-    // a multiple of 2^-53.
+    // The top 53 bits scaled by 2^-53, as Blackman & Vigna 2018 recommend: each multiple of 2^-53 in
+    // [0, 1) equally likely.
     return static_cast<double>(next_u64() >> 11) * 0x1.0p-53;
 }
 
