@@ -313,9 +313,9 @@ std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 /// Shortest of up to 15 significant digits: exact enough for a 1e-12 round trip, and prints a value
 /// read from "1.2 y" as 1.2 rather than 1.2000000000000002.
-std::string format_number(double v) {
+std::string format_number(double v, int digits = 15) {
     std::array<char, 64> buf{};
-    const auto result = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::general, 15);
+    const auto result = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::general, digits);
     return std::string(buf.data(), result.ptr);
 }
 
@@ -395,6 +395,61 @@ std::vector<display_unit> display_units(quantity_kind kind) {
 
 double mantissa_in(double si_value, const unit_value& u) { return si_value * u.den / u.num; }
 
+/// `si_value` written in `u` with `digits` significant digits.
+std::string text_in(double si_value, const display_unit& u, int digits = 15) {
+    return format_number(mantissa_in(si_value, u.value), digits) + " " + u.label;
+}
+
+/// `si_value` in `u` with 16 or 17 digits of its mantissa, or of a neighbouring double, that read
+/// back exactly; empty when no decimal mantissa times the unit rounds to `si_value`.
+std::string exact_long_text_in(double si_value, const display_unit& u, quantity_kind kind) {
+    const double m = mantissa_in(si_value, u.value);
+    if (!std::isfinite(m)) {
+        return {};
+    }
+    for (const double candidate : {m, std::nextafter(m, -HUGE_VAL), std::nextafter(m, HUGE_VAL)}) {
+        for (int digits = 16; digits <= 17; ++digits) {
+            std::string text = format_number(candidate, digits) + " " + u.label;
+            if (parse_quantity(text, kind) == si_value) {
+                return text;
+            }
+        }
+    }
+    return {};
+}
+
+/// Display units of `kind` in the order format_quantity prefers them for `si_value`.
+std::vector<const display_unit*> preferred_units(double si_value, quantity_kind kind,
+                                                 const std::vector<display_unit>& units,
+                                                 const std::vector<display_unit>& calendar) {
+    std::vector<const display_unit*> order;
+    const double magnitude = std::fabs(si_value);
+    if (kind == quantity_kind::time && magnitude >= 1.0) {
+        // The largest of y, d, h, min that writes the value in a few digits ("10 y", "3653 d", "12 h").
+        for (const display_unit& u : calendar) {
+            if (mantissa_in(magnitude, u.value) >= 1.0 && significant_digits(text_in(magnitude, u)) <= 6) {
+                order.push_back(&u);
+            }
+        }
+    }
+    // The largest prefix that keeps the mantissa at 1 or more (1.2e9 W -> "1.2 GW"); the SI unit for 0.
+    std::size_t chosen = 0;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const bool si_unit = units[i].value.num == units[i].value.den;
+        if (si_value == 0.0 ? si_unit : mantissa_in(magnitude, units[i].value) >= 1.0) {
+            chosen = i;
+        }
+    }
+    order.push_back(&units[chosen]);
+    for (std::size_t i = chosen; i-- > 0;) {
+        order.push_back(&units[i]);
+    }
+    for (std::size_t i = chosen + 1; i < units.size(); ++i) {
+        order.push_back(&units[i]);
+    }
+    return order;
+}
+
 }  // namespace
 
 std::string describe(quantity_kind kind) { return info(kind).phrase; }
@@ -446,34 +501,37 @@ double parse_quantity(std::string_view text, quantity_kind kind) {
 std::string format_quantity(double si_value, quantity_kind kind) {
     const std::vector<display_unit> units = display_units(kind);
     if (units.empty()) {
-        return format_number(si_value);
+        // Plain numbers: the fewest of 15 to 17 significant digits that read back exactly.
+        for (int digits = 15; digits < 17; ++digits) {
+            std::string text = format_number(si_value, digits);
+            if (!std::isfinite(si_value) || parse_quantity(text, kind) == si_value) {
+                return text;
+            }
+        }
+        return format_number(si_value, 17);
     }
-    const double magnitude = std::fabs(si_value);
-    if (kind == quantity_kind::time && magnitude >= 1.0 && std::isfinite(si_value)) {
-        // The largest of y, d, h, min that writes the value in a few digits ("10 y", "3653 d", "12 h").
+    if (!std::isfinite(si_value)) {
+        return format_number(si_value) + " " + units.front().label;
+    }
+    std::vector<display_unit> calendar;
+    if (kind == quantity_kind::time) {
         for (const char* label : {"y", "d", "h", "min"}) {
-            const display_unit u = make_display(label);
-            const std::string m = format_number(mantissa_in(si_value, u.value));
-            if (std::fabs(mantissa_in(si_value, u.value)) >= 1.0 && significant_digits(m) <= 6) {
-                return m + " " + u.label;
-            }
+            calendar.push_back(make_display(label));
         }
     }
-    // The largest prefix that keeps the mantissa at 1 or more (1.2e9 W -> "1.2 GW").
-    const display_unit* chosen = &units.front();
-    for (const display_unit& u : units) {
-        if (std::fabs(mantissa_in(magnitude, u.value)) >= 1.0) {
-            chosen = &u;
+    const std::vector<const display_unit*> order = preferred_units(si_value, kind, units, calendar);
+    // First choice: a text of up to 15 digits that reads back exactly, in the most natural unit that
+    // has one (a value read from "482.127 s" is not forced into minutes).
+    for (const display_unit* u : order) {
+        std::string text = text_in(si_value, *u);
+        if (parse_quantity(text, kind) == si_value) {
+            return text;
         }
     }
-    if (si_value == 0.0) {
-        for (const display_unit& u : units) {
-            if (u.value.num == u.value.den) {
-                chosen = &u;
-            }
-        }
-    }
-    return format_number(mantissa_in(si_value, chosen->value)) + " " + chosen->label;
+    // A computed value: up to 17 digits in the natural unit when some read back exactly, else 15
+    // digits (within 1e-14 relative).
+    std::string exact = exact_long_text_in(si_value, *order.front(), kind);
+    return exact.empty() ? text_in(si_value, *order.front()) : exact;
 }
 
 }  // namespace kardashev

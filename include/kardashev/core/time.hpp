@@ -90,7 +90,7 @@ public:
     [[nodiscard]] split_jd jd_utc() const;
     /// Julian date in UT1 = UTC + dut1_s (UT1 = UTC unless given).
     [[nodiscard]] split_jd jd_ut1(double dut1_s = 0.0) const;
-    /// Fractional UTC years since J2000.0 (Julian years of 365.25 d); for plotting and growth laws.
+    /// Julian years (365.25 d of TT) since J2000.0, i.e. the Julian epoch minus 2000; for plotting and growth laws.
     [[nodiscard]] double julian_years_since_j2000() const noexcept;
 
     constexpr epoch operator+(duration d) const noexcept { return from_tai_ns(m_ns + d.ns()); }

@@ -41,7 +41,7 @@ std::string describe(quantity_kind kind);
 
 /// Parses `text` as a quantity of `kind` and returns its SI value (see quantity_kind for the unit).
 /// Bare numbers are accepted only for dimensionless and count. Throws input_error with a message
-/// such as `expected a power (e.g. "1.2 GW"), got "3 kg"` or `unknown unit "GWh/fortnight" in ...`.
+/// such as `expected a power (e.g. "1.2 GW"), got "3 kg"` or `unknown unit "fortnight" in "3 fortnight"; ...`.
 double parse_quantity(std::string_view text, quantity_kind kind);
 
 /// Formats an SI value of `kind` in the unit a person would write, e.g. 1.2e9 W -> "1.2 GW";
