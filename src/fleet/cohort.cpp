@@ -32,12 +32,13 @@ void require_unit_interval(const char* what, double value) {
 
 double logistic_step(double units, double k, double r_per_s, double dt_s) {
     require_non_negative("unit count", units);
-    require_positive("market size", k);
     require_non_negative("growth rate [1/s]", r_per_s);
     require_non_negative("time step [s]", dt_s);
     if (units == 0.0) {
+        require_non_negative("market size", k);  // a dormant cohort may have no market yet
         return 0.0;
     }
+    require_positive("market size", k);
     const double decay = std::exp(-r_per_s * dt_s);
     // Verhulst 1838, exact solution of dN/dt = r N (1 - N/K): N' = K / (1 + (K/N - 1) e^{-r dt}),
     // written as K N / (N + (K - N) e^{-r dt}) so that a tiny N does not overflow K/N.
@@ -45,7 +46,7 @@ double logistic_step(double units, double k, double r_per_s, double dt_s) {
 }
 
 double market_size(const cohort& c, double quality) {
-    require_positive("market size", c.market_size);
+    require_non_negative("market size", c.market_size);
     require_non_negative("quality elasticity", c.quality_elasticity);
     require_unit_interval("model quality", quality);
     return c.market_size * (1.0 + c.quality_elasticity * quality);  // docs/models/fleet.md eq. (F2), assumption

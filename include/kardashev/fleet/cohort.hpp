@@ -23,7 +23,8 @@ struct cohort {
 
 /// Units after `dt_s` seconds of logistic growth from `units` towards cap `k` at rate `r_per_s`
 /// (exact solution of dN/dt = r N (1 - N/K), Verhulst 1838): N' = K / (1 + (K/N - 1) e^{-r dt}).
-/// A cohort above its cap decays towards it by the same law. Returns 0 when units is 0.
+/// A cohort above its cap decays towards it by the same law. Returns 0 when units is 0 (k may then
+/// be 0); otherwise k > 0. Throws domain_error for negative inputs.
 double logistic_step(double units, double k, double r_per_s, double dt_s);
 
 /// Market size with quality feedback: K = K0 (1 + elasticity q), q in [0, 1) the model quality

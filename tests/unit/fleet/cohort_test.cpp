@@ -88,11 +88,14 @@ TEST(cohort, fixed_points_stay_put) {
     EXPECT_DOUBLE_EQ(fleet::logistic_step(0.0, 1e6, 1e-7, 1e9), 0.0);
     EXPECT_DOUBLE_EQ(fleet::logistic_step(1e6, 1e6, 1e-7, 1e9), 1e6);
     EXPECT_DOUBLE_EQ(fleet::logistic_step(3e5, 1e6, 0.0, 1e9), 3e5);
+    EXPECT_DOUBLE_EQ(fleet::logistic_step(0.0, 0.0, 1e-7, 1e9), 0.0);  // a dormant cohort with no market
 }
 
 TEST(cohort, logistic_step_rejects_bad_inputs) {
     EXPECT_EQ(domain_error_message([] { fleet::logistic_step(10.0, 0.0, 1e-7, 1.0); }),
               "fleet: expected a positive market size, got 0");
+    EXPECT_EQ(domain_error_message([] { fleet::logistic_step(0.0, -1.0, 1e-7, 1.0); }),
+              "fleet: expected a non-negative market size, got -1");
     EXPECT_EQ(domain_error_message([] { fleet::logistic_step(-1.0, 1e6, 1e-7, 1.0); }),
               "fleet: expected a non-negative unit count, got -1");
     EXPECT_EQ(domain_error_message([] { fleet::logistic_step(1.0, 1e6, -1e-7, 1.0); }),
