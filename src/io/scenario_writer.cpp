@@ -1,8 +1,11 @@
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <string>
-#include <system_error>
+#include <string_view>
+#include <tuple>
+#include <vector>
 
 #include <yaml-cpp/emitter.h>
 #include <yaml-cpp/emittermanip.h>
@@ -17,43 +20,47 @@ namespace kardashev::io {
 namespace {
 
 // NOTE: `explain` must load back to an equal scenario, bit for bit. format_quantity promises a
-// round trip to 1e-12 only, so each text is checked and, when it misses, replaced by the shortest
-// decimal of the SI value (std::to_chars), which parses back exactly.
+// round trip to 1e-12 only, so each text is checked and, when it misses, the value is written in
+// the unit (from a short list per kind) and with the fewest digits that read back exactly; the SI
+// unit with 17 digits always does.
 
-/// The SI unit of `kind` as the units parser reads it ("" for plain numbers).
-std::string_view si_unit(quantity_kind kind) {
+/// Units a person writes for `kind`, besides format_quantity's choice; the SI unit is last.
+std::vector<std::string_view> candidate_units(quantity_kind kind) {
     switch (kind) {
-    case quantity_kind::dimensionless: return "";
-    case quantity_kind::count: return "";
-    case quantity_kind::length: return "m";
-    case quantity_kind::area: return "m2";
-    case quantity_kind::mass: return "kg";
-    case quantity_kind::time: return "s";
-    case quantity_kind::power: return "W";
-    case quantity_kind::energy: return "J";
-    case quantity_kind::temperature: return "K";
-    case quantity_kind::angle: return "rad";
-    case quantity_kind::rate: return "/s";
-    case quantity_kind::data_size: return "B";
-    case quantity_kind::data_rate: return "B/s";
-    case quantity_kind::money: return "USD";
-    case quantity_kind::price_per_mass: return "USD/kg";
-    case quantity_kind::price_per_energy: return "USD/J";
-    case quantity_kind::price_per_power: return "USD/W";
-    case quantity_kind::money_rate: return "USD/s";
-    case quantity_kind::flop_rate: return "FLOP/s";
-    case quantity_kind::tokens: return "tok";
-    case quantity_kind::tokens_per_byte: return "tok/B";
-    case quantity_kind::specific_energy: return "J/kg";
-    case quantity_kind::mass_per_energy: return "kg/J";
+    case quantity_kind::dimensionless: return {"%", ""};
+    case quantity_kind::count: return {"k", "M", "G", ""};
+    case quantity_kind::length: return {"km", "m"};
+    case quantity_kind::area: return {"km2", "m2"};
+    case quantity_kind::mass: return {"t", "kg"};
+    case quantity_kind::time: return {"y", "d", "h", "min", "s"};
+    case quantity_kind::power: return {"GW", "MW", "kW", "W"};
+    case quantity_kind::energy: return {"TWh", "GWh", "MWh", "kWh", "J"};
+    case quantity_kind::temperature: return {"K"};
+    case quantity_kind::angle: return {"deg", "rad"};
+    case quantity_kind::rate: return {"%/yr", "/yr", "/d", "/s"};
+    case quantity_kind::data_size: return {"PB", "TB", "GB", "MB", "kB", "B"};
+    case quantity_kind::data_rate:
+        return {"Tbps", "Gbps", "Mbps", "kbps", "PB/d", "TB/d", "GB/d", "MB/d", "kB/d", "B/d", "TB/h",
+                "GB/h",  "MB/h", "kB/h", "TB/s", "GB/s", "MB/s", "kB/s", "B/s"};
+    case quantity_kind::money: return {"GUSD", "MUSD", "kUSD", "USD"};
+    case quantity_kind::price_per_mass: return {"USD/kg"};
+    case quantity_kind::price_per_energy: return {"USD/kWh", "USD/MWh", "USD/J"};
+    case quantity_kind::price_per_power: return {"USD/W", "USD/kW", "MUSD/MW"};
+    case quantity_kind::money_rate: return {"GUSD/yr", "MUSD/yr", "kUSD/yr", "USD/yr", "USD/d", "USD/s"};
+    case quantity_kind::flop_rate: return {"PFLOP/s", "TFLOP/s", "GFLOP/s", "FLOP/s"};
+    case quantity_kind::tokens: return {"Ttok", "Gtok", "Mtok", "ktok", "tok"};
+    case quantity_kind::tokens_per_byte: return {"tok/B"};
+    case quantity_kind::specific_energy: return {"Wh/kg", "J/kg"};
+    case quantity_kind::mass_per_energy: return {"kg/kWh", "g/kWh", "kg/J"};
     }
-    return "";
+    return {};
 }
 
-/// The shortest decimal text that reads back as `v`.
-std::string shortest(double v) {
+/// `v` written with `digits` significant digits.
+std::string number_text(double v, int digits) {
     std::array<char, 64> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+    const auto result =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), v, std::chars_format::general, digits);
     return std::string(buffer.data(), result.ptr);
 }
 
@@ -73,30 +80,64 @@ bool reads_back(const std::string& text, duration d) {
     }
 }
 
-std::string with_unit(const std::string& number, quantity_kind kind) {
-    const auto unit = si_unit(kind);
-    return unit.empty() ? number : number + " " + std::string(unit);
+/// format_quantity's text when `accept` takes it; else, of the candidate units, the accepted text
+/// that avoids an exponent, then keeps the number in [1, 1000), then has the fewest digits.
+template <class Accept>
+std::string exact_text(double si_value, quantity_kind kind, Accept&& accept) {
+    const std::string formatted = format_quantity(si_value, kind);
+    if (accept(formatted)) return formatted;
+    std::string best;
+    std::tuple<bool, bool, int> best_score{true, true, 99};
+    for (const auto unit : candidate_units(kind)) {
+        double one = 1.0;
+        try {
+            one = parse_quantity(unit.empty() ? std::string("1") : "1 " + std::string(unit), kind);
+        } catch (const error&) {
+            continue;
+        }
+        const double mantissa = si_value / one;
+        for (int digits = 1; digits <= 17; ++digits) {
+            const std::string number = number_text(mantissa, digits);
+            const bool exponent = number.find('e') != std::string::npos;
+            if (exponent && digits < 17) continue;
+            const std::string text = unit.empty() ? number : number + " " + std::string(unit);
+            if (!accept(text)) continue;
+            const double magnitude = std::fabs(mantissa);
+            const std::tuple<bool, bool, int> score{exponent, magnitude != 0.0 && (magnitude < 1.0 || magnitude >= 1000.0),
+                                                    digits};
+            if (score < best_score) {
+                best = text;
+                best_score = score;
+            }
+            break;
+        }
+    }
+    return best.empty() ? formatted : best;
 }
 
 /// `v` [SI] in the unit a person would write, reading back exactly.
 std::string quantity_text(double v, quantity_kind kind) {
-    const std::string text = format_quantity(v, kind);
-    if (reads_back(text, v, kind)) return text;
-    const std::string si = with_unit(shortest(v), kind);
-    return reads_back(si, v, kind) ? si : text;
+    return exact_text(v, kind, [&](const std::string& text) { return reads_back(text, v, kind); });
 }
 
 /// `d` in the unit a person would write, reading back exactly.
 std::string duration_text(duration d) {
-    const std::string text = format_quantity(d.seconds(), quantity_kind::time);
-    if (reads_back(text, d)) return text;
-    constexpr std::int64_t ns_per_s = 1'000'000'000;
-    if (d.ns() % ns_per_s == 0) {
-        const std::string whole = std::to_string(d.ns() / ns_per_s) + " s";
-        if (reads_back(whole, d)) return whole;
+    const auto accept = [&](const std::string& text) { return reads_back(text, d); };
+    const std::string text = exact_text(d.seconds(), quantity_kind::time, accept);
+    if (accept(text)) return text;
+    // NOTE: a duration read from text is from_seconds(x) for some double x, which need not be
+    // d.seconds(); x is one of its neighbours.
+    double below = d.seconds();
+    double above = d.seconds();
+    for (int step = 0; step < 16; ++step) {
+        below = std::nextafter(below, -HUGE_VAL);
+        above = std::nextafter(above, HUGE_VAL);
+        for (const double x : {below, above}) {
+            const std::string candidate = number_text(x, 17) + " s";
+            if (accept(candidate)) return candidate;
+        }
     }
-    const std::string si = shortest(d.seconds()) + " s";
-    return reads_back(si, d) ? si : text;
+    return text;
 }
 
 /// ISO-8601 UTC: the date alone at midnight, else the full time.

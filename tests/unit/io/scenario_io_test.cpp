@@ -1,0 +1,253 @@
+// Scenario loading, defaults, custom accelerators and the resolved-scenario writer
+// (docs/scenarios.md).
+
+// NOTE: units.hpp comes before gtest: gtest pulls in <signal.h>, whose `si_value` macro would
+// rewrite the parameter name in format_quantity's declaration.
+#include "kardashev/core/units.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "kardashev/core/error.hpp"
+#include "kardashev/core/time.hpp"
+#include "kardashev/io/scenario_io.hpp"
+
+namespace kardashev::io {
+namespace {
+
+const compute::accelerator& builtin(const std::string& name) {
+    for (const auto& a : builtin_accelerators()) {
+        if (a.name == name) return a;
+    }
+    throw std::runtime_error("no builtin accelerator " + name);
+}
+
+constexpr const char* custom_scenario = R"(name: custom
+description: >-
+  Two sites, one on a custom accelerator, one on a builtin one re-priced by the scenario.
+start: 2027-03-01T06:00:00Z
+length: 2 y
+step: 12 h
+seed: 7
+fleet:
+  cohorts:
+    - name: cars
+      kind: vehicle
+      units: 2.5 M
+      market_size: 20 M
+      growth_rate: 40 %/yr
+      raw_data_per_unit: 25 GB/h
+      upload_fraction: 0.2 %
+      curation_yield: 30 %
+      tokens_per_byte: 0.002 tok/B
+      quality_elasticity: 2
+    - name: posts
+      kind: social
+      units: 1e8
+corpus:
+  initial_unique_tokens: 15.6 Ttok
+  max_epochs: 3
+uplink:
+  capacity:
+    - { from: 2027-03-01, value: 400 Gbps }
+    - { from: 2028-01-01T12:00:00Z, value: 1.2 Tbps }
+sites:
+  - name: orbit-lab
+    accelerator: RH1
+    accelerators: 5000
+    power_capacity: 20 MW
+    pue: 1.05
+    energy_price: 0.05 USD/kWh
+    carbon_intensity: 0 kg/kWh
+    facility_capex: 25 USD/W
+  - name: campus
+    accelerator: H100
+    accelerators:
+      - { from: 2027-03-01, value: 10000 }
+      - { from: 2027-09-01, value: 30000 }
+    power_capacity: 60 MW
+training:
+  scaling_law: hoffmann
+  mfu: 38 %
+  goodput: 0.95
+  generation_length: 90 d
+  release_gap: 14 d
+  reference_loss: 2.1
+economy:
+  capex_budget: 5 GUSD/yr
+  accelerator_life: 4 y
+  facility_life: 20 y
+accelerators:
+  - name: RH1
+    peak_flops_bf16: 1.2 PFLOP/s
+    hbm: 96 GB
+    hbm_bandwidth: 4 TB/s
+    power: 900 W
+    all_in_power: 1.5 kW
+    price: 60000 USD
+    source: assumption (a radiation-hardened part for an orbital site)
+  - name: H100
+    peak_flops_bf16: 989.4 TFLOP/s
+    hbm: 80 GB
+    hbm_bandwidth: 3.35 TB/s
+    power: 700 W
+    all_in_power: 1.4 kW
+    price: 25000 USD
+    source: a negotiated price
+)";
+
+TEST(scenario_io, embedded_default_scenario_loads) {
+    const auto s = load_scenario_text(default_scenario_text(), "<default>");
+    EXPECT_EQ(s.name, "default");
+    EXPECT_FALSE(s.cohorts.empty());
+    ASSERT_FALSE(s.sites.empty());
+    for (const auto& site : s.sites) EXPECT_EQ(site.accel, builtin(site.accel.name)) << site.name;
+    EXPECT_TRUE(s.custom_accelerators.empty());
+}
+
+TEST(scenario_io, builtin_catalogue_is_the_embedded_file) {
+    const auto& h100 = builtin("H100");
+    EXPECT_DOUBLE_EQ(h100.peak_flops_bf16, 989.4e12);
+    EXPECT_DOUBLE_EQ(h100.hbm_bytes, 80e9);
+    EXPECT_DOUBLE_EQ(h100.power_w, 700.0);
+    EXPECT_FALSE(h100.source.empty());
+}
+
+TEST(scenario_io, empty_text_is_every_default) {
+    EXPECT_EQ(load_scenario_text("", "empty.yaml"), sim::scenario{});
+    EXPECT_EQ(load_scenario_text("# nothing but a comment\n", "empty.yaml"), sim::scenario{});
+}
+
+TEST(scenario_io, cohort_and_site_fields_take_the_documented_defaults) {
+    const auto s = load_scenario_text("fleet:\n  cohorts:\n    - name: c\n      units: 300\nsites:\n  - name: s\n", "x.yaml");
+    ASSERT_EQ(s.cohorts.size(), 1U);
+    const auto& c = s.cohorts[0];
+    EXPECT_EQ(c.kind, "vehicle");
+    EXPECT_EQ(c.units, 300.0);
+    EXPECT_EQ(c.market_size, 300.0);  // defaults to units: no growth room
+    EXPECT_EQ(c.growth_rate_per_s, 0.0);
+    EXPECT_EQ(c.raw_bytes_per_unit_s, 0.0);
+    EXPECT_EQ(c.upload_fraction, 1.0);
+    EXPECT_EQ(c.curation_yield, 1.0);
+    EXPECT_EQ(c.tokens_per_byte, 0.25);
+    EXPECT_EQ(c.quality_elasticity, 0.0);
+    ASSERT_EQ(s.sites.size(), 1U);
+    const auto& site = s.sites[0];
+    EXPECT_EQ(site.kind, "ground");
+    EXPECT_EQ(site.accel, builtin("H100"));
+    EXPECT_TRUE(site.planned_accelerators.empty());
+    EXPECT_TRUE(site.power_capacity_w.empty());
+    EXPECT_EQ(site.facility.pue, 1.3);
+    EXPECT_EQ(site.facility.energy_price_usd_per_j, parse_quantity("0.08 USD/kWh", quantity_kind::price_per_energy));
+    EXPECT_EQ(site.facility.carbon_kg_per_j, parse_quantity("0.37 kg/kWh", quantity_kind::mass_per_energy));
+    EXPECT_EQ(site.facility_capex_usd_per_w, 10.0);
+    const sim::scenario defaults;
+    EXPECT_EQ(s.training, defaults.training);
+    EXPECT_EQ(s.economy, defaults.economy);
+    EXPECT_EQ(s.corpus, defaults.corpus);
+}
+
+TEST(scenario_io, quantities_are_converted_to_si) {
+    const auto s = load_scenario_text(custom_scenario, "custom.yaml");
+    EXPECT_EQ(s.start, epoch::from_utc_iso("2027-03-01T06:00:00Z"));
+    EXPECT_EQ(s.length, duration::from_seconds(2 * 365.25 * 86400.0));
+    EXPECT_EQ(s.step, duration::from_seconds(12 * 3600.0));
+    EXPECT_EQ(s.seed, 7U);
+    const auto& cars = s.cohorts.at(0);
+    EXPECT_EQ(cars.units, 2.5e6);
+    EXPECT_DOUBLE_EQ(cars.growth_rate_per_s, 0.4 / (365.25 * 86400.0));
+    EXPECT_DOUBLE_EQ(cars.raw_bytes_per_unit_s, 25e9 / 3600.0);
+    EXPECT_DOUBLE_EQ(cars.upload_fraction, 0.002);
+    EXPECT_DOUBLE_EQ(s.corpus.initial_unique_tokens, 15.6e12);
+    EXPECT_EQ(s.corpus.repetition_constant, 15.4);  // not given: the default
+    EXPECT_EQ(s.training.scaling_law, "hoffmann");
+    EXPECT_DOUBLE_EQ(s.training.mfu, 0.38);
+    EXPECT_EQ(s.training.release_gap, duration::from_days(14));
+    EXPECT_DOUBLE_EQ(s.economy.capex_budget_usd_per_s.at(0).value, 5e9 / (365.25 * 86400.0));
+}
+
+TEST(scenario_io, one_quantity_is_a_schedule_constant_from_the_start) {
+    const auto s = load_scenario_text(custom_scenario, "custom.yaml");
+    const auto& lab = s.sites.at(0);
+    ASSERT_EQ(lab.planned_accelerators.size(), 1U);
+    EXPECT_EQ(lab.planned_accelerators[0], (sim::schedule_point{s.start, 5000.0}));
+    ASSERT_EQ(s.uplink.capacity_bytes_per_s.size(), 2U);
+    EXPECT_EQ(s.uplink.capacity_bytes_per_s[1].at, epoch::from_utc_iso("2028-01-01T12:00:00Z"));
+    EXPECT_DOUBLE_EQ(s.uplink.capacity_bytes_per_s[1].value, 1.2e12 / 8.0);
+}
+
+TEST(scenario_io, sites_resolve_custom_accelerators_which_replace_builtin_ones) {
+    const auto s = load_scenario_text(custom_scenario, "custom.yaml");
+    ASSERT_EQ(s.custom_accelerators.size(), 2U);
+    EXPECT_EQ(s.sites.at(0).accel, s.custom_accelerators[0]);
+    EXPECT_EQ(s.sites.at(0).accel.name, "RH1");
+    EXPECT_DOUBLE_EQ(s.sites.at(0).accel.peak_flops_bf16, 1.2e15);
+    EXPECT_EQ(s.sites.at(1).accel, s.custom_accelerators[1]);
+    EXPECT_EQ(s.sites.at(1).accel.price_usd, 25000.0);
+    EXPECT_NE(s.sites.at(1).accel, builtin("H100"));
+}
+
+TEST(scenario_io, written_default_scenario_loads_back_equal) {
+    const auto s = load_scenario_text(default_scenario_text(), "<default>");
+    const std::string yaml = write_scenario_yaml(s);
+    EXPECT_EQ(load_scenario_text(yaml, "explain.yaml"), s) << yaml;
+    EXPECT_EQ(write_scenario_yaml(load_scenario_text(yaml, "explain.yaml")), yaml);
+}
+
+TEST(scenario_io, written_custom_scenario_with_overrides_loads_back_equal) {
+    const auto s = load_scenario_text(custom_scenario, "custom.yaml",
+                                      {{"training.mfu", "43.3 %"},
+                                       {"sites[1].pue", "1.17"},
+                                       {"fleet.cohorts[1].units", "123456789"},
+                                       {"economy.capex_budget", "[{from: 2027-03-01, value: 7.77 GUSD/yr}]"},
+                                       {"description", "\"quoted: with a colon\""}});
+    const std::string yaml = write_scenario_yaml(s);
+    EXPECT_EQ(load_scenario_text(yaml, "explain.yaml"), s) << yaml;
+    EXPECT_NE(yaml.find("accelerators:\n  - name: RH1\n"), std::string::npos) << yaml;
+    EXPECT_NE(yaml.find("    accelerator: RH1\n"), std::string::npos) << yaml;
+}
+
+TEST(scenario_io, written_defaults_load_back_equal) {
+    const sim::scenario defaults;
+    EXPECT_EQ(load_scenario_text(write_scenario_yaml(defaults), "explain.yaml"), defaults);
+}
+
+TEST(scenario_io, written_awkward_values_load_back_equal) {
+    auto s = load_scenario_text(custom_scenario, "custom.yaml");
+    s.name = "null";
+    s.description = "two\nlines: and a # hash";
+    s.length = duration::from_seconds(34'560'000.123456789);
+    s.training.mfu = 0.1 + 0.2;
+    s.cohorts.at(0).growth_rate_per_s = 1.0 / 3.0 * 1e-8;
+    s.sites.at(0).facility.energy_price_usd_per_j = 1e-8 / 7.0;
+    const std::string yaml = write_scenario_yaml(s);
+    EXPECT_EQ(load_scenario_text(yaml, "explain.yaml"), s) << yaml;
+}
+
+TEST(scenario_io, writer_keeps_the_key_order_of_the_language) {
+    const std::string yaml = write_scenario_yaml(load_scenario_text(custom_scenario, "custom.yaml"));
+    std::vector<std::string> top;
+    std::size_t pos = 0;
+    while (pos < yaml.size()) {
+        const auto end = yaml.find('\n', pos);
+        const std::string line = yaml.substr(pos, end - pos);
+        if (!line.empty() && line[0] != ' ' && line[0] != '#') top.push_back(line.substr(0, line.find(':')));
+        pos = end == std::string::npos ? yaml.size() : end + 1;
+    }
+    EXPECT_EQ(top, (std::vector<std::string>{"name", "description", "start", "length", "step", "seed", "fleet",
+                                             "corpus", "uplink", "sites", "training", "economy", "accelerators"}));
+    EXPECT_NE(yaml.find("start: 2027-03-01T06:00:00Z\n"), std::string::npos) << yaml;
+    EXPECT_NE(yaml.find("    - {from: 2028-01-01T12:00:00Z, value: 1.2 Tbps}\n"), std::string::npos) << yaml;
+    EXPECT_NE(yaml.find("      growth_rate: 40 %/yr\n"), std::string::npos) << yaml;
+}
+
+TEST(scenario_io, load_scenario_file_reads_what_the_text_loader_reads) {
+    const std::string path = std::string(KD_SOURCE_DIR) + "/scenarios/default.yaml";
+    EXPECT_EQ(load_scenario_file(path), load_scenario_text(default_scenario_text(), "<default>"));
+}
+
+}  // namespace
+}  // namespace kardashev::io
