@@ -80,12 +80,35 @@ bool reads_back(const std::string& text, duration d) {
     }
 }
 
-/// format_quantity's text when `accept` takes it; else, of the candidate units, the accepted text
-/// that avoids an exponent, then keeps the number in [1, 1000), then has the fewest digits.
+/// Significant digits of the number that starts `text` ("0.0250 GB" -> 3).
+int significant_digits(std::string_view text) {
+    int count = 0;
+    int zeros = 0;  // zeros after the first significant digit, counted when a digit follows
+    bool leading = true;
+    for (const char c : text) {
+        if (c == 'e' || c == 'E' || c == ' ') break;
+        if (c < '0' || c > '9') continue;
+        if (leading && c == '0') continue;
+        leading = false;
+        if (c == '0') {
+            ++zeros;
+        } else {
+            count += zeros + 1;
+            zeros = 0;
+        }
+    }
+    return count;
+}
+
+/// The text of `si_value` that `accept` takes with the fewest significant digits, preferring
+/// format_quantity's choice, then a number without an exponent in [1, 1000) in one of the
+/// candidate units.
 template <class Accept>
 std::string exact_text(double si_value, quantity_kind kind, Accept&& accept) {
     const std::string formatted = format_quantity(si_value, kind);
-    if (accept(formatted)) return formatted;
+    const bool formatted_ok = accept(formatted);
+    const int formatted_digits = formatted_ok ? significant_digits(formatted) : 99;
+    if (formatted_ok && formatted_digits <= 3) return formatted;
     std::string best;
     std::tuple<bool, bool, int> best_score{true, true, 99};
     for (const auto unit : candidate_units(kind)) {
@@ -104,7 +127,7 @@ std::string exact_text(double si_value, quantity_kind kind, Accept&& accept) {
             if (!accept(text)) continue;
             const double magnitude = std::fabs(mantissa);
             const std::tuple<bool, bool, int> score{exponent, magnitude != 0.0 && (magnitude < 1.0 || magnitude >= 1000.0),
-                                                    digits};
+                                                    significant_digits(number)};
             if (score < best_score) {
                 best = text;
                 best_score = score;
@@ -112,7 +135,8 @@ std::string exact_text(double si_value, quantity_kind kind, Accept&& accept) {
             break;
         }
     }
-    return best.empty() ? formatted : best;
+    if (best.empty() || (formatted_ok && formatted_digits <= std::get<2>(best_score))) return formatted;
+    return best;
 }
 
 /// `v` [SI] in the unit a person would write, reading back exactly.
