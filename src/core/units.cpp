@@ -182,10 +182,10 @@ std::string_view trim(std::string_view s) {
 
 bool is_operator(char c) { return c == '/' || c == '*' || c == '.'; }
 
-/// What went wrong in a unit expression.
+/// What went wrong in a unit expression: an unknown symbol as written, or empty for an empty
+/// factor (a stray or doubled operator).
 struct unit_problem {
-    bool malformed = false;    // empty factor or stray operator
-    std::string unknown;       // an unknown symbol, as written
+    std::string unknown;
 };
 
 /// Parses a unit expression: factors joined by '/', '*' or '.', left to right ("USD/kWh", "%/yr",
@@ -205,7 +205,6 @@ std::optional<unit_value> parse_unit_expression(std::string_view expr, unit_prob
         }
         const std::string_view token = trim(expr.substr(pos, end - pos));
         if (token.empty()) {
-            problem.malformed = true;
             return std::nullopt;
         }
         const auto factor = find_factor(token);
