@@ -17,10 +17,14 @@ function(kd_embed_files target ns)
     list(APPEND files ${file})
     list(APPEND deps ${file})
   endforeach()
+  # Lists travel to the script joined by "," (a ";" would split the command line).
+  string(REPLACE ";" "," names_arg "${names}")
+  string(REPLACE ";" "," files_arg "${files}")
   add_custom_command(OUTPUT ${out}
-    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DNS=${ns} "-DNAMES=${names}" "-DFILES=${files}"
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DNS=${ns} -DNAMES=${names_arg} -DFILES=${files_arg}
             -P ${PROJECT_SOURCE_DIR}/cmake/kardashev_embed_gen.cmake
     DEPENDS ${deps} ${PROJECT_SOURCE_DIR}/cmake/kardashev_embed_gen.cmake
-    COMMENT "Embedding ${names}")
+    COMMENT "Embedding ${names_arg}"
+    VERBATIM)
   target_sources(${target} PRIVATE ${out})
 endfunction()

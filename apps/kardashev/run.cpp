@@ -61,7 +61,7 @@ void print_summary(const sim::scenario& s, const sim::run_result& r, const std::
                "params", "tokens", "loss", "bound by");
     for (const auto& g : sum.generations) {
         fmt::print("{:>4}  {:<10}  {:<10}  {:>10}  {:>10}  {:>10}  {:>7.4f}  {:<9}\n", g.index,
-                   (g.released - s.training.release_gap).to_utc_date(), g.released.to_utc_date(), si_count(g.flop),
+                   (g.released - s.training.release_gap).to_utc_date(), g.released.to_utc_date(), fmt::format("{:.3g}", g.flop),
                    si_count(g.params), si_count(g.tokens), g.loss, sim::to_string(g.binding));
     }
     fmt::print("\nfleet at the end:");
