@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "kardashev/io/scenario_io.hpp"
+
 #include <fstream>
 #include <map>
 #include <string>
@@ -98,6 +100,21 @@ TEST(accelerator_catalog, h100_matches_its_datasheet) {
         return;
     }
     FAIL() << "no H100 entry";
+}
+
+TEST(accelerator_catalog, loads_through_the_embedded_catalogue) {
+    // The binary's catalogue (io::builtin_accelerators) is this file, read by the scenario loader.
+    const auto& catalog = io::builtin_accelerators();
+    const auto entries = read_catalog();
+    ASSERT_EQ(catalog.size(), entries.size());
+    for (std::size_t i = 0; i < catalog.size(); ++i) {
+        SCOPED_TRACE(entries[i].name);
+        EXPECT_EQ(catalog[i].name, entries[i].name);
+        EXPECT_DOUBLE_EQ(catalog[i].peak_flops_bf16, field(entries[i], "peak_flops_bf16", quantity_kind::flop_rate));
+        EXPECT_DOUBLE_EQ(catalog[i].all_in_power_w, field(entries[i], "all_in_power", quantity_kind::power));
+        EXPECT_DOUBLE_EQ(catalog[i].price_usd, field(entries[i], "price", quantity_kind::money));
+        EXPECT_FALSE(catalog[i].source.empty());
+    }
 }
 
 }  // namespace
