@@ -272,7 +272,7 @@ run_result run(const scenario& s, const run_options& options) {
                 facility_book.buy(facility_capex, t0, s.economy.facility_life);
                 st.facility_built_w += new_facility_w;
                 st.installed += n;
-                budget_unspent -= accel_capex + facility_capex;
+                budget_unspent = std::max(0.0, budget_unspent - accel_capex - facility_capex);  // no rounding debt
                 step_capex += accel_capex + facility_capex;
             }
             any_power_limited = any_power_limited || st.power_limited;
