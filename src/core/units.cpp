@@ -392,24 +392,24 @@ std::vector<display_unit> display_units(quantity_kind kind) {
     return {};
 }
 
-double mantissa_in(double si_value, const unit_value& u) { return si_value * u.den / u.num; }
+double mantissa_in(double value_si, const unit_value& u) { return value_si * u.den / u.num; }
 
-/// `si_value` written in `u` with `digits` significant digits.
-std::string text_in(double si_value, const display_unit& u, int digits = 15) {
-    return format_number(mantissa_in(si_value, u.value), digits) + " " + u.label;
+/// `value_si` written in `u` with `digits` significant digits.
+std::string text_in(double value_si, const display_unit& u, int digits = 15) {
+    return format_number(mantissa_in(value_si, u.value), digits) + " " + u.label;
 }
 
-/// `si_value` in `u` with 16 or 17 digits of its mantissa, or of a neighbouring double, that read
-/// back exactly; empty when no decimal mantissa times the unit rounds to `si_value`.
-std::string exact_long_text_in(double si_value, const display_unit& u, quantity_kind kind) {
-    const double m = mantissa_in(si_value, u.value);
+/// `value_si` in `u` with 16 or 17 digits of its mantissa, or of a neighbouring double, that read
+/// back exactly; empty when no decimal mantissa times the unit rounds to `value_si`.
+std::string exact_long_text_in(double value_si, const display_unit& u, quantity_kind kind) {
+    const double m = mantissa_in(value_si, u.value);
     if (!std::isfinite(m)) {
         return {};
     }
     for (const double candidate : {m, std::nextafter(m, -HUGE_VAL), std::nextafter(m, HUGE_VAL)}) {
         for (int digits = 16; digits <= 17; ++digits) {
             std::string text = format_number(candidate, digits) + " " + u.label;
-            if (parse_quantity(text, kind) == si_value) {
+            if (parse_quantity(text, kind) == value_si) {
                 return text;
             }
         }
@@ -417,12 +417,12 @@ std::string exact_long_text_in(double si_value, const display_unit& u, quantity_
     return {};
 }
 
-/// Display units of `kind` in the order format_quantity prefers them for `si_value`.
-std::vector<const display_unit*> preferred_units(double si_value, quantity_kind kind,
+/// Display units of `kind` in the order format_quantity prefers them for `value_si`.
+std::vector<const display_unit*> preferred_units(double value_si, quantity_kind kind,
                                                  const std::vector<display_unit>& units,
                                                  const std::vector<display_unit>& calendar) {
     std::vector<const display_unit*> order;
-    const double magnitude = std::fabs(si_value);
+    const double magnitude = std::fabs(value_si);
     if (kind == quantity_kind::time && magnitude >= 1.0) {
         // The largest of y, d, h, min that writes the value in a few digits ("10 y", "3653 d", "12 h").
         for (const display_unit& u : calendar) {
@@ -435,7 +435,7 @@ std::vector<const display_unit*> preferred_units(double si_value, quantity_kind 
     std::size_t chosen = 0;
     for (std::size_t i = 0; i < units.size(); ++i) {
         const bool si_unit = units[i].value.num == units[i].value.den;
-        if (si_value == 0.0 ? si_unit : mantissa_in(magnitude, units[i].value) >= 1.0) {
+        if (value_si == 0.0 ? si_unit : mantissa_in(magnitude, units[i].value) >= 1.0) {
             chosen = i;
         }
     }
@@ -497,20 +497,20 @@ double parse_quantity(std::string_view text, quantity_kind kind) {
     return number * unit->num / unit->den;
 }
 
-std::string format_quantity(double si_value, quantity_kind kind) {
+std::string format_quantity(double value_si, quantity_kind kind) {
     const std::vector<display_unit> units = display_units(kind);
     if (units.empty()) {
         // Plain numbers: the fewest of 15 to 17 significant digits that read back exactly.
         for (int digits = 15; digits < 17; ++digits) {
-            std::string text = format_number(si_value, digits);
-            if (!std::isfinite(si_value) || parse_quantity(text, kind) == si_value) {
+            std::string text = format_number(value_si, digits);
+            if (!std::isfinite(value_si) || parse_quantity(text, kind) == value_si) {
                 return text;
             }
         }
-        return format_number(si_value, 17);
+        return format_number(value_si, 17);
     }
-    if (!std::isfinite(si_value)) {
-        return format_number(si_value) + " " + units.front().label;
+    if (!std::isfinite(value_si)) {
+        return format_number(value_si) + " " + units.front().label;
     }
     std::vector<display_unit> calendar;
     if (kind == quantity_kind::time) {
@@ -518,19 +518,19 @@ std::string format_quantity(double si_value, quantity_kind kind) {
             calendar.push_back(make_display(label));
         }
     }
-    const std::vector<const display_unit*> order = preferred_units(si_value, kind, units, calendar);
+    const std::vector<const display_unit*> order = preferred_units(value_si, kind, units, calendar);
     // First choice: a text of up to 15 digits that reads back exactly, in the most natural unit that
     // has one (a value read from "482.127 s" is not forced into minutes).
     for (const display_unit* u : order) {
-        std::string text = text_in(si_value, *u);
-        if (parse_quantity(text, kind) == si_value) {
+        std::string text = text_in(value_si, *u);
+        if (parse_quantity(text, kind) == value_si) {
             return text;
         }
     }
     // A computed value: up to 17 digits in the natural unit when some read back exactly, else 15
     // digits (within 1e-14 relative).
-    std::string exact = exact_long_text_in(si_value, *order.front(), kind);
-    return exact.empty() ? text_in(si_value, *order.front()) : exact;
+    std::string exact = exact_long_text_in(value_si, *order.front(), kind);
+    return exact.empty() ? text_in(value_si, *order.front()) : exact;
 }
 
 }  // namespace kardashev

@@ -100,12 +100,12 @@ int significant_digits(std::string_view text) {
     return count;
 }
 
-/// The text of `si_value` that `accept` takes with the fewest significant digits, preferring
+/// The text of `value_si` that `accept` takes with the fewest significant digits, preferring
 /// format_quantity's choice, then a number without an exponent in [1, 1000) in one of the
 /// candidate units.
 template <class Accept>
-std::string exact_text(double si_value, quantity_kind kind, Accept&& accept) {
-    const std::string formatted = format_quantity(si_value, kind);
+std::string exact_text(double value_si, quantity_kind kind, Accept&& accept) {
+    const std::string formatted = format_quantity(value_si, kind);
     const bool formatted_ok = accept(formatted);
     const int formatted_digits = formatted_ok ? significant_digits(formatted) : 99;
     if (formatted_ok && formatted_digits <= 3) return formatted;
@@ -118,7 +118,7 @@ std::string exact_text(double si_value, quantity_kind kind, Accept&& accept) {
         } catch (const error&) {
             continue;
         }
-        const double mantissa = si_value / one;
+        const double mantissa = value_si / one;
         for (int digits = 1; digits <= 17; ++digits) {
             const std::string number = number_text(mantissa, digits);
             const bool exponent = number.find('e') != std::string::npos;

@@ -108,6 +108,10 @@ run_result run(const scenario& s, const run_options& options) {
     if (s.step.ns() <= 0) throw domain_error("run: the step must be positive");
     if (s.length < s.step) throw domain_error("run: the length must be at least one step");
     const auto law = fleet::chinchilla_law::by_name(s.training.scaling_law);
+    if (!(s.training.reference_loss > law.e))
+        throw domain_error(fmt::format("training.reference_loss: expected a loss above the {} law's irreducible loss "
+                                       "E = {}, got {}",
+                                       law.name, law.e, s.training.reference_loss));
     const std::int64_t steps = s.length.ns() / s.step.ns();
     const double dt = s.step.seconds();
 

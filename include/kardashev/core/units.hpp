@@ -46,6 +46,6 @@ double parse_quantity(std::string_view text, quantity_kind kind);
 
 /// Formats an SI value of `kind` in the unit a person would write, e.g. 1.2e9 W -> "1.2 GW";
 /// parse_quantity(format_quantity(v, k), k) returns v to 1e-12 relative (round-trip for explain).
-std::string format_quantity(double si_value, quantity_kind kind);
+std::string format_quantity(double value_si, quantity_kind kind);
 
 }  // namespace kardashev

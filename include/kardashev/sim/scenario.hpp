@@ -43,7 +43,7 @@ struct training_params {
     double goodput = 0.90;                    //!< [-] effective training time share (Llama 3: > 90 %)
     duration generation_length = duration::from_days(120);  //!< training time of each generation
     duration release_gap = duration::from_days(30);         //!< evaluation and roll-out between runs
-    double reference_loss = 0.0;              //!< [nats/token] loss of the deployed model at the start (quality 0)
+    double reference_loss = 1.865;            //!< [nats/token] loss of the deployed model at the start (quality 0); must exceed the law's E. Default: Epoch-fit loss of a compute-optimal 4.6e26 FLOP model (Grok 3's compute, Epoch AI database)
     bool operator==(const training_params&) const = default;
 };
 

@@ -1,9 +1,7 @@
 // data/catalog/accelerators.yaml: every figure parses with the core units parser and is physically consistent.
-// NOTE: units.hpp comes first: its parameter name `si_value` is a macro in <signal.h>, which gtest pulls in.
-#include "kardashev/core/units.hpp"
-
 #include <gtest/gtest.h>
 
+#include "kardashev/core/units.hpp"
 #include "kardashev/io/scenario_io.hpp"
 
 #include <fstream>

@@ -1,12 +1,9 @@
 // Scenario loading, defaults, custom accelerators and the resolved-scenario writer
 // (docs/scenarios.md).
 
-// NOTE: units.hpp comes before gtest: gtest pulls in <signal.h>, whose `si_value` macro would
-// rewrite the parameter name in format_quantity's declaration.
-#include "kardashev/core/units.hpp"
-
 #include <gtest/gtest.h>
 
+#include "kardashev/core/units.hpp"
 #include <stdexcept>
 #include <string>
 #include <vector>

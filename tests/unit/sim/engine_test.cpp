@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "kardashev/core/constants.hpp"
+#include "kardashev/core/error.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
 #include "kardashev/sim/engine.hpp"
 #include "kardashev/sim/fast_clock.hpp"
@@ -217,6 +218,22 @@ TEST(fast_clock, simulates_each_window_once_and_serves_the_cache) {
     EXPECT_DOUBLE_EQ(fc.aggregate(id, t0 + duration::from_days(15)).sunlit_fraction, 0.14);
     EXPECT_DOUBLE_EQ(fc.aggregate(id, t0 - duration::from_days(1)).sunlit_fraction, -0.07);  // window before the origin
     EXPECT_EQ(calls, 4);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(engine, a_reference_loss_at_or_below_the_irreducible_loss_is_rejected) {
+    auto s = base_scenario();
+    s.training.reference_loss = 1.8;  // below the Epoch fit's E = 1.8172
+    try {
+        kardashev::sim::run(s);
+        FAIL() << "expected domain_error";
+    } catch (const kardashev::domain_error& e) {
+        EXPECT_STREQ(e.what(),
+                     "training.reference_loss: expected a loss above the epoch law's irreducible loss E = 1.8172, got 1.8");
+    }
 }
 
 }  // namespace
