@@ -1,6 +1,8 @@
 // Training compute C = 6 N D and wall time t = C / (n X MFU goodput).
 #include <gtest/gtest.h>
 
+#include "support/error_message.hpp"
+
 #include <string>
 
 #include "kardashev/compute/training.hpp"
@@ -10,15 +12,7 @@ namespace {
 
 using namespace kardashev;
 
-template <typename F>
-std::string domain_error_message(F&& f) {
-    try {
-        f();
-    } catch (const domain_error& e) {
-        return e.what();
-    }
-    return "<no domain_error>";
-}
+using kardashev::testing::domain_error_message;
 
 TEST(training, training_flop_is_six_times_params_times_tokens) {
     EXPECT_DOUBLE_EQ(compute::training_flop(1e9, 2e10), 1.2e20);

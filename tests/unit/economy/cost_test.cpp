@@ -1,6 +1,8 @@
 // Straight-line depreciation, cost per accelerator-hour, and Sagan's Kardashev index.
 #include <gtest/gtest.h>
 
+#include "support/error_message.hpp"
+
 #include <string>
 
 #include "kardashev/core/constants.hpp"
@@ -12,15 +14,7 @@ namespace {
 
 using namespace kardashev;
 
-template <typename F>
-std::string domain_error_message(F&& f) {
-    try {
-        f();
-    } catch (const domain_error& e) {
-        return e.what();
-    }
-    return "<no domain_error>";
-}
+using kardashev::testing::domain_error_message;
 
 constexpr double year_s = constants::julian_year_s;
 

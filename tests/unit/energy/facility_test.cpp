@@ -1,6 +1,8 @@
 // Terrestrial facility power and energy cost: P = IT x PUE (The Green Grid WP#49) and E x price.
 #include <gtest/gtest.h>
 
+#include "support/error_message.hpp"
+
 #include <string>
 
 #include "kardashev/core/constants.hpp"
@@ -11,15 +13,7 @@ namespace {
 
 using namespace kardashev;
 
-template <typename F>
-std::string domain_error_message(F&& f) {
-    try {
-        f();
-    } catch (const domain_error& e) {
-        return e.what();
-    }
-    return "<no domain_error>";
-}
+using kardashev::testing::domain_error_message;
 
 TEST(facility, facility_power_is_it_load_times_pue) {
     EXPECT_DOUBLE_EQ(energy::facility_power_w(100e6, 1.2), 120e6);

@@ -1,6 +1,8 @@
 // Fleet cohorts: exact logistic growth (Verhulst 1838), quality feedback on market size, upload demand.
 #include <gtest/gtest.h>
 
+#include "support/error_message.hpp"
+
 #include <cmath>
 #include <string>
 
@@ -11,15 +13,7 @@ namespace {
 
 using namespace kardashev;
 
-template <typename F>
-std::string domain_error_message(F&& f) {
-    try {
-        f();
-    } catch (const domain_error& e) {
-        return e.what();
-    }
-    return "<no domain_error>";
-}
+using kardashev::testing::domain_error_message;
 
 constexpr double year_s = 365.25 * 86400.0;
 

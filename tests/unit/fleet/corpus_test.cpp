@@ -1,6 +1,8 @@
 // Corpus accounting: the value of repeated tokens (Muennighoff et al. 2023 eq. 5) and the epoch cap.
 #include <gtest/gtest.h>
 
+#include "support/error_message.hpp"
+
 #include <cmath>
 #include <string>
 
@@ -11,15 +13,7 @@ namespace {
 
 using namespace kardashev;
 
-template <typename F>
-std::string domain_error_message(F&& f) {
-    try {
-        f();
-    } catch (const domain_error& e) {
-        return e.what();
-    }
-    return "<no domain_error>";
-}
+using kardashev::testing::domain_error_message;
 
 TEST(corpus, effective_tokens_equal_tokens_without_repetition) {
     const fleet::corpus_params p;

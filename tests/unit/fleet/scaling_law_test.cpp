@@ -2,6 +2,8 @@
 // data-limited optimum with repeated tokens.
 #include <gtest/gtest.h>
 
+#include "support/error_message.hpp"
+
 #include <cmath>
 #include <string>
 
@@ -12,15 +14,7 @@ namespace {
 
 using namespace kardashev;
 
-template <typename F>
-std::string domain_error_message(F&& f) {
-    try {
-        f();
-    } catch (const domain_error& e) {
-        return e.what();
-    }
-    return "<no domain_error>";
-}
+using kardashev::testing::domain_error_message;
 
 // Loss on the iso-FLOP curve C = 6 N D at model size `params`, with the corpus's repetition value.
 double iso_flop_loss(const fleet::chinchilla_law& law, double flop, double params, double unique,
