@@ -95,6 +95,20 @@ struct pending_release {
     double loss;
 };
 
+/// A site's power limit at `t`: facility watts per accelerator, the cap [W] (infinite with no
+/// schedule) and the most accelerators the cap feeds.
+struct power_limit {
+    double per_accel_facility_w;
+    double cap_w;
+    double max_accelerators;
+};
+
+power_limit site_power_limit(const site& where, epoch t) {
+    const double per_accel_w = energy::facility_power_w(where.accel.all_in_power_w, where.facility.pue);
+    const double cap_w = where.power_capacity_w.empty() ? inf : schedule_value(where.power_capacity_w, t);
+    return {per_accel_w, cap_w, cap_w / per_accel_w};
+}
+
 constraint most_frequent(const std::array<std::int64_t, constraint_count>& counts) {
     std::size_t best = static_cast<std::size_t>(constraint::compute);
     for (std::size_t i = 0; i < counts.size(); ++i)
@@ -169,11 +183,9 @@ run_result run(const scenario& s, const run_options& options) {
     for (std::size_t i = 0; i < s.sites.size(); ++i) {
         const auto& site = s.sites[i];
         auto& st = sites[i];
-        const double per_accel_facility_w = energy::facility_power_w(site.accel.all_in_power_w, site.facility.pue);
-        const double cap_w = site.power_capacity_w.empty() ? inf : schedule_value(site.power_capacity_w, s.start);
-        const double power_max = cap_w / per_accel_facility_w;
-        st.installed = std::min(schedule_value(site.planned_accelerators, s.start), power_max);
-        st.facility_built_w = st.installed * per_accel_facility_w;
+        const auto limit = site_power_limit(site, s.start);
+        st.installed = std::min(schedule_value(site.planned_accelerators, s.start), limit.max_accelerators);
+        st.facility_built_w = st.installed * limit.per_accel_facility_w;
         const double accel_capex = st.installed * site.accel.price_usd;
         const double facility_capex = st.facility_built_w * site.facility_capex_usd_per_w;
         accel_book.buy(accel_capex, s.start, s.economy.accelerator_life);
@@ -245,10 +257,8 @@ run_result run(const scenario& s, const run_options& options) {
         for (std::size_t i = 0; i < s.sites.size(); ++i) {
             const auto& site = s.sites[i];
             auto& st = sites[i];
-            const double per_accel_facility_w = energy::facility_power_w(site.accel.all_in_power_w, site.facility.pue);
+            const auto [per_accel_facility_w, cap_w, power_max] = site_power_limit(site, t0);
             const double planned = schedule_value(site.planned_accelerators, t0);
-            const double cap_w = site.power_capacity_w.empty() ? inf : schedule_value(site.power_capacity_w, t0);
-            const double power_max = cap_w / per_accel_facility_w;
             const double target = std::min(planned, power_max);
             st.power_limited = planned > power_max * (1.0 + tiny);
             st.money_limited = false;
