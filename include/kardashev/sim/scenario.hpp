@@ -65,7 +65,7 @@ struct economy_params {
 struct scenario {
     std::string name = "unnamed";
     std::string description;
-    epoch start;                                 //!< first slow step
+    epoch start = epoch::from_utc_iso("2026-01-01");  //!< first slow step (default: the default scenario's start)
     duration length = duration::from_days(3653); //!< run length
     duration step = duration::from_days(1);      //!< slow-clock step
     std::uint64_t seed = 1;                      //!< run seed for named RNG streams
