@@ -3,7 +3,7 @@
 # Idempotent: does nothing when everything is present. Uses sudo when not run as root.
 set -euo pipefail
 pkgs=(cmake ninja-build g++ libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev
-      libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml)
+      libgtest-dev libgmock-dev libbenchmark-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
