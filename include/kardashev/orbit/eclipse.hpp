@@ -1,0 +1,61 @@
+#pragma once
+/// Earth shadow: cylindrical and conical (umbra + penumbra) models, beta angle, and sunlit fraction,
+/// eclipse durations and eclipse seasons over a period, both sampled and analytic (beta-angle form).
+/// See docs/models/orbit.md.
+
+#include "kardashev/core/constants.hpp"
+#include "kardashev/core/time.hpp"
+#include "kardashev/orbit/kepler.hpp"
+#include "kardashev/orbit/vec3.hpp"
+
+namespace kardashev::orbit {
+
+/// Shape of the Earth's shadow.
+enum class shadow_model {
+    cylindrical,  //!< umbra is a cylinder of the Earth's radius along the Sun direction (no penumbra)
+    conical,      //!< Sun and Earth as spheres: umbra and penumbra cones, partial illumination in the penumbra
+};
+
+/// Sun radius used by the conical shadow [m] (IAU 2015 Resolution B3 nominal).
+inline constexpr double sun_radius_m = 695'700'000.0;
+
+/// Fraction of the solar disc visible [0..1] from r_sat with the Sun at r_sun (same geocentric frame, m).
+double sunlit_fraction_at(const vec3& r_sat, const vec3& r_sun, shadow_model model,
+                          double earth_radius_m = constants::earth_mean_radius_m);
+
+/// Beta angle [rad]: angle between the Sun direction and the orbit plane (positive toward the orbit normal).
+double beta_angle_rad(const vec3& r_sun, double i_rad, double raan_rad);
+
+/// Fraction of a circular orbit of radius r_m spent in the cylindrical umbra at beta angle beta_rad
+/// (0 when |beta| >= asin(R/r)).
+double eclipse_fraction_cylindrical(double beta_rad, double r_m, double earth_radius_m = constants::earth_mean_radius_m);
+
+/// Options of the eclipse statistics over a period.
+struct eclipse_options {
+    shadow_model shadow = shadow_model::cylindrical;
+    double earth_radius_m = constants::earth_mean_radius_m;  //!< radius of the shadowing sphere [m]
+    double step_s = 10.0;                                    //!< sampling step of the numerical method [s]
+    gravity_model gravity{};                                 //!< J2 model that precesses the orbit
+    bool operator==(const eclipse_options&) const = default;
+};
+
+/// Sunlit fraction and eclipses of an orbit over [start, start + span].
+struct eclipse_summary {
+    double sunlit_fraction = 1.0;      //!< time-averaged visible fraction of the Sun [0..1]
+    double max_eclipse_s = 0.0;        //!< longest single eclipse (umbra + penumbra for conical) [s]
+    double eclipse_season_days = 0.0;  //!< number of days (of 86400 s from start) with any eclipse [d]
+    double period_s = 0.0;             //!< two-body orbital period [s]
+    double beta_min_rad = 0.0;         //!< smallest beta angle over the span [rad]
+    double beta_max_rad = 0.0;         //!< largest beta angle over the span [rad]
+    bool operator==(const eclipse_summary&) const = default;
+};
+
+/// Eclipse statistics by sampling the J2-precessing orbit (elements at `start`, TEME of date) every step_s
+/// against sun_position_teme. Any eccentricity; throws input_error on a non-positive span or step.
+eclipse_summary eclipse_sampled(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt = {});
+
+/// Eclipse statistics from the beta angle, sampled hourly: circular orbits and cylindrical shadow only
+/// (throws input_error otherwise); eclipse fraction (1/pi) acos(sqrt(r^2 - R^2) / (r cos beta)).
+eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt = {});
+
+}  // namespace kardashev::orbit

@@ -1,0 +1,174 @@
+// Earth shadow models and eclipse statistics over a period.
+
+#include "kardashev/orbit/eclipse.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "kardashev/core/error.hpp"
+#include "kardashev/orbit/ephemeris.hpp"
+#include "vec_math.hpp"
+
+namespace kardashev::orbit {
+
+namespace {
+
+void check_span(duration span, double step_s) {
+    if (span.ns() <= 0) throw input_error("eclipse: expected a positive span, got " + std::to_string(span.seconds()) + " s");
+    if (!(step_s > 0.0)) throw input_error("eclipse: expected a positive step, got " + std::to_string(step_s) + " s");
+}
+
+}  // namespace
+
+double sunlit_fraction_at(const vec3& r_sat, const vec3& r_sun, shadow_model model, double earth_radius_m) {
+    const double r = detail::norm(r_sat);
+    if (model == shadow_model::cylindrical) {
+        // Vallado 2013 algorithm 34 (SHADOW, cylindrical): dark when behind the Earth and within R of the axis.
+        const vec3 u = detail::scale(r_sun, 1.0 / detail::norm(r_sun));
+        const double along = detail::dot(r_sat, u);
+        if (along >= 0.0) return 1.0;
+        const double perp2 = r * r - along * along;
+        return perp2 < earth_radius_m * earth_radius_m ? 0.0 : 1.0;
+    }
+    // Montenbruck & Gill 2000 sec. 3.4.2: apparent radii of Sun (a) and Earth (b), separation c.
+    const vec3 to_sun = detail::sub(r_sun, r_sat);
+    const double d_sun = detail::norm(to_sun);
+    const double a = std::asin(std::min(1.0, sun_radius_m / d_sun));
+    const double b = std::asin(std::min(1.0, earth_radius_m / r));
+    const double c = detail::angle_between(detail::scale(r_sat, -1.0), to_sun);
+    if (c >= a + b) return 1.0;          // no occultation
+    if (c <= b - a) return 0.0;          // umbra
+    if (c <= a - b) return 1.0 - (b * b) / (a * a);  // annular (Earth disc inside the Sun's)
+    // Montenbruck & Gill 2000 eq. 3.89-3.91: overlap area of two discs.
+    const double x = (c * c + a * a - b * b) / (2.0 * c);
+    const double y = std::sqrt(std::max(0.0, a * a - x * x));
+    const double area = a * a * std::acos(std::clamp(x / a, -1.0, 1.0)) +
+                        b * b * std::acos(std::clamp((c - x) / b, -1.0, 1.0)) - c * y;
+    return std::clamp(1.0 - area / (constants::pi * a * a), 0.0, 1.0);
+}
+
+double beta_angle_rad(const vec3& r_sun, double i_rad, double raan_rad) {
+    // Orbit normal in the inertial frame h_hat = (sin i sin O, -sin i cos O, cos i) (Vallado 2013 sec. 5.3, beta angle).
+    const vec3 h{std::sin(i_rad) * std::sin(raan_rad), -std::sin(i_rad) * std::cos(raan_rad), std::cos(i_rad)};
+    return std::asin(std::clamp(detail::dot(h, r_sun) / detail::norm(r_sun), -1.0, 1.0));
+}
+
+double eclipse_fraction_cylindrical(double beta_rad, double r_m, double earth_radius_m) {
+    if (!(r_m > earth_radius_m)) throw domain_error("eclipse: orbit radius must exceed the Earth's radius");
+    const double beta_star = std::asin(earth_radius_m / r_m);
+    if (std::fabs(beta_rad) >= beta_star) return 0.0;
+    // Cylindrical shadow on a circular orbit: (1/pi) acos(sqrt(r^2 - R^2) / (r cos beta)) (spacedc.md sec. 4c;
+    // equivalent to Vallado 2013 sec. 5.3 for circular orbits). sqrt(r^2 - R^2) = sqrt(h (2R + h)) for r = R + h.
+    const double arg = std::sqrt(r_m * r_m - earth_radius_m * earth_radius_m) / (r_m * std::cos(beta_rad));
+    return std::acos(std::min(1.0, arg)) / constants::pi;
+}
+
+eclipse_summary eclipse_sampled(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt) {
+    check_span(span, opt.step_s);
+    const double span_s = span.seconds();
+    const auto n_steps = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(span_s / opt.step_s)));
+    eclipse_summary out;
+    out.period_s = orbital_period_s(el.a_m, opt.gravity);
+    out.beta_min_rad = 10.0;
+    out.beta_max_rad = -10.0;
+    const j2_rates rates = j2_secular_rates(el, opt.gravity);
+
+    // The Sun moves 0.04 deg per minute: it is recomputed once per sun_step_s and held between.
+    constexpr double sun_step_s = 60.0;
+    double sun_time = -1e30;
+    vec3 sun{};
+    auto sun_at = [&](double t) {
+        if (std::fabs(t - sun_time) >= sun_step_s) {
+            sun_time = t;
+            sun = sun_position_teme(start + duration::from_seconds(t));
+        }
+        return sun;
+    };
+    auto lit_at = [&](double t) {
+        const vec3 s = sun_at(t);
+        const vec3 r = to_state(propagate_j2(el, t, opt.gravity), opt.gravity).r_m;
+        return sunlit_fraction_at(r, s, opt.shadow, opt.earth_radius_m);
+    };
+    // Bisects the lit/dark boundary between t_lit and t_dark to 0.01 s.
+    auto edge = [&](double t_lit, double t_dark) {
+        for (int k = 0; k < 20 && std::fabs(t_dark - t_lit) > 0.01; ++k) {
+            const double mid = 0.5 * (t_lit + t_dark);
+            (lit_at(mid) >= 1.0 ? t_lit : t_dark) = mid;
+        }
+        return 0.5 * (t_lit + t_dark);
+    };
+
+    double sum_lit = 0.0;
+    bool in_eclipse = false;
+    double entry_s = 0.0;
+    std::int64_t last_day = -1;
+    double season_days = 0.0;
+    double prev_t = 0.0;
+    for (std::int64_t k = 0; k < n_steps; ++k) {
+        const double t = static_cast<double>(k) * opt.step_s;
+        const double lit = lit_at(t);
+        sum_lit += lit;
+        if (std::fabs(t - sun_time) < 0.5 * opt.step_s || k == 0) {
+            const double beta = beta_angle_rad(sun, el.i_rad, el.raan_rad + rates.raan_rad_s * t);
+            out.beta_min_rad = std::min(out.beta_min_rad, beta);
+            out.beta_max_rad = std::max(out.beta_max_rad, beta);
+        }
+        const bool dark = lit < 1.0;
+        if (dark) {
+            const auto day = static_cast<std::int64_t>(std::floor(t / 86'400.0));
+            if (day != last_day) {
+                season_days += 1.0;
+                last_day = day;
+            }
+        }
+        if (dark && !in_eclipse) {
+            entry_s = k == 0 ? 0.0 : edge(prev_t, t);
+            in_eclipse = true;
+        } else if (!dark && in_eclipse) {
+            out.max_eclipse_s = std::max(out.max_eclipse_s, edge(t, prev_t) - entry_s);
+            in_eclipse = false;
+        }
+        prev_t = t;
+    }
+    if (in_eclipse) out.max_eclipse_s = std::max(out.max_eclipse_s, prev_t - entry_s);
+    out.sunlit_fraction = sum_lit / static_cast<double>(n_steps);
+    out.eclipse_season_days = season_days;
+    return out;
+}
+
+eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt) {
+    if (el.e != 0.0 || opt.shadow != shadow_model::cylindrical) {
+        throw input_error("eclipse: the beta-angle form needs a circular orbit (e = 0) and the cylindrical shadow");
+    }
+    check_span(span, 3600.0);
+    const j2_rates rates = j2_secular_rates(el, opt.gravity);
+    eclipse_summary out;
+    out.period_s = orbital_period_s(el.a_m, opt.gravity);
+    out.beta_min_rad = 10.0;
+    out.beta_max_rad = -10.0;
+    constexpr double step_s = 3600.0;
+    const auto n_steps = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(span.seconds() / step_s)));
+    double sum_ecl = 0.0;
+    std::int64_t last_day = -1;
+    for (std::int64_t k = 0; k < n_steps; ++k) {
+        const double t = static_cast<double>(k) * step_s;
+        const vec3 sun = sun_position_teme(start + duration::from_seconds(t));
+        const double beta = beta_angle_rad(sun, el.i_rad, el.raan_rad + rates.raan_rad_s * t);
+        out.beta_min_rad = std::min(out.beta_min_rad, beta);
+        out.beta_max_rad = std::max(out.beta_max_rad, beta);
+        const double f = eclipse_fraction_cylindrical(beta, el.a_m, opt.earth_radius_m);
+        sum_ecl += f;
+        out.max_eclipse_s = std::max(out.max_eclipse_s, f * out.period_s);
+        const auto day = static_cast<std::int64_t>(std::floor(t / 86'400.0));
+        if (f > 0.0 && day != last_day) {
+            out.eclipse_season_days += 1.0;
+            last_day = day;
+        }
+    }
+    out.sunlit_fraction = 1.0 - sum_ecl / static_cast<double>(n_steps);
+    return out;
+}
+
+}  // namespace kardashev::orbit

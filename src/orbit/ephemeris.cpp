@@ -1,0 +1,164 @@
+// Analytic Sun (Meeus 1998 ch. 25) and Moon (Meeus 1998 ch. 47) with low-accuracy nutation (ch. 22).
+
+#include "kardashev/orbit/ephemeris.hpp"
+
+#include <array>
+#include <cmath>
+
+#include "kardashev/core/constants.hpp"
+#include "vec_math.hpp"
+
+namespace kardashev::orbit {
+
+namespace {
+
+constexpr double deg = constants::pi / 180.0;
+constexpr double arcsec = deg / 3600.0;
+constexpr double au_m = 149'597'870'700.0;  // IAU 2012 Resolution B2
+
+// Julian centuries of TT since J2000.0.
+double centuries_tt(epoch t) noexcept {
+    const split_jd jd = t.jd_tt();
+    return ((jd.day - constants::jd_j2000) + jd.fraction) / 36'525.0;
+}
+
+struct nutation {
+    double dpsi = 0.0;       // nutation in longitude [rad]
+    double eps_true = 0.0;   // true obliquity [rad]
+};
+
+nutation nutation_low(double t) noexcept {
+    // Meeus 1998 eq. 22.2: mean obliquity.
+    const double eps0 = (23.0 + 26.0 / 60.0 + 21.448 / 3600.0) * deg +
+                        (-46.8150 * t - 0.00059 * t * t + 0.001813 * t * t * t) * arcsec;
+    // Meeus 1998 ch. 22, the 0.5"/0.1" series.
+    const double om = (125.04452 - 1934.136261 * t + 0.0020708 * t * t + t * t * t / 450'000.0) * deg;
+    const double l_sun = (280.4665 + 36'000.7698 * t) * deg;
+    const double l_moon = (218.3165 + 481'267.8813 * t) * deg;
+    const double dpsi = (-17.20 * std::sin(om) - 1.32 * std::sin(2.0 * l_sun) - 0.23 * std::sin(2.0 * l_moon) +
+                         0.21 * std::sin(2.0 * om)) * arcsec;
+    const double deps = (9.20 * std::cos(om) + 0.57 * std::cos(2.0 * l_sun) + 0.10 * std::cos(2.0 * l_moon) -
+                         0.09 * std::cos(2.0 * om)) * arcsec;
+    return {dpsi, eps0 + deps};
+}
+
+// Ecliptic (longitude, latitude, distance) of date -> equator of date (Meeus 1998 eq. 13.3-13.4 in vector form).
+vec3 ecliptic_to_equatorial(double lon, double lat, double dist, double eps) noexcept {
+    const double cb = std::cos(lat), sb = std::sin(lat), cl = std::cos(lon), sl = std::sin(lon);
+    const double ce = std::cos(eps), se = std::sin(eps);
+    return {dist * cb * cl, dist * (ce * cb * sl - se * sb), dist * (se * cb * sl + ce * sb)};
+}
+
+// Meeus 1998 table 47.A: multiples of D, M, M', F; sum_l [1e-6 deg]; sum_r [1e-3 km].
+struct lr_term { signed char d, m, mp, f; int sl; int sr; };
+constexpr std::array<lr_term, 60> moon_lr{{
+    {0, 0, 1, 0, 6288774, -20905355}, {2, 0, -1, 0, 1274027, -3699111}, {2, 0, 0, 0, 658314, -2955968},
+    {0, 0, 2, 0, 213618, -569925},    {0, 1, 0, 0, -185116, 48888},     {0, 0, 0, 2, -114332, -3149},
+    {2, 0, -2, 0, 58793, 246158},     {2, -1, -1, 0, 57066, -152138},   {2, 0, 1, 0, 53322, -170733},
+    {2, -1, 0, 0, 45758, -204586},    {0, 1, -1, 0, -40923, -129620},   {1, 0, 0, 0, -34720, 108743},
+    {0, 1, 1, 0, -30383, 104755},     {2, 0, 0, -2, 15327, 10321},      {0, 0, 1, 2, -12528, 0},
+    {0, 0, 1, -2, 10980, 79661},      {4, 0, -1, 0, 10675, -34782},     {0, 0, 3, 0, 10034, -23210},
+    {4, 0, -2, 0, 8548, -21636},      {2, 1, -1, 0, -7888, 24208},      {2, 1, 0, 0, -6766, 30824},
+    {1, 0, -1, 0, -5163, -8379},      {1, 1, 0, 0, 4987, -16675},       {2, -1, 1, 0, 4036, -12831},
+    {2, 0, 2, 0, 3994, -10445},       {4, 0, 0, 0, 3861, -11650},       {2, 0, -3, 0, 3665, 14403},
+    {0, 1, -2, 0, -2689, -7003},      {2, 0, -1, 2, -2602, 0},          {2, -1, -2, 0, 2390, 10056},
+    {1, 0, 1, 0, -2348, 6322},        {2, -2, 0, 0, 2236, -9884},       {0, 1, 2, 0, -2120, 5751},
+    {0, 2, 0, 0, -2069, 0},           {2, -2, -1, 0, 2048, -4950},      {2, 0, 1, -2, -1773, 4130},
+    {2, 0, 0, 2, -1595, 0},           {4, -1, -1, 0, 1215, -3958},      {0, 0, 2, 2, -1110, 0},
+    {3, 0, -1, 0, -892, 3258},        {2, 1, 1, 0, -810, 2616},         {4, -1, -2, 0, 759, -1897},
+    {0, 2, -1, 0, -713, -2117},       {2, 2, -1, 0, -700, 2354},        {2, 1, -2, 0, 691, 0},
+    {2, -1, 0, -2, 596, 0},           {4, 0, 1, 0, 549, -1423},         {0, 0, 4, 0, 537, -1117},
+    {4, -1, 0, 0, 520, -1571},        {1, 0, -2, 0, -487, -1739},       {2, 1, 0, -2, -399, 0},
+    {0, 0, 2, -2, -381, -4421},       {1, 1, 1, 0, 351, 0},             {3, 0, -2, 0, -340, 0},
+    {4, 0, -3, 0, 330, 0},            {2, -1, 2, 0, 327, 0},            {0, 2, 1, 0, -323, 1165},
+    {1, 1, -1, 0, 299, 0},            {2, 0, 3, 0, 294, 0},             {2, 0, -1, -2, 0, 8752},
+}};
+
+// Meeus 1998 table 47.B: multiples of D, M, M', F; sum_b [1e-6 deg].
+struct b_term { signed char d, m, mp, f; int sb; };
+constexpr std::array<b_term, 60> moon_b{{
+    {0, 0, 0, 1, 5128122}, {0, 0, 1, 1, 280602}, {0, 0, 1, -1, 277693}, {2, 0, 0, -1, 173237},
+    {2, 0, -1, 1, 55413},  {2, 0, -1, -1, 46271}, {2, 0, 0, 1, 32573},   {0, 0, 2, 1, 17198},
+    {2, 0, 1, -1, 9266},   {0, 0, 2, -1, 8822},   {2, -1, 0, -1, 8216},  {2, 0, -2, -1, 4324},
+    {2, 0, 1, 1, 4200},    {2, 1, 0, -1, -3359},  {2, -1, -1, 1, 2463},  {2, -1, 0, 1, 2211},
+    {2, -1, -1, -1, 2065}, {0, 1, -1, -1, -1870}, {4, 0, -1, -1, 1828},  {0, 1, 0, 1, -1794},
+    {0, 0, 0, 3, -1749},   {0, 1, -1, 1, -1565},  {1, 0, 0, 1, -1491},   {0, 1, 1, 1, -1475},
+    {0, 1, 1, -1, -1410},  {0, 1, 0, -1, -1344},  {1, 0, 0, -1, -1335},  {0, 0, 3, 1, 1107},
+    {4, 0, 0, -1, 1021},   {4, 0, -1, 1, 833},    {0, 0, 1, -3, 777},    {4, 0, -2, 1, 671},
+    {2, 0, 0, -3, 607},    {2, 0, 2, -1, 596},    {2, -1, 1, -1, 491},   {2, 0, -2, 1, -451},
+    {0, 0, 3, -1, 439},    {2, 0, 2, 1, 422},     {2, 0, -3, -1, 421},   {2, 1, -1, 1, -366},
+    {2, 1, 0, 1, -351},    {4, 0, 0, 1, 331},     {2, -1, 1, 1, 315},    {2, -2, 0, -1, 302},
+    {0, 0, 1, 3, -283},    {2, 1, 1, -1, -229},   {1, 1, 0, -1, 223},    {1, 1, 0, 1, 223},
+    {0, 1, -2, -1, -220},  {2, 1, -1, -1, -220},  {1, 0, 1, 1, -185},    {2, -1, -2, -1, 181},
+    {0, 1, 2, 1, -177},    {4, 0, -2, -1, 176},   {4, -1, -1, -1, 166},  {1, 0, 1, -1, -164},
+    {4, 0, 1, -1, 132},    {1, 0, -1, -1, -119},  {4, -1, 0, -1, 115},   {2, -2, 0, 1, 107},
+}};
+
+}  // namespace
+
+vec3 sun_position_tod(epoch t) {
+    const double tc = centuries_tt(t);
+    // Meeus 1998 eqs. 25.2-25.4: geometric mean longitude, mean anomaly, eccentricity of the Earth's orbit.
+    const double l0 = (280.46646 + 36'000.76983 * tc + 0.0003032 * tc * tc) * deg;
+    const double m = (357.52911 + 35'999.05029 * tc - 0.0001537 * tc * tc) * deg;
+    const double e = 0.016708634 - 0.000042037 * tc - 0.0000001267 * tc * tc;
+    // Meeus 1998 ch. 25: equation of the centre C.
+    const double c = ((1.914602 - 0.004817 * tc - 0.000014 * tc * tc) * std::sin(m) +
+                      (0.019993 - 0.000101 * tc) * std::sin(2.0 * m) + 0.000289 * std::sin(3.0 * m)) * deg;
+    const double nu = m + c;
+    const double r_au = 1.000001018 * (1.0 - e * e) / (1.0 + e * std::cos(nu));  // Meeus 1998 eq. 25.5
+    const nutation nut = nutation_low(tc);
+    // True geometric longitude referred to the true equinox: add dpsi (Meeus 1998 ch. 25, "apparent" less aberration).
+    const vec3 sun_from_emb = ecliptic_to_equatorial(l0 + c + nut.dpsi, 0.0, r_au * au_m, nut.eps_true);
+    // NOTE: the ch. 25 mean elements are those of the Earth-Moon barycentre; the geocentre sits
+    // M_moon / (M_earth + M_moon) of the Moon's distance from it (mass ratio 81.300568, IAU 2009 system).
+    constexpr double moon_mass_fraction = 1.0 / (1.0 + 81.300'568);
+    return detail::add(sun_from_emb, detail::scale(moon_position_tod(t), moon_mass_fraction));
+}
+
+vec3 moon_position_tod(epoch t) {
+    const double tc = centuries_tt(t);
+    const double t2 = tc * tc, t3 = t2 * tc, t4 = t3 * tc;
+    // Meeus 1998 eqs. 47.1-47.5: mean longitude, elongation, Sun's and Moon's mean anomalies, argument of latitude.
+    const double lp = (218.3164477 + 481'267.88123421 * tc - 0.0015786 * t2 + t3 / 538'841.0 - t4 / 65'194'000.0) * deg;
+    const double d = (297.8501921 + 445'267.1114034 * tc - 0.0018819 * t2 + t3 / 545'868.0 - t4 / 113'065'000.0) * deg;
+    const double m = (357.5291092 + 35'999.0502909 * tc - 0.0001536 * t2 + t3 / 24'490'000.0) * deg;
+    const double mp = (134.9633964 + 477'198.8675055 * tc + 0.0087414 * t2 + t3 / 69'699.0 - t4 / 14'712'000.0) * deg;
+    const double f = (93.2720950 + 483'202.0175233 * tc - 0.0036539 * t2 - t3 / 3'526'000.0 + t4 / 863'310'000.0) * deg;
+    const double a1 = (119.75 + 131.849 * tc) * deg;
+    const double a2 = (53.09 + 479'264.290 * tc) * deg;
+    const double a3 = (313.45 + 481'266.484 * tc) * deg;
+    const double ecc = 1.0 - 0.002516 * tc - 0.0000074 * t2;  // Meeus 1998 eq. 47.6
+    double sum_l = 0.0, sum_r = 0.0, sum_b = 0.0;
+    auto e_factor = [ecc](int mult) { return mult == 0 ? 1.0 : (mult == 1 || mult == -1 ? ecc : ecc * ecc); };
+    for (const lr_term& k : moon_lr) {
+        const double arg = k.d * d + k.m * m + k.mp * mp + k.f * f;
+        const double ef = e_factor(k.m);
+        sum_l += k.sl * ef * std::sin(arg);
+        sum_r += k.sr * ef * std::cos(arg);
+    }
+    for (const b_term& k : moon_b) {
+        const double arg = k.d * d + k.m * m + k.mp * mp + k.f * f;
+        sum_b += k.sb * e_factor(k.m) * std::sin(arg);
+    }
+    // Meeus 1998 ch. 47: additive terms (Venus, Jupiter, flattening of the Earth).
+    sum_l += 3958.0 * std::sin(a1) + 1962.0 * std::sin(lp - f) + 318.0 * std::sin(a2);
+    sum_b += -2235.0 * std::sin(lp) + 382.0 * std::sin(a3) + 175.0 * std::sin(a1 - f) + 175.0 * std::sin(a1 + f) +
+             127.0 * std::sin(lp - mp) - 115.0 * std::sin(lp + mp);
+    const double lon = lp + sum_l * 1e-6 * deg;
+    const double lat = sum_b * 1e-6 * deg;
+    const double dist_m = 385'000'560.0 + sum_r;  // Meeus 1998 ch. 47: 385000.56 km + sum_r/1000 km
+    const nutation nut = nutation_low(tc);
+    return ecliptic_to_equatorial(lon + nut.dpsi, lat, dist_m, nut.eps_true);
+}
+
+double equation_of_equinoxes_rad(epoch t) {
+    const nutation nut = nutation_low(centuries_tt(t));
+    return nut.dpsi * std::cos(nut.eps_true);  // Vallado 2013 eq. 3-79 (without the small Omega terms)
+}
+
+vec3 tod_to_teme(const vec3& r_tod, epoch t) { return detail::rot3(r_tod, equation_of_equinoxes_rad(t)); }
+
+vec3 sun_position_teme(epoch t) { return tod_to_teme(sun_position_tod(t), t); }
+
+}  // namespace kardashev::orbit
