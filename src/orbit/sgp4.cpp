@@ -29,7 +29,7 @@ namespace {
 
 constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
 
-/// Writes one element: r, v and status; failed elements other than decay get NaN (never a silent state).
+/// Writes one deep-space element: r, v and status; failed elements other than decay get NaN.
 template <bool Deep>
 inline void propagate_into(const sat_record& rec, double t, std::size_t k, const sgp4_batch_output& out) noexcept {
     double r[3];
@@ -50,7 +50,36 @@ inline void propagate_into(const sat_record& rec, double t, std::size_t k, const
     out.status[k] = st;
 }
 
-/// Runs the kernel for satellites in `index` over `count` times; `tsince(sat, j)` gives minutes since epoch.
+/// Near-Earth satellite `i` over `count` times in blocks of near_lanes (the last block padded with its
+/// last time); writes elements i * count + j.
+template <typename Tsince>
+inline void run_near(const sat_record& rec, std::size_t i, std::size_t count, const sgp4_batch_output& out,
+                     const Tsince& tsince) noexcept {
+    constexpr std::size_t w = near_lanes;
+    double t[w], x[w], y[w], z[w], vx[w], vy[w], vz[w];
+    sgp4_status st[w];
+    const bool init_failed = rec.init_status != sgp4_status::ok && rec.init_status != sgp4_status::decayed;
+    for (std::size_t j0 = 0; j0 < count; j0 += w) {
+        const std::size_t n = count - j0 < w ? count - j0 : w;
+        for (std::size_t l = 0; l < w; ++l) {
+            t[l] = tsince(i, j0 + (l < n ? l : n - 1));
+        }
+        propagate_near_block(rec, t, x, y, z, vx, vy, vz, st);
+        const std::size_t k0 = i * count + j0;
+        for (std::size_t l = 0; l < n; ++l) {
+            const bool keep = !init_failed;
+            out.x_km[k0 + l] = keep ? x[l] : nan_value;
+            out.y_km[k0 + l] = keep ? y[l] : nan_value;
+            out.z_km[k0 + l] = keep ? z[l] : nan_value;
+            out.vx_km_s[k0 + l] = keep ? vx[l] : nan_value;
+            out.vy_km_s[k0 + l] = keep ? vy[l] : nan_value;
+            out.vz_km_s[k0 + l] = keep ? vz[l] : nan_value;
+            out.status[k0 + l] = keep ? st[l] : rec.init_status;
+        }
+    }
+}
+
+/// Runs the kernel for every satellite over `count` times; `tsince(sat, j)` gives minutes since epoch.
 template <typename Tsince>
 void run_batch(const sgp4_records& recs, std::size_t count, const sgp4_batch_output& out,
                const sgp4_run_options& options, const Tsince& tsince) {
@@ -59,10 +88,7 @@ void run_batch(const sgp4_records& recs, std::size_t count, const sgp4_batch_out
                           [&](const tbb::blocked_range<std::size_t>& range) {
                               for (std::size_t n = range.begin(); n != range.end(); ++n) {
                                   const std::size_t i = recs.near_index[n];
-                                  const sat_record& rec = recs.records[i];
-                                  for (std::size_t j = 0; j < count; ++j) {
-                                      propagate_into<false>(rec, tsince(i, j), i * count + j, out);
-                                  }
+                                  run_near(recs.records[i], i, count, out, tsince);
                               }
                           });
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, recs.deep_index.size(), 1),
@@ -170,7 +196,7 @@ teme_state sgp4_propagator::propagate(std::size_t i, double tsince_min) const {
     if (rec.deep) {
         detail::propagate_into<true>(rec, t[0], 0, out);
     } else {
-        detail::propagate_into<false>(rec, t[0], 0, out);
+        detail::run_near(rec, 0, 1, out, [&t](std::size_t, std::size_t) { return t[0]; });
     }
     s.r_teme_km = {x[0], y[0], z[0]};
     s.v_teme_km_s = {vx[0], vy[0], vz[0]};

@@ -376,6 +376,9 @@ sgp4_status init_record(sat_record& rec, const element_set& set, sgp4_mode mode)
     rec.no_unkozai = no_kozai / (1.0 + del);
     const double ao = std::pow(ke / rec.no_unkozai, x2o3);  // a0'' (STR#3)
     const double sinio = std::sin(rec.inclo);
+    rec.ao = ao;
+    rec.sinio = sinio;
+    rec.cosio = cosio;
     const double po = ao * omeosq;
     const double con42 = 1.0 - 5.0 * cosio2;
     rec.con41 = -con42 - cosio2 - cosio2;
@@ -478,9 +481,17 @@ sgp4_status init_record(sat_record& rec, const element_set& set, sgp4_mode mode)
         }
     }
 
-    double r[3];
-    double v[3];
-    rec.init_status = rec.deep ? propagate_deep(rec, 0.0, r, v) : propagate_record<false>(rec, 0.0, r, v);
+    if (rec.deep) {
+        double r[3];
+        double v[3];
+        rec.init_status = propagate_deep(rec, 0.0, r, v);
+    } else {
+        double t[near_lanes] = {};
+        double x[near_lanes], y[near_lanes], z[near_lanes], vx[near_lanes], vy[near_lanes], vz[near_lanes];
+        sgp4_status st[near_lanes];
+        propagate_near_block(rec, t, x, y, z, vx, vy, vz, st);
+        rec.init_status = st[0];
+    }
     return rec.init_status;
 }
 

@@ -44,6 +44,8 @@ struct sat_record {
     double ecco = 0, inclo = 0, nodeo = 0, argpo = 0, mo = 0, bstar = 0;
     double no_unkozai = 0;  // Brouwer mean motion [rad/min]
     double xke = 0;         // sgp4_xke()
+    double ao = 0;          // (xke / no_unkozai)^(2/3) [earth radii]
+    double sinio = 0, cosio = 0;
     // secular and drag constants
     double mdot = 0, argpdot = 0, nodedot = 0, nodecf = 0, omgcof = 0, xmcof = 0;
     double cc1 = 0, cc4 = 0, cc5 = 0, d2 = 0, d3 = 0, d4 = 0, delmo = 0, eta = 0, sinmao = 0;
@@ -61,6 +63,14 @@ sgp4_status init_record(sat_record& rec, const element_set& set, sgp4_mode mode)
 
 /// Greenwich mean sidereal angle of IAU 1982 [rad] at a UT1 Julian date (V06 gstime; STR#3 eq. in THETAG).
 double gmst_1982_rad(double jd_ut1);
+
+/// Lanes of the near-Earth block kernel: times propagated together for one satellite.
+inline constexpr int near_lanes = 4;
+
+/// Propagates near-Earth record `s` to the near_lanes times `t` (SIMD over times; libm-free sin/cos);
+/// writes position [km], velocity [km/s] and status per lane. Failed lanes other than decay get NaN.
+void propagate_near_block(const sat_record& s, const double* t, double* x, double* y, double* z, double* vx,
+                          double* vy, double* vz, sgp4_status* status) noexcept;
 
 /// Propagates a deep-space record (out of line: SDP4 is the uncommon case).
 sgp4_status propagate_deep(const sat_record& rec, double t, double* r, double* v) noexcept;
