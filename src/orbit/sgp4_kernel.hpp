@@ -89,6 +89,8 @@ inline double sgp4_xke() noexcept {
 }
 
 /// Propagates to `t` minutes since epoch; Deep selects the SDP4 branch at compile time. Writes r [km], v [km/s].
+/// The deep-space batch runs this; near-Earth batches run propagate_near_block, which is tested against
+/// propagate_record<false> as the scalar reference.
 template <bool Deep>
 inline sgp4_status propagate_record(const sat_record& s, double t, double* r, double* v) noexcept {
     const double ke = s.xke;
