@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "kardashev/core/error.hpp"
 #include "kardashev/orbit/ephemeris.hpp"
+#include "kardashev/orbit/sgp4.hpp"
 #include "vec_math.hpp"
 
 namespace kardashev::orbit {
@@ -65,31 +68,33 @@ double eclipse_fraction_cylindrical(double beta_rad, double r_m, double earth_ra
     return std::acos(std::min(1.0, arg)) / constants::pi;
 }
 
-eclipse_summary eclipse_sampled(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt) {
+eclipse_summary eclipse_sampled(const state_at_fn& state_teme_at, double period_s, epoch start, duration span,
+                                const eclipse_options& opt) {
     check_span(span, opt.step_s);
     const double span_s = span.seconds();
     const auto n_steps = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(span_s / opt.step_s)));
     eclipse_summary out;
-    out.period_s = orbital_period_s(el.a_m, opt.gravity);
+    out.period_s = period_s;
     out.beta_min_rad = 10.0;
     out.beta_max_rad = -10.0;
-    const j2_rates rates = j2_secular_rates(el, opt.gravity);
 
     // The Sun moves 0.04 deg per minute: it is recomputed once per sun_step_s and held between.
     constexpr double sun_step_s = 60.0;
     double sun_time = -1e30;
     vec3 sun{};
-    auto sun_at = [&](double t) {
+    auto lit_at = [&](double t) {
         if (std::fabs(t - sun_time) >= sun_step_s) {
             sun_time = t;
             sun = sun_position_teme(start + duration::from_seconds(t));
+            // Beta from the osculating orbit normal h = r x v at each Sun update.
+            const state_vector sv = state_teme_at(t);
+            const vec3 h = detail::cross(sv.r_m, sv.v_m_s);
+            const double beta = std::asin(std::clamp(detail::dot(h, sun) / (detail::norm(h) * detail::norm(sun)), -1.0, 1.0));
+            out.beta_min_rad = std::min(out.beta_min_rad, beta);
+            out.beta_max_rad = std::max(out.beta_max_rad, beta);
+            return sunlit_fraction_at(sv.r_m, sun, opt.shadow, opt.earth_radius_m);
         }
-        return sun;
-    };
-    auto lit_at = [&](double t) {
-        const vec3 s = sun_at(t);
-        const vec3 r = to_state(propagate_j2(el, t, opt.gravity), opt.gravity).r_m;
-        return sunlit_fraction_at(r, s, opt.shadow, opt.earth_radius_m);
+        return sunlit_fraction_at(state_teme_at(t).r_m, sun, opt.shadow, opt.earth_radius_m);
     };
     // Bisects the lit/dark boundary between t_lit and t_dark to 0.01 s.
     auto edge = [&](double t_lit, double t_dark) {
@@ -110,11 +115,6 @@ eclipse_summary eclipse_sampled(const kepler_elements& el, epoch start, duration
         const double t = static_cast<double>(k) * opt.step_s;
         const double lit = lit_at(t);
         sum_lit += lit;
-        if (std::fabs(t - sun_time) < 0.5 * opt.step_s || k == 0) {
-            const double beta = beta_angle_rad(sun, el.i_rad, el.raan_rad + rates.raan_rad_s * t);
-            out.beta_min_rad = std::min(out.beta_min_rad, beta);
-            out.beta_max_rad = std::max(out.beta_max_rad, beta);
-        }
         const bool dark = lit < 1.0;
         if (dark) {
             const auto day = static_cast<std::int64_t>(std::floor(t / 86'400.0));
@@ -136,6 +136,27 @@ eclipse_summary eclipse_sampled(const kepler_elements& el, epoch start, duration
     out.sunlit_fraction = sum_lit / static_cast<double>(n_steps);
     out.eclipse_season_days = season_days;
     return out;
+}
+
+eclipse_summary eclipse_sampled(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt) {
+    const gravity_model g = opt.gravity;
+    return eclipse_sampled([&](double t) { return to_state(propagate_j2(el, t, g), g); },
+                           orbital_period_s(el.a_m, g), start, span, opt);
+}
+
+eclipse_summary eclipse_sampled(const element_set& set, epoch start, duration span, const eclipse_options& opt) {
+    const sgp4_propagator prop(std::span<const element_set>(&set, 1));
+    const double offset_min = (start - set.epoch_time).seconds() / 60.0;
+    auto state = [&](double t) {
+        const teme_state st = prop.propagate(0, offset_min + t / 60.0);
+        if (st.status != sgp4_status::ok) {
+            throw domain_error("eclipse: SGP4 stopped for catalogue number " + std::to_string(set.catalogue_number) +
+                               " at " + std::to_string(offset_min + t / 60.0) + " min from its epoch: " +
+                               std::string(to_string(st.status)));
+        }
+        return state_vector{detail::scale(st.r_teme_km, 1000.0), detail::scale(st.v_teme_km_s, 1000.0)};
+    };
+    return eclipse_sampled(state, 2.0 * constants::pi / set.mean_motion_rad_per_min * 60.0, start, span, opt);
 }
 
 eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt) {

@@ -3,9 +3,12 @@
 /// eclipse durations and eclipse seasons over a period, both sampled and analytic (beta-angle form).
 /// See docs/models/orbit.md.
 
+#include <functional>
+
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/time.hpp"
 #include "kardashev/orbit/kepler.hpp"
+#include "kardashev/orbit/tle.hpp"
 #include "kardashev/orbit/vec3.hpp"
 
 namespace kardashev::orbit {
@@ -53,6 +56,16 @@ struct eclipse_summary {
 /// Eclipse statistics by sampling the J2-precessing orbit (elements at `start`, TEME of date) every step_s
 /// against sun_position_teme. Any eccentricity; throws input_error on a non-positive span or step.
 eclipse_summary eclipse_sampled(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt = {});
+
+/// TEME state [m, m/s] at t_s seconds after the start of a span; the source of the generic eclipse_sampled.
+using state_at_fn = std::function<state_vector(double t_s)>;
+
+/// Eclipse statistics of any trajectory sampled every step_s; period_s is reported as given, beta comes from r x v.
+eclipse_summary eclipse_sampled(const state_at_fn& state_teme_at, double period_s, epoch start, duration span,
+                                const eclipse_options& opt = {});
+
+/// Eclipse statistics of an SGP4 element set (improved mode); throws domain_error when SGP4 reports a failed state.
+eclipse_summary eclipse_sampled(const element_set& set, epoch start, duration span, const eclipse_options& opt = {});
 
 /// Eclipse statistics from the beta angle, sampled hourly: circular orbits and cylindrical shadow only
 /// (throws input_error otherwise); eclipse fraction (1/pi) acos(sqrt(r^2 - R^2) / (r cos beta)).

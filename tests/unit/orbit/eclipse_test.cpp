@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "kardashev/core/error.hpp"
+#include "kardashev/orbit/designed_export.hpp"
 #include "kardashev/orbit/ephemeris.hpp"
 #include "orbit/vec_math.hpp"
 
@@ -107,6 +108,53 @@ TEST(ephemeris, sun_is_near_the_equinox_in_march_and_1_au_away) {
     // TEME differs from TOD only by the equation of the equinoxes (< 1.2 arcsec).
     EXPECT_LT(std::fabs(equation_of_equinoxes_rad(epoch{})), 1.2 / 3600.0 * deg * 20.0);
     EXPECT_LT(detail::angle_between(sun_position_teme(epoch{}), sun_position_tod(epoch{})), 20.0 / 3600.0 * deg);
+}
+
+}  // namespace
+}  // namespace kardashev::orbit
+
+namespace kardashev::orbit {
+namespace {
+
+TEST(eclipse, conical_eclipse_at_550_km_beta_0_is_umbra_plus_two_penumbra_crossings) {
+    // astro.md sec. 3 (spherical Earth R = 6378.137 km, Sun 696000 km at 1 AU): 550 km, beta = 0:
+    // cylinder 2136.7 s; conical umbra 2128.3 s and about 8.5 s of penumbra per crossing -> 2145.3 s in shadow.
+    const epoch start = epoch::from_utc_iso("2026-04-03T00:00:00Z");  // Earth-Sun distance ~0.999 AU
+    const vec3 s = sun_position_teme(start);
+    const vec3 u = detail::scale(s, 1.0 / detail::norm(s));
+    const vec3 w = detail::scale(detail::cross(u, {0.0, 0.0, 1.0}), 1.0 / detail::norm(detail::cross(u, {0.0, 0.0, 1.0})));
+    const double a = 6'378'137.0 + 550e3;
+    const double n = mean_motion_rad_s(a);
+    const state_at_fn in_sun_plane = [&](double t) {
+        const double c = std::cos(n * t), sn = std::sin(n * t);
+        return state_vector{detail::add(detail::scale(u, a * c), detail::scale(w, a * sn)),
+                            detail::add(detail::scale(u, -a * n * sn), detail::scale(w, a * n * c))};
+    };
+    eclipse_options opt;
+    opt.earth_radius_m = 6'378'137.0;
+    opt.step_s = 5.0;
+    const duration one_orbit = duration::from_seconds(2.0 * 3.141592653589793 / n);
+    const eclipse_summary cyl = eclipse_sampled(in_sun_plane, 0.0, start, one_orbit, opt);
+    opt.shadow = shadow_model::conical;
+    const eclipse_summary cone = eclipse_sampled(in_sun_plane, 0.0, start, one_orbit, opt);
+    EXPECT_NEAR(cyl.max_eclipse_s, 2136.7, 1.0);
+    EXPECT_NEAR(cone.max_eclipse_s, 2128.3 + 2.0 * 8.5, 2.0);
+    EXPECT_NEAR(cone.beta_max_rad, 0.0, 0.1 * deg);
+}
+
+TEST(eclipse, sgp4_element_set_and_designed_orbit_give_the_same_week) {
+    kepler_elements el;
+    el.a_m = 6'378'137.0 + 550e3;
+    el.i_rad = 53.0 * deg;
+    const epoch start = epoch::from_utc_iso("2026-03-01T00:00:00Z");
+    const element_set set = designed_element_set(el, start, 1);
+    eclipse_options opt;
+    opt.step_s = 20.0;
+    const eclipse_summary k = eclipse_sampled(el, start, duration::from_days(7), opt);
+    const eclipse_summary s = eclipse_sampled(set, start, duration::from_days(7), opt);
+    EXPECT_NEAR(s.sunlit_fraction, k.sunlit_fraction, 0.005);
+    EXPECT_NEAR(s.max_eclipse_s, k.max_eclipse_s, 20.0);
+    EXPECT_NEAR(s.beta_min_rad, k.beta_min_rad, 1.0 * deg);
 }
 
 }  // namespace
