@@ -60,7 +60,22 @@ struct tle_options {
 [[nodiscard]] std::vector<element_set> parse_tle_catalogue(std::string_view text, std::string_view file = "<tle>",
                                                            const tle_options& options = {});
 
-/// Reads and parses a TLE catalogue file; throws input_error when it cannot be read or has bad records.
+/// Parses OMM records (CCSDS Orbit Mean-elements Message keys as CelesTrak serves them: OBJECT_NAME, OBJECT_ID,
+/// EPOCH, MEAN_MOTION [rev/d], ECCENTRICITY, INCLINATION, RA_OF_ASC_NODE, ARG_OF_PERICENTER, MEAN_ANOMALY [deg],
+/// EPHEMERIS_TYPE, CLASSIFICATION_TYPE, NORAD_CAT_ID, ELEMENT_SET_NO, REV_AT_EPOCH, BSTAR, MEAN_MOTION_DOT,
+/// MEAN_MOTION_DDOT) from a JSON array of flat objects; reports every bad record in one input_error.
+[[nodiscard]] std::vector<element_set> parse_omm_json(std::string_view text, std::string_view file = "<omm>");
+
+/// Parses OMM records from CSV with a header row of the same keys; reports every bad record in one input_error.
+[[nodiscard]] std::vector<element_set> parse_omm_csv(std::string_view text, std::string_view file = "<omm>");
+
+/// Parses element sets in any of the three forms: OMM JSON (text starts with '[' or '{'), OMM CSV (first line
+/// holds NORAD_CAT_ID) or TLE.
+[[nodiscard]] std::vector<element_set> parse_element_sets(std::string_view text, std::string_view file,
+                                                          const tle_options& options = {});
+
+/// Reads and parses a catalogue file of TLEs, OMM JSON or OMM CSV (parse_element_sets); throws input_error
+/// when it cannot be read or has bad records.
 [[nodiscard]] std::vector<element_set> load_tle_catalogue(const std::filesystem::path& path,
                                                           const tle_options& options = {});
 
