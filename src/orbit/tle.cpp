@@ -477,7 +477,7 @@ element_set element_set_of(const omm_record& rec, std::string_view file) {
     };
     const auto integer = [&](std::string_view key, bool required) -> std::int64_t {
         const double d = number(key, required);
-        if (d != std::floor(d)) {
+        if (d != std::floor(d) || std::fabs(d) > 9.0e15) {
             const omm_value* v = find(key);
             omm_fail(file, v->line, v->column, std::string(key) + ": expected an integer, got '" + v->text + "'");
         }
