@@ -103,6 +103,14 @@ double raan_from_ltan_rad(epoch t, double ltan_h, double dut1_s) {
     return wrap_two_pi(gmst82_rad(jd) + (ltan_h - ut1_h) * constants::pi / 12.0);
 }
 
+kepler_elements sso_elements(double altitude_m, double ltan_h, epoch t, double dut1_s, const gravity_model& g) {
+    kepler_elements el;
+    el.a_m = g.radius_m + altitude_m;
+    el.i_rad = sso_inclination_rad(altitude_m, 0.0, g);
+    el.raan_rad = raan_from_ltan_rad(t, ltan_h, dut1_s);
+    return el;
+}
+
 std::vector<kepler_elements> walker_shell(walker_pattern pattern, int total, int planes, int phasing, double a_m,
                                           double i_rad, double raan0_rad) {
     if (planes <= 0 || total <= 0 || total % planes != 0) {

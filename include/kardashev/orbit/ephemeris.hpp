@@ -8,9 +8,9 @@
 
 namespace kardashev::orbit {
 
-/// Geocentric Sun position [m], true equator and equinox of date; direction within 0.005 deg 2000-2050.
+/// Geocentric Sun position [m], true equator and equinox of date; direction within 0.008 deg of ERFA 2000-2050.
 vec3 sun_position_tod(epoch t);
-/// Geocentric Moon position [m], true equator and equinox of date; direction within 0.02 deg 2000-2050.
+/// Geocentric Moon position [m], true equator and equinox of date; direction within ~0.005 deg (18") 1950-2100.
 vec3 moon_position_tod(epoch t);
 /// Equation of the equinoxes dpsi cos(eps) [rad] (Meeus 1998 ch. 22 nutation): r_teme = ROT3(eqeq) r_tod.
 double equation_of_equinoxes_rad(epoch t);

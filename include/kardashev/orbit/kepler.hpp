@@ -58,6 +58,10 @@ double sso_inclination_rad(double altitude_m, double e = 0.0, const gravity_mode
 /// RAAN [rad, TEME of date] putting the ascending node at local mean solar time `ltan_h` (hours) at `t`.
 double raan_from_ltan_rad(epoch t, double ltan_h, double dut1_s = 0.0);
 
+/// Circular sun-synchronous orbit at `altitude_m` above the reference radius with its ascending node at local
+/// mean solar time `ltan_h` at `t` (6 or 18 for dawn-dusk); argument of latitude 0 at `t`.
+kepler_elements sso_elements(double altitude_m, double ltan_h, epoch t, double dut1_s = 0.0, const gravity_model& g = {});
+
 /// Walker pattern: delta spreads the planes over 360 deg of RAAN, star over 180 deg.
 enum class walker_pattern { delta, star };
 

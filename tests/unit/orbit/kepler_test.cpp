@@ -76,6 +76,17 @@ TEST(kepler, ltan_of_noon_points_the_node_at_the_mean_sun) {
                 180.0 * deg, 1e-12);
 }
 
+TEST(kepler, dawn_dusk_sso_keeps_its_node_at_18_h_through_the_year) {
+    const epoch t = epoch::from_utc_iso("2026-01-01T00:00:00Z");
+    const kepler_elements el = sso_elements(650e3, 18.0, t);
+    EXPECT_NEAR(el.i_rad / deg, 97.986, 0.001);
+    // After 200 days the precessed node still sits at 18:00 mean solar time (to the 1e-5 of the rate).
+    const double dt = 200.0 * 86'400.0;
+    const epoch later = t + duration::from_seconds(dt);
+    const double drift = std::remainder(propagate_j2(el, dt).raan_rad - raan_from_ltan_rad(later, 18.0), two_pi);
+    EXPECT_NEAR(drift / deg, 0.0, 0.01);
+}
+
 TEST(kepler, walker_delta_counts_planes_and_phasing) {
     // Walker 53 deg: 24/3/1 (Galileo-like): 3 planes 120 deg apart, 8 per plane 45 deg apart, 15 deg phase step.
     const auto sats = walker_shell(walker_pattern::delta, 24, 3, 1, 29'600e3, 56.0 * deg);
