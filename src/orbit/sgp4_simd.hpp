@@ -2,8 +2,8 @@
 // Branch-free double-precision sin/cos and modulo 2 pi that the compiler can vectorise (no libm calls),
 // for the near-Earth SGP4 block kernel.
 
-#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
 // NOTE: these helpers pass 64-byte vectors by value; they are inlined into the one kernel that uses them,
@@ -77,10 +77,14 @@ typedef std::int64_t vecm __attribute__((vector_size(8 * simd_lanes)));
 /// 1/sqrt(a), one on sqrt(a); within an ulp or two. 0 for a = 0, NaN for a < 0.
 [[gnu::always_inline]] inline vecd simd_sqrt(vecd a) noexcept {
     typedef std::uint64_t vecu __attribute__((vector_size(8 * simd_lanes)));
-    const vecu bits = std::bit_cast<vecu>(a);
+    // NOTE: memcpy, not std::bit_cast: GCC 12's UBSan reports a null load in bit_cast of vector types.
+    vecu bits;
+    std::memcpy(&bits, &a, sizeof bits);
     constexpr std::uint64_t m = 0x5fe6eb50c7b537a9ULL;
     const vecu magic = {m, m, m, m};
-    vecd y = std::bit_cast<vecd>(magic - (bits >> 1));  // ~3.4 % from 1/sqrt(a)
+    const vecu guess = magic - (bits >> 1);
+    vecd y;
+    std::memcpy(&y, &guess, sizeof y);  // ~3.4 % from 1/sqrt(a)
     const vecd half = 0.5 * a;
     y = y * (1.5 - half * y * y);
     y = y * (1.5 - half * y * y);
