@@ -10,24 +10,22 @@
 
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "sgp4_kernel.hpp"
+#include "vec_math.hpp"
 
 namespace kardashev::orbit {
 
 namespace {
 
-constexpr double two_pi = 2.0 * constants::pi;
 constexpr double rad_to_deg = 180.0 / constants::pi;
 constexpr double minutes_per_day = 1440.0;
 
-// WGS-72 constants of SGP4 (Vallado et al. 2006 app. B, "getgravconst" wgs72): xke in 1/min, J2.
-constexpr double wgs72_radius_km = 6378.135;
-constexpr double wgs72_mu_km3_s2 = 398'600.8;
-constexpr double wgs72_j2 = 0.001'082'616;
-
-double wrap_two_pi(double a) noexcept {
-    a = std::fmod(a, two_pi);
-    return a < 0.0 ? a + two_pi : a;
-}
+// WGS-72 constants of SGP4 (Vallado et al. 2006 app. B, "getgravconst" wgs72), shared with the propagator.
+using detail::two_pi;
+using detail::wgs72_j2;
+using detail::wgs72_mu_km3_s2;
+using detail::wgs72_radius_km;
+using detail::wrap_two_pi;
 
 // SGP4's recovery of the Brouwer mean motion from the Kozai one (Hoots & Roehrich 1980 eqs. for a1, delta1,
 // a0, delta0; Vallado et al. 2006 "initl"): returns n'' [rad/min] for Kozai n [rad/min].

@@ -12,11 +12,7 @@ namespace kardashev::orbit {
 namespace {
 
 constexpr double two_pi = 2.0 * constants::pi;
-
-double wrap_two_pi(double a) noexcept {
-    a = std::fmod(a, two_pi);
-    return a < 0.0 ? a + two_pi : a;
-}
+using detail::wrap_two_pi;
 
 // Polar motion, IAU-76/FK5 form: r_pef = W r_itrf with W = ROT1(-yp) ROT2(-xp) (Vallado 2013 sec. 3.7.3, IAU-76/FK5).
 vec3 pef_to_itrf(const vec3& p, double xp, double yp) noexcept {

@@ -14,11 +14,7 @@ namespace kardashev::orbit {
 namespace {
 
 constexpr double two_pi = 2.0 * constants::pi;
-
-double wrap_two_pi(double a) noexcept {
-    a = std::fmod(a, two_pi);
-    return a < 0.0 ? a + two_pi : a;
-}
+using detail::wrap_two_pi;
 
 }  // namespace
 

@@ -3,9 +3,16 @@
 
 #include <cmath>
 
+#include "kardashev/core/constants.hpp"
 #include "kardashev/orbit/vec3.hpp"
 
 namespace kardashev::orbit::detail {
+
+/// `a` [rad] wrapped into [0, 2 pi).
+inline double wrap_two_pi(double a) noexcept {
+    a = std::fmod(a, 2.0 * constants::pi);
+    return a < 0.0 ? a + 2.0 * constants::pi : a;
+}
 
 inline double dot(const vec3& a, const vec3& b) noexcept { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
 inline double norm(const vec3& a) noexcept { return std::sqrt(dot(a, a)); }
