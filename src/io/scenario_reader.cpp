@@ -582,30 +582,34 @@ std::vector<compute::accelerator> read_accelerator_catalog(const yaml_node& root
     return read_accelerator_list(r, *list, "accelerators");
 }
 
-sim::scenario load_scenario(std::string_view text, const std::string& file, const std::vector<override_kv>& overrides,
-                            const std::vector<compute::accelerator>& catalog) {
-    diagnostic_sink sink(file);
+namespace {
+
+/// The YAML tree of a whole file; a syntax error is reported to `sink` and thrown at once.
+yaml_node parse_file(std::string_view text, diagnostic_sink& sink) {
     yaml_syntax_error syntax;
     auto root = parse_yaml(text, {0, 1}, syntax);
     if (!root) {
         sink.report(syntax.pos, "", "syntax error: " + syntax.message);
         sink.throw_if_any();
     }
-    apply_overrides(*root, overrides, sink);
-    auto s = read_scenario(*root, catalog, sink);
+    return std::move(*root);
+}
+
+}  // namespace
+
+sim::scenario load_scenario(std::string_view text, const std::string& file, const std::vector<override_kv>& overrides,
+                            const std::vector<compute::accelerator>& catalog) {
+    diagnostic_sink sink(file);
+    auto root = parse_file(text, sink);
+    apply_overrides(root, overrides, sink);
+    auto s = read_scenario(root, catalog, sink);
     sink.throw_if_any();
     return s;
 }
 
 std::vector<compute::accelerator> load_accelerator_catalog(std::string_view text, const std::string& file) {
     diagnostic_sink sink(file);
-    yaml_syntax_error syntax;
-    auto root = parse_yaml(text, {0, 1}, syntax);
-    if (!root) {
-        sink.report(syntax.pos, "", "syntax error: " + syntax.message);
-        sink.throw_if_any();
-    }
-    auto catalog = read_accelerator_catalog(*root, sink);
+    auto catalog = read_accelerator_catalog(parse_file(text, sink), sink);
     sink.throw_if_any();
     return catalog;
 }

@@ -15,7 +15,6 @@
 #include "kardashev/fleet/cohort.hpp"
 #include "kardashev/fleet/corpus.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
-#include "kardashev/sim/fast_clock.hpp"
 
 namespace kardashev::sim {
 
@@ -170,9 +169,8 @@ run_result run(const scenario& s, const run_options& options) {
     const auto ch_binding = rec.add_channel("company", "binding", "constraint index (0 data; 1 bandwidth; 2 compute; 3 power; 4 money)");
     rec.reserve(static_cast<std::size_t>(steps) * rec.channels().size());
 
-    // Stage 1 (fast): ground sites and the coarse uplink have no fast dynamics yet; orbital and
-    // network entities register here (orbit, network issues) and are queried each step.
-    fast_clock fast(s.start, s.step);
+    // Stage 1 (fast) has no entities yet: ground sites and the coarse uplink have no fast dynamics.
+    // Orbital sites and routed networks will register with a sim::fast_clock here and query it each step.
 
     // --- initial state: the installed base at the start is taken as built; its capex is booked at
     // the start and is not limited by the budget.
@@ -200,6 +198,7 @@ run_result run(const scenario& s, const run_options& options) {
     constraint last_binding = constraint::compute;
     bool have_binding = false;
 
+    std::vector<double> demand(s.cohorts.size());  // upload demand per cohort this step [B/s]
     progress_reporter progress("run", static_cast<std::uint64_t>(steps), options.progress);
 
     for (std::int64_t k = 0; k < steps; ++k) {
@@ -216,7 +215,6 @@ run_result run(const scenario& s, const run_options& options) {
 
         // Stage 2 (fleet): logistic growth towards a market size raised by the deployed model.
         double demand_total = 0.0;
-        std::vector<double> demand(s.cohorts.size());
         for (std::size_t i = 0; i < s.cohorts.size(); ++i) {
             const auto& c = s.cohorts[i];
             auto& cs = cohorts[i];

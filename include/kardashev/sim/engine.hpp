@@ -2,7 +2,7 @@
 /// The engine: runs a scenario on the slow clock through a fixed pipeline of stages.
 ///
 /// Each slow step runs, in this order (DESIGN.md "Two clocks"):
-///   1. fast    per-entity aggregates from the fast clock for this step (cached)
+///   1. fast    per-entity aggregates from the fast clock (sim/fast_clock.hpp); no entity uses it yet
 ///   2. fleet   cohort growth (logistic, market size fed back from the deployed model's quality)
 ///   3. uplink  data produced, selected by triggers, and carried within the uplink capacity
 ///   4. corpus  curation and tokenisation into unique tokens
