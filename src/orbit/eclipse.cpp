@@ -12,6 +12,7 @@
 #include "kardashev/core/error.hpp"
 #include "kardashev/orbit/ephemeris.hpp"
 #include "kardashev/orbit/sgp4.hpp"
+#include "sgp4_state.hpp"
 #include "vec_math.hpp"
 
 namespace kardashev::orbit {
@@ -147,15 +148,7 @@ eclipse_summary eclipse_sampled(const kepler_elements& el, epoch start, duration
 eclipse_summary eclipse_sampled(const element_set& set, epoch start, duration span, const eclipse_options& opt) {
     const sgp4_propagator prop(std::span<const element_set>(&set, 1));
     const double offset_min = (start - set.epoch_time).seconds() / 60.0;
-    auto state = [&](double t) {
-        const teme_state st = prop.propagate(0, offset_min + t / 60.0);
-        if (st.status != sgp4_status::ok) {
-            throw domain_error("eclipse: SGP4 stopped for catalogue number " + std::to_string(set.catalogue_number) +
-                               " at " + std::to_string(offset_min + t / 60.0) + " min from its epoch: " +
-                               std::string(to_string(st.status)));
-        }
-        return state_vector{detail::scale(st.r_teme_km, 1000.0), detail::scale(st.v_teme_km_s, 1000.0)};
-    };
+    auto state = [&](double t) { return detail::sgp4_state_or_throw(prop, set, offset_min + t / 60.0, "eclipse"); };
     return eclipse_sampled(state, 2.0 * constants::pi / set.mean_motion_rad_per_min * 60.0, start, span, opt);
 }
 
