@@ -20,4 +20,7 @@ double it_power_cap_w(double facility_power_cap_w, double pue);
 /// Energy cost [USD] of drawing `power_w` for `dt_s` seconds at `price_usd_per_j`.
 double energy_cost_usd(double power_w, double dt_s, double price_usd_per_j);
 
+/// Default water usage effectiveness [m^3/J]: 1.8 L/kWh, US data-centre average (Shehabi et al., LBNL 2016).
+inline constexpr double default_wue_m3_per_j = 1.8e-3 / 3.6e6;
+
 }  // namespace kardashev::energy
