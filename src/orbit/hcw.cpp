@@ -7,6 +7,7 @@
 #include <string>
 
 #include "kardashev/core/error.hpp"
+#include "vec_math.hpp"
 
 namespace kardashev::orbit {
 
@@ -60,6 +61,30 @@ std::vector<hcw_state> compact_cluster(int count, double radius_m, double n) {
         // Lattice point (u, v) in the unit disc -> along-track y = R v, radial x = R u / 2 (the 2:1 ellipse).
         const auto [u, v] = pts[static_cast<std::size_t>(k)];
         out.push_back(hcw_bounded(0.5 * radius_m * u, radius_m * v, 0.0, n));
+    }
+    return out;
+}
+
+std::vector<kepler_elements> cluster_elements(const kepler_elements& reference, std::span<const hcw_state> members,
+                                              const gravity_model& g) {
+    const state_vector ref = to_state(reference, g);
+    // RSW unit vectors of the reference (Vallado 2013 sec. 3.3: R radial, S along-track, W orbit normal).
+    const vec3 x_hat = detail::scale(ref.r_m, 1.0 / detail::norm(ref.r_m));
+    const vec3 h = detail::cross(ref.r_m, ref.v_m_s);
+    const vec3 z_hat = detail::scale(h, 1.0 / detail::norm(h));
+    const vec3 y_hat = detail::cross(z_hat, x_hat);
+    const double n = mean_motion_rad_s(reference.a_m, g);
+    auto to_inertial = [&](const vec3& rsw) {
+        return detail::add(detail::add(detail::scale(x_hat, rsw[0]), detail::scale(y_hat, rsw[1])),
+                           detail::scale(z_hat, rsw[2]));
+    };
+    std::vector<kepler_elements> out;
+    out.reserve(members.size());
+    for (const auto& m : members) {
+        const vec3 rho = to_inertial(m.r_rsw);
+        // Transport theorem: inertial relative velocity = rotating-frame velocity + omega x rho, omega = n W.
+        const vec3 v_rel = detail::add(to_inertial(m.v_rsw), detail::scale(detail::cross(z_hat, rho), n));
+        out.push_back(elements_from_state({detail::add(ref.r_m, rho), detail::add(ref.v_m_s, v_rel)}, g));
     }
     return out;
 }

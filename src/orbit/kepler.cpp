@@ -2,6 +2,7 @@
 
 #include "kardashev/orbit/kepler.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -74,6 +75,48 @@ state_vector to_state(const kepler_elements& el, const gravity_model& g) {
         return detail::rot3(detail::rot1(detail::rot3(v, -el.argp_rad), -el.i_rad), -el.raan_rad);
     };
     return {to_inertial(r_pqw), to_inertial(v_pqw)};
+}
+
+kepler_elements elements_from_state(const state_vector& s, const gravity_model& g) {
+    const vec3& r = s.r_m;
+    const vec3& v = s.v_m_s;
+    const double rn = detail::norm(r);
+    const double mu = g.mu_m3_s2;
+    const vec3 h = detail::cross(r, v);
+    const double hn = detail::norm(h);
+    const double energy = 0.5 * detail::dot(v, v) - mu / rn;  // specific energy xi (Vallado 2013 eq. 2-66)
+    if (!(rn > 0.0) || !(hn > 0.0) || !(energy < 0.0)) {
+        throw input_error("orbital elements: expected a bound orbit with non-zero angular momentum");
+    }
+    // Vallado 2013 algorithm 9 (RV2COE): node vector n = K x h, eccentricity vector, a = -mu / (2 xi).
+    const vec3 node{-h[1], h[0], 0.0};
+    const double nn = detail::norm(node);
+    const vec3 e_vec = detail::scale(
+        detail::sub(detail::scale(r, detail::dot(v, v) - mu / rn), detail::scale(v, detail::dot(r, v))), 1.0 / mu);
+    kepler_elements el;
+    el.e = detail::norm(e_vec);
+    el.a_m = -mu / (2.0 * energy);
+    el.i_rad = std::acos(std::clamp(h[2] / hn, -1.0, 1.0));
+    const bool circular = el.e < 1e-11;
+    const bool equatorial = nn < 1e-11 * hn;
+    // Angles by atan2 of the in-plane components (same quadrant rules as the acos forms of algorithm 9).
+    auto angle_in_plane = [&](const vec3& from, const vec3& to) {
+        return detail::wrap_two_pi(std::atan2(detail::dot(detail::cross(from, to), h) / hn, detail::dot(from, to)));
+    };
+    const vec3 x_axis{1.0, 0.0, 0.0};
+    el.raan_rad = equatorial ? 0.0 : detail::wrap_two_pi(std::atan2(node[1], node[0]));
+    const vec3 line_of_nodes = equatorial ? x_axis : node;
+    if (circular) {
+        el.argp_rad = 0.0;
+        el.mean_anomaly_rad = angle_in_plane(line_of_nodes, r);  // argument of latitude (true longitude if equatorial)
+        return el;
+    }
+    el.argp_rad = angle_in_plane(line_of_nodes, e_vec);
+    const double nu = angle_in_plane(e_vec, r);  // true anomaly
+    // Eccentric and mean anomaly (Vallado 2013 eq. 2-9 and Kepler's equation).
+    const double ecc_anom = std::atan2(std::sqrt(1.0 - el.e * el.e) * std::sin(nu), el.e + std::cos(nu));
+    el.mean_anomaly_rad = detail::wrap_two_pi(ecc_anom - el.e * std::sin(ecc_anom));
+    return el;
 }
 
 double sso_inclination_rad(double altitude_m, double e, const gravity_model& g) {

@@ -48,6 +48,10 @@ j2_rates j2_secular_rates(const kepler_elements& el, const gravity_model& g = {}
 kepler_elements propagate_j2(const kepler_elements& el, double dt_s, const gravity_model& g = {});
 /// Inertial position and velocity [m, m/s] of the elements (two-body geometry).
 state_vector to_state(const kepler_elements& el, const gravity_model& g = {});
+/// Osculating elements of an inertial state [m, m/s] (Vallado 2013 algorithm 9, RV2COE). Circular orbits
+/// (e < 1e-11) get argp = 0 and the argument of latitude as mean anomaly; equatorial ones get raan = 0. Throws
+/// input_error when the state is not a bound, non-degenerate orbit (r = 0, h = 0 or energy >= 0).
+kepler_elements elements_from_state(const state_vector& s, const gravity_model& g = {});
 /// Eccentric anomaly E solving Kepler's equation M = E - e sin E [rad], e in [0, 1).
 double solve_kepler(double mean_anomaly_rad, double e);
 

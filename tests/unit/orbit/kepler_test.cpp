@@ -117,5 +117,26 @@ TEST(kepler, walker_rejects_inconsistent_patterns) {
     }
 }
 
+TEST(kepler, elements_from_state_inverts_to_state_for_every_orbit_shape) {
+    const kepler_elements cases[] = {
+        {7'000'000.0, 0.01, 51.6 * deg, 1.0, 2.0, 3.0},          // LEO, inclined, elliptical
+        {26'560'000.0, 0.7, 63.4 * deg, 4.0, 4.71, 0.1},        // Molniya
+        {7'000'000.0, 0.05, 140.0 * deg, 6.0, 0.5, 5.9},        // retrograde
+        {42'164'000.0, 0.0, 10.0 * deg, 1.5, 0.0, 2.5},         // circular inclined: argp 0, M is the argument of latitude
+        {42'164'000.0, 0.2, 0.0, 0.0, 2.0, 1.0},                // equatorial elliptical: raan 0
+    };
+    for (const auto& el : cases) {
+        const kepler_elements back = elements_from_state(to_state(el));
+        EXPECT_NEAR(back.a_m, el.a_m, 1e-6 * el.a_m);
+        EXPECT_NEAR(back.e, el.e, 1e-10);
+        EXPECT_NEAR(back.i_rad, el.i_rad, 1e-10);
+        EXPECT_NEAR(back.raan_rad, el.raan_rad, 1e-9);
+        EXPECT_NEAR(back.argp_rad, el.argp_rad, 1e-8);
+        EXPECT_NEAR(back.mean_anomaly_rad, el.mean_anomaly_rad, 1e-8);
+    }
+    EXPECT_THROW((void)elements_from_state({{7e6, 0.0, 0.0}, {0.0, 20'000.0, 0.0}}), input_error);  // escape speed
+    EXPECT_THROW((void)elements_from_state({{7e6, 0.0, 0.0}, {7'000.0, 0.0, 0.0}}), input_error);   // radial: h = 0
+}
+
 }  // namespace
 }  // namespace kardashev::orbit
