@@ -41,6 +41,8 @@ void check_inputs(const site_inputs& in) {
     require(in.satellite_it_power_w > 0.0, "a positive IT power per satellite [W]", in.satellite_it_power_w);
     require(in.heat_pump_carnot_fraction >= 0.0 && in.heat_pump_carnot_fraction <= 1.0,
             "a heat pump Carnot fraction in [0, 1]", in.heat_pump_carnot_fraction);
+    require(in.battery_capacity_j >= 0.0, "a non-negative battery capacity [J]", in.battery_capacity_j);
+    require(in.lunar_ground_temperature_k >= 0.0, "a non-negative lunar ground temperature [K]", in.lunar_ground_temperature_k);
     require(in.mass_driver_rate_kg_per_year >= 0.0, "a non-negative mass driver rate [kg/yr]", in.mass_driver_rate_kg_per_year);
 }
 
@@ -70,7 +72,12 @@ void close_power_and_heat(const site_inputs& in, double load_w, double extra_loa
     energy::solar_array sized = in.array;
     sized.area_m2 = d.array_area_m2;
     d.array_mass_kg = energy::array_mass_kg(sized);
-    d.battery_j = energy::battery_capacity_j(total_w, dark_s, in.battery);
+    if (in.battery_capacity_j > 0.0) {
+        energy::check_ride_through(in.battery_capacity_j, total_w, dark_s, in.battery);
+        d.battery_j = in.battery_capacity_j;
+    } else {
+        d.battery_j = energy::battery_capacity_j(total_w, dark_s, in.battery);
+    }
     d.battery_mass_kg = energy::battery_mass_kg(d.battery_j, in.battery);
     // Heat: the load's electric power plus the storage's charge losses while lit (mass driver energy leaves as kinetic energy).
     d.heat_w = load_w + recharge_w * (1.0 - in.battery.round_trip_efficiency);
@@ -183,7 +190,9 @@ void design_moon(const site_inputs& in, site_design& d) {
     env.solar_projection = 0.0;  // NOTE: vertical plate edge-on to the Sun
     env.planet_view_factor = in.lunar_radiator_ground_view_factor;
     env.planet_albedo = in.lunar_albedo;
-    env.planet_temperature_k = in.lunar_ground_temperature_k;
+    // Ground temperature: Diviner equatorial noon ~390 K (Williams et al. 2017); polar ridge 250 K (assumption).
+    env.planet_temperature_k = in.lunar_ground_temperature_k > 0.0 ? in.lunar_ground_temperature_k
+                                                                   : (in.lunar_polar ? 250.0 : 390.0);
     close_power_and_heat(in, heat_cold + d.heat_pump_work_w, driver_w, site.longest_night_s, site.lit_before_night_s, env, d);
     roll_up_mass(in, d);
     const double non_compute = d.mass_kg - d.compute_mass_kg;

@@ -57,9 +57,10 @@ void check_ride_through(double capacity_j, double load_w, double dark_s, const b
     const double need = load_w * dark_s;
     if (have < need * (1.0 - 1e-12)) {
         throw domain_error(fmt::format(
-            "battery: {:.4g} kWh at {:g} % depth of discharge delivers {:.4g} kWh; the dark period needs {:.4g} kWh "
-            "({:.4g} kW for {:.4g} min)",
-            capacity_j / 3.6e6, b.depth_of_discharge * 100.0, have / 3.6e6, need / 3.6e6, load_w / 1e3, dark_s / 60.0));
+            "battery: {} at {:g} % depth of discharge delivers {}; the dark period needs {} ({} for {:.4g} min)",
+            detail::with_prefix(capacity_j / 3600.0, "Wh"), b.depth_of_discharge * 100.0,
+            detail::with_prefix(have / 3600.0, "Wh"), detail::with_prefix(need / 3600.0, "Wh"),
+            detail::with_prefix(load_w, "W"), dark_s / 60.0));
     }
 }
 

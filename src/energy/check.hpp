@@ -2,6 +2,7 @@
 // Argument checks of the energy module: each throws input_error with "model: expected ..., got ..." (private).
 
 #include <cmath>
+#include <string>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -28,9 +29,21 @@ inline void require_fraction(std::string_view model, std::string_view what, doub
     const bool low_ok = allow_zero ? value >= 0.0 : value > 0.0;
     const bool high_ok = below_one ? value < 1.0 : value <= 1.0;
     if (!(low_ok && high_ok)) {
-        throw input_error(fmt::format("{}: expected a {} in {}0, 1{}, got {:g}", model, what, allow_zero ? "[" : "(",
-                                      below_one ? ")" : "]", value));
+        const bool vowel = !what.empty() && std::string_view("aeiou").find(what.front()) != std::string_view::npos;
+        throw input_error(fmt::format("{}: expected {} {} in {}0, 1{}, got {:g}", model, vowel ? "an" : "a", what,
+                                      allow_zero ? "[" : "(", below_one ? ")" : "]", value));
     }
+}
+
+/// `value` in `unit` with an SI prefix (k, M, G, T) and four significant digits: 341400 Wh -> "341.4 MWh".
+inline std::string with_prefix(double value, std::string_view unit) {
+    static constexpr const char* prefixes[] = {"", "k", "M", "G", "T", "P"};
+    int i = 0;
+    while (std::fabs(value) >= 1000.0 && i < 5) {
+        value /= 1000.0;
+        ++i;
+    }
+    return fmt::format("{:.4g} {}{}", value, prefixes[i], unit);
 }
 
 }  // namespace kardashev::energy::detail

@@ -9,5 +9,7 @@ namespace kardashev::io::detail {
 extern const std::string_view default_scenario_yaml;
 /// data/catalog/accelerators.yaml.
 extern const std::string_view accelerator_catalog_yaml;
+/// data/catalog/launchers.yaml.
+extern const std::string_view launcher_catalog_yaml;
 
 }  // namespace kardashev::io::detail

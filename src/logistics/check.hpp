@@ -28,8 +28,9 @@ inline void require_fraction(std::string_view model, std::string_view what, doub
     const bool low_ok = allow_zero ? value >= 0.0 : value > 0.0;
     const bool high_ok = below_one ? value < 1.0 : value <= 1.0;
     if (!(low_ok && high_ok)) {
-        throw input_error(fmt::format("{}: expected a {} in {}0, 1{}, got {:g}", model, what, allow_zero ? "[" : "(",
-                                      below_one ? ")" : "]", value));
+        const bool vowel = !what.empty() && std::string_view("aeiou").find(what.front()) != std::string_view::npos;
+        throw input_error(fmt::format("{}: expected {} {} in {}0, 1{}, got {:g}", model, vowel ? "an" : "a", what,
+                                      allow_zero ? "[" : "(", below_one ? ")" : "]", value));
     }
 }
 

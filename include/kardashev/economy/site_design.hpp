@@ -55,6 +55,7 @@ struct site_inputs {
         return a;
     }();  //!< cells, packing and specific power of energy::solar_array; 2.5 %/yr degradation
     energy::battery battery{};
+    double battery_capacity_j = 0.0;            //!< [J] nameplate storage given; 0: sized to ride through the worst dark period
     energy::radiator radiator = [] {
         energy::radiator r;
         r.temperature_k = 320.0;  // assumption: between Starcloud's 293 K and Turyshev's 350 K
@@ -85,7 +86,7 @@ struct site_inputs {
     double lunar_sunlit_fraction = 0.9227;      //!< [-] connecting ridge at 2 m (Glaser et al. 2014)
     double lunar_longest_night_s = 5.0 * 86400.0;  //!< [s] longest dark spell on the ridge (Glaser et al. 2014: 3-5 d)
     double lunar_latitude_rad = 0.0;            //!< [rad] equatorial site latitude
-    double lunar_ground_temperature_k = 250.0;  //!< [K] ground seen by the radiator (polar; equatorial noon is ~390 K)
+    double lunar_ground_temperature_k = 0.0;    //!< [K] ground seen by the radiator; 0: 250 K polar (assumption), 390 K equatorial noon (Williams et al. 2017, Diviner)
     double lunar_albedo = 0.12;                 //!< [-] lunar Bond albedo
     double lunar_radiator_ground_view_factor = 1.0;  //!< [-] vertical two-faced plate: each face sees half ground
     double regolith_share = 0.0;                //!< [-] share of the non-accelerator mass made on the Moon

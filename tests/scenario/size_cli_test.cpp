@@ -1,0 +1,92 @@
+// `kardashev size`: JSON keys, echoed inputs, exit codes and exact messages.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct outcome {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+outcome size(const std::string& args) {
+    static int n = 0;
+    const auto dir = fs::temp_directory_path() / ("kd_size_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const auto out = dir / ("out" + std::to_string(n));
+    const auto err = dir / ("err" + std::to_string(n++));
+    const std::string cmd = std::string(KD_CLI_PATH) + " size " + args + " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(cmd.c_str());
+    outcome o;
+    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    o.out = slurp(out);
+    o.err = slurp(err);
+    return o;
+}
+
+TEST(size_cli, json_has_every_key_and_echoes_the_inputs) {
+    const auto o = size("--site orbit --it-power '100 MW' --orbit '650 km' --launch-price '200 USD/kg' --json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    const auto j = nlohmann::json::parse(o.out);
+    for (const char* k : {"array_area_m2", "radiator_area_m2", "battery_kwh", "mass_kg", "kg_per_kw", "launches",
+                          "capex_usd", "usd_per_kw_year", "usd_per_gpu_hour", "sunlit_fraction"}) {
+        EXPECT_TRUE(j.contains(k)) << k;
+    }
+    EXPECT_EQ(j["inputs"]["site"], "orbit");
+    EXPECT_EQ(j["inputs"]["it_power"], "100 MW");
+    EXPECT_EQ(j["inputs"]["altitude"], "650 km");
+    EXPECT_EQ(j["inputs"]["launch_price"], "200 USD/kg");
+    EXPECT_EQ(j["inputs"]["launcher"], "Starship V3");
+    EXPECT_NEAR(j["sunlit_fraction"].get<double>(), 0.962, 0.003);
+}
+
+TEST(size_cli, set_overrides_any_input_and_it_is_echoed) {
+    const auto o = size("--site ground --set pue=1.2 --set plant=gas_turbine --set 'energy_price=0.05 USD/kWh' --json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    const auto j = nlohmann::json::parse(o.out);
+    EXPECT_EQ(j["inputs"]["pue"], "1.2");
+    EXPECT_EQ(j["inputs"]["plant"], "gas_turbine");
+    EXPECT_EQ(j["launches"].get<double>(), 0.0);
+}
+
+TEST(size_cli, bad_inputs_exit_2_with_exact_messages) {
+    auto o = size("--orbit '8000 km'");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(o.err,
+              "kardashev: error: orbit: no sun-synchronous orbit exists at 8000 km; J2 precession is too weak above about "
+              "5970 km\n");
+    o = size("--launch-price '-5 USD/kg'");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(o.err, "kardashev: error: site: expected a non-negative launch price [USD/kg], got -5\n");
+    o = size("--set 'radiator.temperature=350 K'");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(o.err,
+              "kardashev: error: outside a model's range: radiator: 350 K is hotter than the chips allow without a heat "
+              "pump (at most 330 K); lower radiator.temperature or set heat_pump_carnot_fraction\n");
+    o = size("--it-power '3 kg'");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(o.err, "kardashev: error: it_power: expected a power (e.g. \"1.2 GW\"), got \"3 kg\"\n");
+    o = size("--site mars");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(o.err, "kardashev: error: site: unknown kind \"mars\"; expected ground, orbit or moon\n");
+}
+
+}  // namespace
