@@ -16,6 +16,8 @@ void add_run_command(CLI::App& app, int& exit_code);
 void add_explain_command(CLI::App& app, int& exit_code);
 /// Registers `size`.
 void add_size_command(CLI::App& app, int& exit_code);
+/// Registers `train`.
+void add_train_command(CLI::App& app, int& exit_code);
 
 /// Runs `fn`, mapping kardashev errors to messages on stderr and exit codes.
 int guarded(const std::function<int()>& fn);

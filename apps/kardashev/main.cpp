@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     add_run_command(app, exit_code);
     add_explain_command(app, exit_code);
     add_size_command(app, exit_code);
+    add_train_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

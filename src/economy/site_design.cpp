@@ -38,6 +38,7 @@ void check_inputs(const site_inputs& in) {
     require(in.shielding_kg_per_kw >= 0.0, "a non-negative shielding mass [kg/kW]", in.shielding_kg_per_kw);
     require(in.failure_rate_per_year >= 0.0, "a non-negative failure rate [1/yr]", in.failure_rate_per_year);
     require(in.regolith_share >= 0.0 && in.regolith_share <= 1.0, "a regolith share in [0, 1]", in.regolith_share);
+    require(in.satellites_per_cluster >= 1.0, "at least one satellite per cluster", in.satellites_per_cluster);
     require(in.satellite_it_power_w > 0.0, "a positive IT power per satellite [W]", in.satellite_it_power_w);
     require(in.heat_pump_carnot_fraction >= 0.0 && in.heat_pump_carnot_fraction <= 1.0,
             "a heat pump Carnot fraction in [0, 1]", in.heat_pump_carnot_fraction);
@@ -112,6 +113,7 @@ radiation_rates checked_radiation(const site_inputs& in) {
 /// Costs of an off-world site once its mass and launch are known.
 void price_off_world(const site_inputs& in, double build_usd, site_design& d) {
     d.radiation = checked_radiation(in);
+    d.launch_years = d.launches / in.launcher.max_flights_per_year;
     const double life_years = in.life_s / year_s;
     d.hardware_usd = build_usd;
     d.capex_usd = d.compute_usd + d.hardware_usd + d.launch_usd;
@@ -163,6 +165,7 @@ void design_orbit(const site_inputs& in, site_design& d) {
     close_power_and_heat(in, heat_cold + d.heat_pump_work_w, 0.0, d.worst_dark_s, d.period_s - d.worst_dark_s, env, d);
     roll_up_mass(in, d);
     d.satellites = std::ceil(in.it_power_w / in.satellite_it_power_w - 1e-9);
+    d.clusters = std::ceil(d.satellites / in.satellites_per_cluster - 1e-9);
     d.launched_mass_kg = d.mass_kg;
     d.launches = logistics::plan_launches(d.mass_kg, in.launcher, in.launch_price_usd_per_kg).flights;
     d.launch_usd = d.mass_kg * in.launch_price_usd_per_kg;

@@ -359,6 +359,10 @@ compute::accelerator read_accelerator(reader& r, const yaml_node& n, const std::
     r.set_required_quantity(n, "all_in_power", path, quantity_kind::power, bound::positive, a.all_in_power_w);
     r.set_required_quantity(n, "price", path, quantity_kind::money, bound::positive, a.price_usd);
     r.set_text(n, "source", path, a.source);
+    r.set_quantity(n, "scale_up_size", path, quantity_kind::count, bound::positive, a.scale_up_size);
+    r.set_quantity(n, "scale_up_bandwidth", path, quantity_kind::data_rate, bound::positive, a.scale_up_bandwidth_bytes_per_s);
+    r.set_quantity(n, "scale_out_bandwidth", path, quantity_kind::data_rate, bound::positive, a.scale_out_bandwidth_bytes_per_s);
+    r.set_quantity(n, "matmul_efficiency", path, quantity_kind::dimensionless, bound::fraction, a.matmul_efficiency);
     const yaml_node* power = n.find("power");
     const yaml_node* all_in = n.find("all_in_power");
     if (power != nullptr && all_in != nullptr && a.power_w > 0.0 && a.all_in_power_w > 0.0 &&

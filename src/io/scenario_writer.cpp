@@ -245,6 +245,12 @@ void write_accelerator(YAML::Emitter& out, const compute::accelerator& a) {
     write_quantity(out, "all_in_power", a.all_in_power_w, quantity_kind::power);
     write_quantity(out, "price", a.price_usd, quantity_kind::money);
     write_text(out, "source", a.source);
+    if (a.scale_up_size > 0.0) write_quantity(out, "scale_up_size", a.scale_up_size, quantity_kind::count);
+    if (a.scale_up_bandwidth_bytes_per_s > 0.0)
+        write_quantity(out, "scale_up_bandwidth", a.scale_up_bandwidth_bytes_per_s, quantity_kind::data_rate);
+    if (a.scale_out_bandwidth_bytes_per_s > 0.0)
+        write_quantity(out, "scale_out_bandwidth", a.scale_out_bandwidth_bytes_per_s, quantity_kind::data_rate);
+    if (a.matmul_efficiency > 0.0) write_quantity(out, "matmul_efficiency", a.matmul_efficiency, quantity_kind::dimensionless);
     out << YAML::EndMap;
 }
 

@@ -90,3 +90,14 @@ TEST(size_cli, bad_inputs_exit_2_with_exact_messages) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(size_cli, the_comparison_page_in_docs_is_what_the_tool_prints) {
+    const auto o = size("--compare --it-power '1 GW' --prices 3600,1000,500,200,100");
+    ASSERT_EQ(o.code, 0) << o.err;
+    // Regenerate with tools/make_sites_comparison.sh when the models or their defaults change.
+    EXPECT_EQ(o.out, slurp(fs::path(KD_SOURCE_DIR) / "docs" / "sites_comparison.md"));
+}
+
+}  // namespace

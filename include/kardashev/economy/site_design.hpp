@@ -46,6 +46,7 @@ struct site_inputs {
     double inclination_rad = 53.0 * 3.141'592'653'589'793 / 180.0;  //!< [rad] when not sun-synchronous
     epoch start = epoch::from_utc_iso("2026-01-01");  //!< start of the year analysed
     double satellite_it_power_w = 28.3e3;       //!< [W] IT power per satellite (Starlink v2 mini proxy, Suncatcher sec. 4.4)
+    double satellites_per_cluster = 81.0;       //!< satellites in one formation (Suncatcher sec. 2.2: 81 within 1 km)
     double bus_power_fraction = 0.05;           //!< [-] housekeeping power per W of IT (assumption)
 
     // power and thermal
@@ -101,6 +102,7 @@ struct site_inputs {
 struct site_design {
     double accelerators = 0.0;            //!< accelerators installed
     double satellites = 0.0;              //!< orbit: satellites of satellite_it_power_w
+    double clusters = 0.0;                //!< orbit: formations of satellites_per_cluster
     double sunlit_fraction = 1.0;         //!< [-] time-averaged over the year (orbit, moon); 1 on the ground
     double worst_dark_s = 0.0;            //!< [s] longest eclipse (orbit) or night (moon)
     double period_s = 0.0;                //!< [s] orbital period (orbit)
@@ -122,6 +124,7 @@ struct site_design {
     double kg_per_kw = 0.0;               //!< [kg/kW] of IT power
     double launched_mass_kg = 0.0;        //!< [kg] mass sent from Earth (to LEO; to the surface for the Moon)
     double launches = 0.0;                //!< flights to LEO (including propellant for the Moon)
+    double launch_years = 0.0;            //!< [yr] launches / the launcher's cadence limit
     double compute_usd = 0.0;
     double hardware_usd = 0.0;            //!< [USD] spacecraft build or facility and plant capital
     double launch_usd = 0.0;

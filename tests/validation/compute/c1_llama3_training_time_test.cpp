@@ -7,6 +7,7 @@
 
 #include "kardashev/compute/training.hpp"
 #include "kardashev/core/constants.hpp"
+#include "validation/compute/train_cli.hpp"
 
 namespace {
 
@@ -33,6 +34,20 @@ TEST(c1_llama3, ninety_percent_goodput_stretches_it_to_about_75_days) {
         compute::training_time_s(compute::training_flop(params, tokens), gpus, h100_bf16_flops, 0.40, 0.90);
     // Tolerance: "about 75 days" is a whole-day figure, so +- 0.5 d.
     EXPECT_NEAR(t_s / constants::seconds_per_day, 75.0, 0.5);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(c1_llama3, through_the_cli) {
+    const auto r = kd_test::kardashev_train(
+        "--params 405e9 --tokens 15.6e12 --accelerator H100 --count 16384 --set mfu=40% --set goodput=90% --json");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NEAR(r.json["flops"].get<double>(), 3.79e25, 0.005e25);
+    // The catalogue's 989.4 TFLOP/s (not the rounded 989) changes the time by 0.04 %: +- 0.1 d.
+    EXPECT_NEAR(r.json["days_compute"].get<double>(), 67.7, 0.1);
+    EXPECT_NEAR(r.json["days_wall"].get<double>(), 75.0, 0.5);
 }
 
 }  // namespace

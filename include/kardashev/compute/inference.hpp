@@ -1,0 +1,34 @@
+#pragma once
+/// Inference throughput of a transformer on an accelerator: compute-bound prefill and
+/// memory-bound decode (roofline; Williams, Waterman & Patterson 2009; Pope et al. 2022).
+
+#include "kardashev/compute/accelerator.hpp"
+#include "kardashev/compute/transformer.hpp"
+
+namespace kardashev::compute {
+
+/// Serving setup. Plain value type.
+struct inference_setup {
+    int tp = 1;                 //!< accelerators holding one replica
+    int batch = 1;              //!< [sequences] decoded together
+    int context = 4096;         //!< [tokens] average context held in the KV cache
+    double weight_bytes_per_param = 2.0;  //!< [B] BF16 2, FP8 1
+    double kv_bytes_per_value = 2.0;      //!< [B]
+    bool operator==(const inference_setup&) const = default;
+};
+
+/// Inference throughput per accelerator.
+struct inference_result {
+    double prefill_tokens_per_s = 0.0;  //!< [tokens/s] per accelerator, compute-bound
+    double decode_tokens_per_s = 0.0;   //!< [tokens/s] per accelerator at the batch
+    double decode_step_s = 0.0;         //!< [s] one decode step of the batch
+    bool decode_memory_bound = false;   //!< the decode step is set by HBM bandwidth
+    double memory_bytes = 0.0;          //!< [B] weights + KV cache per accelerator
+};
+
+/// Prefill: 2 N_active + 4 l s h FLOP per token at peak x matmul efficiency; decode step:
+/// max(bytes moved / HBM bandwidth, FLOP / achievable FLOP/s), bytes = weights + KV cache.
+/// Throws input_error when weights and KV cache do not fit in tp accelerators' HBM.
+inference_result inference_throughput(const transformer& m, const accelerator& a, const inference_setup& s);
+
+}  // namespace kardashev::compute

@@ -1,0 +1,44 @@
+#include "kardashev/compute/inference.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "kardashev/core/error.hpp"
+
+namespace kardashev::compute {
+
+inference_result inference_throughput(const transformer& m, const accelerator& a, const inference_setup& s) {
+    if (s.tp < 1 || s.batch < 1 || s.context < 1)
+        throw input_error(fmt::format("inference: expected positive tp, batch and context, got {}, {}, {}", s.tp, s.batch, s.context));
+    if (m.heads % s.tp != 0)
+        throw input_error(fmt::format("inference: tensor-parallel size {} does not divide the {} attention heads", s.tp, m.heads));
+    const double e = a.matmul_efficiency > 0.0 ? a.matmul_efficiency : 0.6;
+    const double achievable = a.peak_flops_bf16 * e;
+    const double n_active = active_parameter_count(m);
+    const double n_total = parameter_count(m);
+    const int kv = m.kv_heads > 0 ? m.kv_heads : m.heads;
+    const double kv_width = static_cast<double>(kv) * m.hidden / m.heads;
+    // Prefill is compute-bound: 2 N_active FLOP per token for the weights plus 4 l s h for attention
+    // over the context (Kaplan et al. 2020 table 1, forward pass).
+    const double prefill_flop = 2.0 * n_active + 4.0 * m.layers * static_cast<double>(s.context) * m.hidden;
+    inference_result r;
+    r.prefill_tokens_per_s = achievable / prefill_flop;
+    // Decode: every step reads all weights of the replica and the batch's KV cache (2 l h_kv
+    // values per token of context) once; FLOP 2 N_active per token (Pope et al. 2022 sec. 3.1).
+    const double weight_bytes = n_total * s.weight_bytes_per_param;
+    const double kv_bytes = static_cast<double>(s.batch) * s.context * 2.0 * m.layers * kv_width * s.kv_bytes_per_value;
+    const double replica_bw = s.tp * a.hbm_bandwidth_bytes_per_s;
+    const double t_mem = (weight_bytes + kv_bytes) / replica_bw;
+    const double t_flop = s.batch * prefill_flop / (s.tp * achievable);
+    r.decode_step_s = std::max(t_mem, t_flop);  // roofline: Williams et al. 2009
+    r.decode_memory_bound = t_mem >= t_flop;
+    r.decode_tokens_per_s = s.batch / r.decode_step_s / s.tp;
+    r.memory_bytes = (weight_bytes + kv_bytes) / s.tp;
+    if (r.memory_bytes > a.hbm_bytes)
+        throw input_error(fmt::format("inference: weights and KV cache need {:.1f} GB per accelerator, the {} has {:.1f} GB",
+                                      r.memory_bytes / 1e9, a.name, a.hbm_bytes / 1e9));
+    return r;
+}
+
+}  // namespace kardashev::compute
