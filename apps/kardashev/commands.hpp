@@ -19,6 +19,13 @@ void add_size_command(CLI::App& app, int& exit_code);
 /// Registers `train`.
 void add_train_command(CLI::App& app, int& exit_code);
 
+/// Registers `propagate`.
+void add_propagate_command(CLI::App& app, int& exit_code);
+/// Registers `eclipse`.
+void add_eclipse_command(CLI::App& app, int& exit_code);
+/// Registers `constellation` with its kinds walker, sso and cluster.
+void add_constellation_command(CLI::App& app, int& exit_code);
+
 /// Runs `fn`, mapping kardashev errors to messages on stderr and exit codes.
 int guarded(const std::function<int()>& fn);
 

@@ -18,6 +18,13 @@ namespace kardashev::orbit {
 namespace {
 
 constexpr double rad_to_deg = 180.0 / constants::pi;
+
+// An angle in [0, 360) deg as TLE columns print it (4 decimals): 359.99996 prints as 0.0000, not 360.0000.
+double tle_angle_deg(double rad) {
+    const double deg = std::round(detail::wrap_two_pi(rad) * rad_to_deg * 1e4) / 1e4;
+    return deg >= 360.0 ? deg - 360.0 : deg;
+}
+
 constexpr double minutes_per_day = 1440.0;
 
 // WGS-72 constants of SGP4 (Vallado et al. 2006 app. B, "getgravconst" wgs72), shared with the propagator.
@@ -133,9 +140,9 @@ std::array<std::string, 2> designed_tle_lines(const element_set& s) {
                                     s.element_set_number % 10'000);
     const auto ecc_digits = static_cast<long>(std::lround(s.eccentricity * 1e7));
     std::string line2 = fmt::format("2 {} {:8.4f} {:8.4f} {:07d} {:8.4f} {:8.4f} {:11.8f}{:5d}", cat,
-                                    s.inclination_rad * rad_to_deg, wrap_two_pi(s.raan_rad) * rad_to_deg,
-                                    std::min(ecc_digits, 9'999'999L), wrap_two_pi(s.arg_perigee_rad) * rad_to_deg,
-                                    wrap_two_pi(s.mean_anomaly_rad) * rad_to_deg,
+                                    s.inclination_rad * rad_to_deg, tle_angle_deg(s.raan_rad),
+                                    std::min(ecc_digits, 9'999'999L), tle_angle_deg(s.arg_perigee_rad),
+                                    tle_angle_deg(s.mean_anomaly_rad),
                                     s.mean_motion_rad_per_min * minutes_per_day / two_pi,
                                     static_cast<int>(s.revolution_number % 100'000));
     line1 += static_cast<char>('0' + checksum(line1));

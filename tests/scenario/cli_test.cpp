@@ -8,47 +8,18 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
+
+#include "support/cli_runner.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct outcome {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using outcome = kardashev::testing::cli_outcome;
+using kardashev::testing::slurp;
+using kardashev::testing::temp_root;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
-/// Runs the CLI with `args` (shell words), capturing stdout and stderr.
-outcome kardashev(const std::string& args) {
-    static int n = 0;
-    const auto dir = fs::temp_directory_path() / ("kd_cli_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const auto out = dir / ("out" + std::to_string(n));
-    const auto err = dir / ("err" + std::to_string(n++));
-    const std::string cmd = std::string(KD_CLI_PATH) + " " + args + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(cmd.c_str());
-    outcome o;
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    o.out = slurp(out);
-    o.err = slurp(err);
-    return o;
-}
-
-fs::path temp_root(const std::string& name) {
-    const auto p = fs::temp_directory_path() / ("kd_cli_" + name + "_" + std::to_string(::getpid()));
-    fs::remove_all(p);
-    fs::create_directories(p);
-    return p;
-}
+outcome kardashev(const std::string& args) { return kardashev::testing::run_cli(args); }
 
 TEST(cli, version_prints_the_version_and_exits_0) {
     const auto o = kardashev("--version");
