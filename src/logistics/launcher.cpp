@@ -77,4 +77,17 @@ std::vector<launch_year> schedule_build_out(const std::vector<double>& demand_kg
     return out;
 }
 
+std::vector<launch_year> schedule_build_out_at_prices(const std::vector<double>& demand_kg_per_year, const launcher& v,
+                                                      const std::vector<double>& price_usd_per_kg_by_year, int max_years) {
+    if (price_usd_per_kg_by_year.empty())
+        throw input_error("launch schedule: expected at least one yearly price [USD/kg], got none");
+    for (double p : price_usd_per_kg_by_year) detail::require_non_negative("launch schedule", "launch price [USD/kg]", p);
+    auto rows = schedule_build_out(demand_kg_per_year, v, nullptr, max_years);
+    for (auto& r : rows) {
+        const auto k = std::min(static_cast<std::size_t>(r.year), price_usd_per_kg_by_year.size() - 1);
+        r.cost_usd = r.launched_kg * price_usd_per_kg_by_year[k];  // mass x the year's price per kg
+    }
+    return rows;
+}
+
 }  // namespace kardashev::logistics

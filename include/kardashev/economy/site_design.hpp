@@ -8,6 +8,7 @@
 #include "kardashev/core/time.hpp"
 #include "kardashev/economy/site_radiation.hpp"
 #include "kardashev/energy/battery.hpp"
+#include "kardashev/energy/facility.hpp"
 #include "kardashev/energy/plant.hpp"
 #include "kardashev/energy/radiator.hpp"
 #include "kardashev/energy/solar_array.hpp"
@@ -80,7 +81,7 @@ struct site_inputs {
     energy::power_plant plant = energy::default_plant(energy::plant_kind::grid);
     double pue = 1.09;                          //!< [-] Google fleet (Suncatcher sec. 2.4)
     double facility_capex_usd_per_w = 10.0;     //!< [USD/W of IT] building and cooling (scenario default, docs/scenarios.md)
-    double wue_m3_per_j = 1.8e-3 / 3.6e6;       //!< [m^3/J] 1.8 L/kWh (Shehabi et al., LBNL 2016)
+    double wue_m3_per_j = energy::default_wue_m3_per_j;  //!< [m^3/J] 1.8 L/kWh (Shehabi et al., LBNL 2016)
 
     // moon
     bool lunar_polar = true;                    //!< true: polar ridge; false: equatorial site at lunar_latitude_rad

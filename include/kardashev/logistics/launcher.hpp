@@ -58,4 +58,11 @@ struct wright_curve;
 std::vector<launch_year> schedule_build_out(const std::vector<double>& demand_kg_per_year, const launcher& v,
                                             const wright_curve* curve = nullptr, int max_years = 100);
 
+/// As schedule_build_out, priced per kg at `price_usd_per_kg_by_year[k]` in year k (the last price holds after the
+/// table ends): a given price trajectory instead of a learning curve. Throws input_error on an empty table or a
+/// negative price.
+std::vector<launch_year> schedule_build_out_at_prices(const std::vector<double>& demand_kg_per_year, const launcher& v,
+                                                      const std::vector<double>& price_usd_per_kg_by_year,
+                                                      int max_years = 100);
+
 }  // namespace kardashev::logistics

@@ -57,6 +57,18 @@ TEST(build_out, wright_pricing_gets_cheaper_as_cumulative_mass_grows) {
     EXPECT_NEAR(rows[0].cost_usd, wright_cost_usd(c, 400e3, 2900e3), 1e-3);
 }
 
+TEST(build_out, a_given_price_trajectory_prices_each_year_and_holds_its_last_price) {
+    const auto rows = schedule_build_out_at_prices({2500e3, 2500e3, 2500e3}, starship, {1000.0, 500.0});
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_NEAR(rows[0].cost_usd, 2500e3 * 1000.0, 1e-3);
+    EXPECT_NEAR(rows[1].cost_usd, 2500e3 * 500.0, 1e-3);
+    EXPECT_NEAR(rows[2].cost_usd, 2500e3 * 500.0, 1e-3);
+    EXPECT_EQ(error_message<input_error>([] { schedule_build_out_at_prices({1.0}, starship, {}); }),
+              "launch schedule: expected at least one yearly price [USD/kg], got none");
+    EXPECT_EQ(error_message<input_error>([] { schedule_build_out_at_prices({1.0}, starship, {-3.0}); }),
+              "launch schedule: expected a non-negative launch price [USD/kg], got -3");
+}
+
 TEST(wright, learning_rate_outside_zero_to_one_is_an_error) {
     wright_curve c{};
     c.learning_rate = 1.0;
