@@ -123,18 +123,31 @@ void propagate_near_block(const sat_record& s, const double* t_in, double* x, do
     const vecd dsu = -0.25 * temp2 * s.x7thm1 * sin2u;
     const vecd norm = 1.0 / simd_sqrt(sinu * sinu + cosu * cosu);
     vecd sd, cd;
-    simd_sincos(dsu, sd, cd);
+    // dsu is a short-period correction (~1e-3 rad): the polynomial alone gives simd_sincos's bits.
+    if (simd_all_small_angles(dsu)) {
+        simd_sincos_small(dsu, sd, cd);
+    } else {
+        simd_sincos(dsu, sd, cd);
+    }
     const vecd sinsu = sinu * norm * cd + cosu * norm * sd;
     const vecd cossu = cosu * norm * cd - sinu * norm * sd;
     const vecd xnode = nodem + 1.5 * temp2 * s.cosio * sin2u;
-    const vecd xinc = s.inclo + 1.5 * temp2 * s.cosio * s.sinio * cos2u;
+    const vecd dinc = 1.5 * temp2 * s.cosio * s.sinio * cos2u;
     const vecd mvt = rdotl - nm * temp1 * s.x1mth2 * sin2u / ke;
     const vecd rvdot = rvdotl + nm * temp1 * (s.x1mth2 * cos2u + 1.5 * s.con41) / ke;
 
     // Orientation vectors, r = RK U, v = RDOTK U + RFDOTK V (STR#3 sec. 6).
     vecd snod, cnod, sini, cosi;
     simd_sincos(xnode, snod, cnod);
-    simd_sincos(xinc, sini, cosi);
+    if (simd_all_small_angles(dinc)) {
+        // sin and cos of xinc = i0 + dinc by the angle-sum formulas from sin i0, cos i0 (within an ulp or two).
+        vecd sdi, cdi;
+        simd_sincos_small(dinc, sdi, cdi);
+        sini = s.sinio * cdi + s.cosio * sdi;
+        cosi = s.cosio * cdi - s.sinio * sdi;
+    } else {
+        simd_sincos(s.inclo + dinc, sini, cosi);
+    }
     const vecd xmx = -snod * cosi;
     const vecd xmy = cnod * cosi;
     const vecd ux = xmx * sinsu + cnod * cossu;

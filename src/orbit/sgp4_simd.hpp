@@ -2,6 +2,7 @@
 // Branch-free double-precision sin/cos and modulo 2 pi that the compiler can vectorise (no libm calls),
 // for the near-Earth SGP4 block kernel.
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -23,14 +24,9 @@ typedef std::int64_t vecm __attribute__((vector_size(8 * simd_lanes)));
 /// Broadcasts a scalar to every lane.
 [[gnu::always_inline]] inline vecd splat(double x) noexcept { return vecd{x, x, x, x}; }
 
-/// sin and cos per lane for |x| < 2^30: Cody-Waite reduction by pi/2 in three parts, then the fdlibm kernel
-/// polynomials on [-pi/4, pi/4] (Sun Microsystems fdlibm k_sin.c, k_cos.c minimax coefficients).
-[[gnu::always_inline]] inline void simd_sincos(vecd x, vecd& s, vecd& c) noexcept {
-    constexpr double two_over_pi = 0x1.45f306dc9c883p-1;
-    constexpr double pio2_1 = 0x1.921fb54400000p+0;  // pi/2 to 33 bits: j * pio2_1 is exact
-    constexpr double pio2_2 = 0x1.0b4611a600000p-34;
-    constexpr double pio2_3 = 0x1.3198a2e037073p-69;
-    constexpr double round_magic = 6755399441055744.0;  // 1.5 * 2^52: adding it rounds to an integer
+/// sin and cos per lane for |r| <= pi/4: the fdlibm kernel polynomials (Sun Microsystems fdlibm k_sin.c,
+/// k_cos.c minimax coefficients). For such r simd_sincos gives the same bits.
+[[gnu::always_inline]] inline void simd_sincos_small(vecd r, vecd& s, vecd& c) noexcept {
     constexpr double s1 = -1.66666666666666324348e-01;
     constexpr double s2 = 8.33333333332248946124e-03;
     constexpr double s3 = -1.98412698298579493134e-04;
@@ -43,12 +39,34 @@ typedef std::int64_t vecm __attribute__((vector_size(8 * simd_lanes)));
     constexpr double c4 = -2.75573143513906633035e-07;
     constexpr double c5 = 2.08757232129817482790e-09;
     constexpr double c6 = -1.13596475577881948265e-11;
+    const vecd z = r * r;
+    s = r + r * z * (s1 + z * (s2 + z * (s3 + z * (s4 + z * (s5 + z * s6)))));
+    c = 1.0 - 0.5 * z + z * z * (c1 + z * (c2 + z * (c3 + z * (c4 + z * (c5 + z * c6)))));
+}
+
+/// True when every lane satisfies |x| < 0.78 (below pi/4, where simd_sincos_small equals simd_sincos).
+[[gnu::always_inline]] inline bool simd_all_small_angles(vecd x) noexcept {
+    const vecm small = (x < 0.78) & (x > -0.78);
+    std::int64_t all = -1;
+    for (int l = 0; l < simd_lanes; ++l) {
+        all &= small[l];
+    }
+    return all != 0;
+}
+
+/// sin and cos per lane for |x| < 2^30: Cody-Waite reduction by pi/2 in three parts, then
+/// simd_sincos_small on [-pi/4, pi/4] and the quadrant's signs.
+[[gnu::always_inline]] inline void simd_sincos(vecd x, vecd& s, vecd& c) noexcept {
+    constexpr double two_over_pi = 0x1.45f306dc9c883p-1;
+    constexpr double pio2_1 = 0x1.921fb54400000p+0;  // pi/2 to 33 bits: j * pio2_1 is exact
+    constexpr double pio2_2 = 0x1.0b4611a600000p-34;
+    constexpr double pio2_3 = 0x1.3198a2e037073p-69;
+    constexpr double round_magic = 6755399441055744.0;  // 1.5 * 2^52: adding it rounds to an integer
 
     const vecd j = (x * two_over_pi + round_magic) - round_magic;
     const vecd r = ((x - j * pio2_1) - j * pio2_2) - j * pio2_3;
-    const vecd z = r * r;
-    const vecd sr = r + r * z * (s1 + z * (s2 + z * (s3 + z * (s4 + z * (s5 + z * s6)))));
-    const vecd cr = 1.0 - 0.5 * z + z * z * (c1 + z * (c2 + z * (c3 + z * (c4 + z * (c5 + z * c6)))));
+    vecd sr, cr;
+    simd_sincos_small(r, sr, cr);
     // Quadrant j mod 4 in doubles (exact for |j| < 2^52).
     const vecd q = j - 4.0 * ((j * 0.25 + round_magic) - round_magic);  // -2..2
     const vecd qq = q < 0.0 ? q + 4.0 : q;                                 // 0..3
@@ -73,27 +91,23 @@ typedef std::int64_t vecm __attribute__((vector_size(8 * simd_lanes)));
     return (x - k * two_pi_hi) - k * two_pi_lo;
 }
 
-/// sqrt per lane without libm: reciprocal square root from the bit pattern, four Newton steps on
-/// 1/sqrt(a), one on sqrt(a); within an ulp or two. 0 for a = 0, NaN for a < 0.
+/// sqrt per lane, correctly rounded (IEEE 754), without libm: the SSE2 instruction (x86-64 baseline, so both
+/// clones of the kernel give the same bits) two lanes at a time; elsewhere libm's sqrt per lane. NaN for a < 0.
 [[gnu::always_inline]] inline vecd simd_sqrt(vecd a) noexcept {
-    typedef std::uint64_t vecu __attribute__((vector_size(8 * simd_lanes)));
-    // NOTE: memcpy, not std::bit_cast: GCC 12's UBSan reports a null load in bit_cast of vector types.
-    vecu bits;
-    std::memcpy(&bits, &a, sizeof bits);
-    constexpr std::uint64_t m = 0x5fe6eb50c7b537a9ULL;
-    const vecu magic = {m, m, m, m};
-    const vecu guess = magic - (bits >> 1);
-    vecd y;
-    std::memcpy(&y, &guess, sizeof y);  // ~3.4 % from 1/sqrt(a)
-    const vecd half = 0.5 * a;
-    y = y * (1.5 - half * y * y);
-    y = y * (1.5 - half * y * y);
-    y = y * (1.5 - half * y * y);
-    y = y * (1.5 - half * y * y);
-    vecd r = a * y;
-    r = r + 0.5 * y * (a - r * r);
-    r = a == 0.0 ? splat(0.0) : r;
-    return a < 0.0 ? splat(std::numeric_limits<double>::quiet_NaN()) : r;
+    vecd r;
+#if defined(__SSE2__)
+    typedef double vec2d __attribute__((vector_size(16)));
+    for (int l = 0; l < simd_lanes; l += 2) {
+        const vec2d q = __builtin_ia32_sqrtpd(vec2d{a[l], a[l + 1]});
+        r[l] = q[0];
+        r[l + 1] = q[1];
+    }
+#else
+    for (int l = 0; l < simd_lanes; ++l) {
+        r[l] = std::sqrt(a[l]);
+    }
+#endif
+    return r;
 }
 
 /// |x| per lane.
