@@ -265,6 +265,7 @@ nlohmann::ordered_json outputs(const site_inputs& in, const economy::site_design
     j["carbon_kg_per_year"] = d.carbon_kg_per_year;
     j["mass_driver_power_w"] = d.mass_driver_power_w;
     j["mass_driver_track_m"] = d.mass_driver_track_m;
+    j["mass_driver_it_w_per_year"] = d.mass_driver_it_w_per_year;
     return j;
 }
 

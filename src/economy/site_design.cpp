@@ -185,6 +185,14 @@ void design_moon(const site_inputs& in, site_design& d) {
         driver_w = perf.electric_power_w;
         d.mass_driver_power_w = perf.electric_power_w;
         d.mass_driver_track_m = perf.track_length_m;
+        // The satellites it sends out are the orbit design of the same inputs: rate / (kg per W of IT).
+        site_inputs sat = in;
+        sat.kind = site_kind::orbit;
+        site_design orbit_design;
+        orbit_design.accelerators = sat.it_power_w / sat.accelerator.power_w;
+        orbit_design.compute_mass_kg = orbit_design.accelerators * sat.accelerator.mass_kg;
+        design_orbit(sat, orbit_design);
+        d.mass_driver_it_w_per_year = in.mass_driver_rate_kg_per_year / (orbit_design.kg_per_kw / 1e3);
     }
     const double heat_cold = in.it_power_w * (1.0 + in.bus_power_fraction);
     d.heat_pump_work_w = pump_work(in, heat_cold);

@@ -142,6 +142,7 @@ struct site_design {
     double carbon_kg_per_year = 0.0;      //!< [kg/yr] ground
     double mass_driver_power_w = 0.0;     //!< [W] electric (moon)
     double mass_driver_track_m = 0.0;     //!< [m] (moon)
+    double mass_driver_it_w_per_year = 0.0;  //!< [W/yr] IT power of compute satellites the driver launches a year: rate / orbit kg per W
     bool operator==(const site_design&) const = default;
 };
 

@@ -200,6 +200,10 @@ TEST(site_moon, mass_driver_power_adds_to_the_base_load) {
     const auto d = design_site(in);
     EXPECT_NEAR(d.mass_driver_power_w / 1e6, 149.1, 0.5);
     EXPECT_NEAR(d.load_w, 1.05e9 + d.mass_driver_power_w, 1.0);
+    // 1 Mt/yr of satellites at the orbit design's kg per kW.
+    site_inputs sat = in;
+    sat.kind = site_kind::orbit;
+    EXPECT_NEAR(d.mass_driver_it_w_per_year, 1e9 / design_site(sat).kg_per_kw * 1e3, 1.0);
 }
 
 TEST(site_radiation, suncatcher_cross_sections_and_rates) {
