@@ -13,6 +13,7 @@
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/time.hpp"
 #include "kardashev/core/units.hpp"
+#include "kardashev/orbit/kepler.hpp"
 #include "overrides.hpp"
 #include "scenario_schema.hpp"
 
@@ -434,6 +435,53 @@ private:
     std::map<std::string, compute::accelerator> m_by_name;
 };
 
+/// "HH:MM" -> hours, or nullopt.
+std::optional<double> local_time_hours(const std::string& text) {
+    if (text.size() != 5 || text[2] != ':') return std::nullopt;
+    for (std::size_t i : {0U, 1U, 3U, 4U}) {
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    }
+    const int h = (text[0] - '0') * 10 + (text[1] - '0');
+    const int m = (text[3] - '0') * 10 + (text[4] - '0');
+    if (h > 23 || m > 59) return std::nullopt;
+    return h + m / 60.0;
+}
+
+void read_site_orbit(reader& r, const yaml_node& n, const std::string& path, sim::site_orbit& o) {
+    if (!r.mapping(n, path, site_orbit_spec)) return;
+    r.set_quantity(n, "altitude", path, quantity_kind::length, bound::positive, o.altitude_m);
+    const yaml_node* ltan = n.find("ltan");
+    const yaml_node* incl = n.find("inclination");
+    if (ltan != nullptr && incl != nullptr) {
+        r.report(incl->pos, child_path(path, "inclination"),
+                 "give either ltan (sun-synchronous) or inclination, not both");
+    }
+    if (ltan != nullptr) {
+        if (auto t = r.text(*ltan, child_path(path, "ltan"))) {
+            if (auto h = local_time_hours(*t)) o.ltan_h = *h;
+            else r.report(ltan->pos, child_path(path, "ltan"), "expected a local time \"HH:MM\" (e.g. \"18:00\"), got " + quoted(*t));
+        }
+    }
+    if (incl != nullptr && ltan == nullptr) {
+        o.sun_synchronous = false;
+        r.set_quantity(n, "inclination", path, quantity_kind::angle, bound::non_negative, o.inclination_rad);
+        r.set_quantity(n, "raan", path, quantity_kind::angle, bound::any, o.raan_rad);
+    } else if (const yaml_node* raan = n.find("raan")) {
+        r.report(raan->pos, child_path(path, "raan"), "raan goes with inclination; a sun-synchronous orbit takes its node from ltan");
+    }
+    r.set_choice(n, "shadow", path, "shadow model", shadow_models, o.shadow);
+    if (o.sun_synchronous) {
+        try {
+            (void)orbit::sso_inclination_rad(o.altitude_m);
+        } catch (const domain_error&) {
+            const yaml_node* alt = n.find("altitude");
+            r.report(alt != nullptr ? alt->pos : n.pos, child_path(path, "altitude"),
+                     "no orbit is sun-synchronous above about 5970 km (J2 precession is too slow); give an inclination "
+                     "instead of ltan");
+        }
+    }
+}
+
 sim::site read_site(reader& r, const yaml_node& n, const std::string& path, epoch start,
                     const accelerator_index& accelerators) {
     sim::site s;
@@ -443,6 +491,14 @@ sim::site read_site(reader& r, const yaml_node& n, const std::string& path, epoc
     if (!r.mapping(n, path, site_spec)) return s;
     if (auto name = r.required_name(n, path)) s.name = *name;
     r.set_choice(n, "kind", path, "site kind", site_kinds, s.kind);
+    const yaml_node* orbit = n.find("orbit");
+    if (s.kind == "orbit") {
+        s.facility.energy_price_usd_per_j = 0.0;  // sunlight is free; operations cost is capex
+        s.facility.carbon_kg_per_j = 0.0;
+        if (orbit != nullptr) read_site_orbit(r, *orbit, child_path(path, "orbit"), s.orbit);
+    } else if (orbit != nullptr) {
+        r.report(orbit->pos, child_path(path, "orbit"), "only a site of kind orbit has an orbit");
+    }
 
     const yaml_node* accel = n.find("accelerator");
     std::string accel_name(default_site_accelerator);
@@ -466,7 +522,7 @@ sim::site read_site(reader& r, const yaml_node& n, const std::string& path, epoc
     r.set_schedule(n, "accelerators", path, quantity_kind::count, bound::non_negative, start, s.planned_accelerators);
     r.set_schedule(n, "power_capacity", path, quantity_kind::power, bound::non_negative, start, s.power_capacity_w);
     r.set_quantity(n, "pue", path, quantity_kind::dimensionless, bound::at_least_one, s.facility.pue);
-    r.set_quantity(n, "energy_price", path, quantity_kind::price_per_energy, bound::positive,
+    r.set_quantity(n, "energy_price", path, quantity_kind::price_per_energy, bound::non_negative,
                    s.facility.energy_price_usd_per_j);
     r.set_quantity(n, "carbon_intensity", path, quantity_kind::mass_per_energy, bound::non_negative,
                    s.facility.carbon_kg_per_j);

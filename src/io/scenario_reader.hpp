@@ -28,7 +28,9 @@ inline constexpr std::string_view default_facility_capex = "10 USD/W";
 /// Cohort kinds the language knows.
 inline constexpr std::string_view cohort_kinds[] = {"vehicle", "robotaxi", "humanoid", "factory", "eo_satellite", "social"};
 /// Site kinds the language knows.
-inline constexpr std::string_view site_kinds[] = {"ground"};
+inline constexpr std::string_view site_kinds[] = {"ground", "orbit"};
+/// Earth shadow models of an orbit site.
+inline constexpr std::string_view shadow_models[] = {"cylindrical", "conical"};
 /// Scaling laws the language knows (fleet::chinchilla_law::by_name).
 inline constexpr std::string_view scaling_laws[] = {"epoch", "hoffmann"};
 

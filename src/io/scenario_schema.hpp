@@ -68,9 +68,13 @@ inline constexpr map_spec corpus_spec{corpus_fields};
 inline constexpr field_spec uplink_fields[] = {{"capacity", field_shape::schedule, &schedule_point_spec}};
 inline constexpr map_spec uplink_spec{uplink_fields};
 
+inline constexpr field_spec site_orbit_fields[] = {{"altitude"}, {"ltan"}, {"inclination"}, {"raan"}, {"shadow"}};
+inline constexpr map_spec site_orbit_spec{site_orbit_fields};
+
 inline constexpr field_spec site_fields[] = {
     {"name"},
     {"kind"},
+    {"orbit", field_shape::mapping, &site_orbit_spec},
     {"accelerator"},
     {"accelerators", field_shape::schedule, &schedule_point_spec},
     {"power_capacity", field_shape::schedule, &schedule_point_spec},

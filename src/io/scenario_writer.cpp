@@ -7,6 +7,7 @@
 #include <tuple>
 #include <vector>
 
+#include <fmt/format.h>
 #include <yaml-cpp/emitter.h>
 #include <yaml-cpp/emittermanip.h>
 
@@ -225,6 +226,19 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
     out << YAML::BeginMap;
     write_text(out, "name", s.name);
     write_text(out, "kind", s.kind);
+    if (s.kind == "orbit") {
+        out << YAML::Key << "orbit" << YAML::Value << YAML::BeginMap;
+        write_quantity(out, "altitude", s.orbit.altitude_m, quantity_kind::length);
+        if (s.orbit.sun_synchronous) {
+            const int minutes = static_cast<int>(std::lround(s.orbit.ltan_h * 60.0));
+            write_text(out, "ltan", fmt::format("{:02}:{:02}", minutes / 60, minutes % 60));
+        } else {
+            write_quantity(out, "inclination", s.orbit.inclination_rad, quantity_kind::angle);
+            write_quantity(out, "raan", s.orbit.raan_rad, quantity_kind::angle);
+        }
+        write_text(out, "shadow", s.orbit.shadow);
+        out << YAML::EndMap;
+    }
     write_text(out, "accelerator", s.accel.name);
     write_schedule(out, "accelerators", s.planned_accelerators, quantity_kind::count);
     write_schedule(out, "power_capacity", s.power_capacity_w, quantity_kind::power);

@@ -15,6 +15,9 @@
 #include "kardashev/fleet/cohort.hpp"
 #include "kardashev/fleet/corpus.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
+#include "kardashev/orbit/eclipse.hpp"
+#include "kardashev/orbit/kepler.hpp"
+#include "kardashev/sim/fast_clock.hpp"
 
 namespace kardashev::sim {
 
@@ -73,7 +76,11 @@ struct site_state {
     double facility_built_w = 0.0;   // facility power built so far [W]
     bool power_limited = false;
     bool money_limited = false;
+    std::uint32_t fast_entity = 0;   // fast-clock entity of an orbit site's orbit
+    double sunlit = 1.0;             // sunlit fraction of this step (1 for ground sites)
+    double usable = 1.0;             // share of the installed accelerators the step's energy can run
     std::uint32_t ch_planned = 0, ch_installed = 0, ch_it_power = 0, ch_facility_power = 0, ch_power_cap = 0;
+    std::uint32_t ch_sunlit = 0, ch_usable = 0;
 };
 
 struct cohort_state {
@@ -95,7 +102,8 @@ struct pending_release {
 };
 
 /// A site's power limit at `t`: facility watts per accelerator, the cap [W] (infinite with no
-/// schedule) and the most accelerators the cap feeds.
+/// schedule) and the most accelerators the cap feeds. An orbit site's cap is its arrays' output in
+/// full sunlight: the build-out never installs more than that feeds.
 struct power_limit {
     double per_accel_facility_w;
     double cap_w;
@@ -106,6 +114,34 @@ power_limit site_power_limit(const site& where, epoch t) {
     const double per_accel_w = energy::facility_power_w(where.accel.all_in_power_w, where.facility.pue);
     const double cap_w = where.power_capacity_w.empty() ? inf : schedule_value(where.power_capacity_w, t);
     return {per_accel_w, cap_w, cap_w / per_accel_w};
+}
+
+/// The fast process of an orbit: its sunlit fraction over a window. The circular orbit is placed at
+/// the scenario start and precessed by J2; the cylindrical shadow uses the beta-angle form sampled
+/// hourly over the window, the conical one samples the first orbit of the window every 10 s (the
+/// beta angle moves less than a degree a day). Both are orbit/eclipse.hpp, validated by O2.
+fast_clock::window_fn sunlit_window(epoch start, const site_orbit& o) {
+    orbit::kepler_elements el0;
+    if (o.sun_synchronous) {
+        el0 = orbit::sso_elements(o.altitude_m, o.ltan_h, start);
+    } else {
+        el0.a_m = orbit::gravity_model{}.radius_m + o.altitude_m;
+        el0.i_rad = o.inclination_rad;
+        el0.raan_rad = o.raan_rad;
+    }
+    orbit::eclipse_options opt;
+    opt.shadow = o.shadow == "conical" ? orbit::shadow_model::conical : orbit::shadow_model::cylindrical;
+    return [el0, start, opt](epoch from, epoch to) {
+        const orbit::kepler_elements el = orbit::propagate_j2(el0, (from - start).seconds(), opt.gravity);
+        fast_aggregate a;
+        if (opt.shadow == orbit::shadow_model::cylindrical) {
+            a.sunlit_fraction = orbit::eclipse_analytic(el, from, to - from, opt).sunlit_fraction;
+        } else {
+            const duration one_orbit = duration::from_seconds(orbit::orbital_period_s(el.a_m, opt.gravity));
+            a.sunlit_fraction = orbit::eclipse_sampled(el, from, std::min(one_orbit, to - from), opt).sunlit_fraction;
+        }
+        return a;
+    };
 }
 
 constraint most_frequent(const std::array<std::int64_t, constraint_count>& counts) {
@@ -154,6 +190,10 @@ run_result run(const scenario& s, const run_options& options) {
         st.ch_it_power = rec.add_channel(entity, "it_power", "W");
         st.ch_facility_power = rec.add_channel(entity, "facility_power", "W");
         st.ch_power_cap = rec.add_channel(entity, "power_capacity", "W");
+        if (s.sites[i].kind == "orbit") {
+            st.ch_sunlit = rec.add_channel(entity, "sunlit_fraction", "1");
+            st.ch_usable = rec.add_channel(entity, "usable_fraction", "1");
+        }
     }
     const auto ch_generation = rec.add_channel("training", "generation", "1");
     const auto ch_gen_flop = rec.add_channel("training", "flop_accumulated", "FLOP");
@@ -169,8 +209,27 @@ run_result run(const scenario& s, const run_options& options) {
     const auto ch_binding = rec.add_channel("company", "binding", "constraint index (0 data; 1 bandwidth; 2 compute; 3 power; 4 money)");
     rec.reserve(static_cast<std::size_t>(steps) * rec.channels().size());
 
-    // Stage 1 (fast) has no entities yet: ground sites and the coarse uplink have no fast dynamics.
-    // Orbital sites and routed networks will register with a sim::fast_clock here and query it each step.
+    // Stage 1 (fast): one fast-clock entity per distinct orbit, windows of one slow step, so aggregates
+    // are cached by (orbit, step). Ground sites and the coarse uplink have no fast dynamics.
+    fast_clock fast(s.start, s.step);
+    {
+        std::vector<std::pair<site_orbit, std::uint32_t>> orbits;
+        for (std::size_t i = 0; i < s.sites.size(); ++i) {
+            if (s.sites[i].kind != "orbit") continue;
+            const auto& o = s.sites[i].orbit;
+            auto it = std::find_if(orbits.begin(), orbits.end(), [&](const auto& e) { return e.first == o; });
+            if (it == orbits.end()) {
+                orbits.emplace_back(o, fast.add_entity("orbit/" + s.sites[i].name, sunlit_window(s.start, o)));
+                it = orbits.end() - 1;
+            }
+            sites[i].fast_entity = it->second;
+        }
+    }
+    auto fast_stage = [&](epoch t) {
+        for (std::size_t i = 0; i < s.sites.size(); ++i) {
+            if (s.sites[i].kind == "orbit") sites[i].sunlit = fast.aggregate(sites[i].fast_entity, t).sunlit_fraction;
+        }
+    };
 
     // --- initial state: the installed base at the start is taken as built; its capex is booked at
     // the start and is not limited by the budget.
@@ -178,6 +237,7 @@ run_result run(const scenario& s, const run_options& options) {
     double unique_tokens = corpus.initial_unique_tokens;
     double budget_unspent = 0.0;
     depreciation_book accel_book, facility_book;
+    fast_stage(s.start);
     for (std::size_t i = 0; i < s.sites.size(); ++i) {
         const auto& site = s.sites[i];
         auto& st = sites[i];
@@ -205,6 +265,8 @@ run_result run(const scenario& s, const run_options& options) {
         const epoch t0 = s.start + s.step * k;
         const epoch t1 = t0 + s.step;
         rec.add_step_time(t1);
+
+        fast_stage(t0);
 
         // Deploy any model whose release date has come (feeds this step's fleet stage).
         while (!pending.empty() && pending.front().deploys <= t0) {
@@ -287,14 +349,22 @@ run_result run(const scenario& s, const run_options& options) {
                 budget_unspent = std::max(0.0, budget_unspent - accel_capex - facility_capex);  // no rounding debt
                 step_capex += accel_capex + facility_capex;
             }
+            // An orbit site runs what the step's energy feeds: the arrays' output times the sunlit fraction,
+            // averaged over the step (the battery carries the eclipses; its losses come with the sites issue).
+            st.usable = 1.0;
+            if (site.kind == "orbit" && st.installed > 0.0) {
+                st.usable = std::min(1.0, cap_w * st.sunlit / (st.installed * per_accel_facility_w));
+                st.power_limited = st.power_limited || st.usable < 1.0 - tiny;
+            }
             any_power_limited = any_power_limited || st.power_limited;
             any_money_limited = any_money_limited || st.money_limited;
-            const double it_w = st.installed * site.accel.all_in_power_w;
+            const double running = st.installed * st.usable;
+            const double it_w = running * site.accel.all_in_power_w;
             const double fac_w = energy::facility_power_w(it_w, site.facility.pue);
             it_power_total += it_w;
             facility_power_total += fac_w;
-            if (st.installed > 0.0)
-                flop_step += compute::delivered_flop(st.installed, site.accel.peak_flops_bf16, s.training.mfu, s.training.goodput, dt);
+            if (running > 0.0)
+                flop_step += compute::delivered_flop(running, site.accel.peak_flops_bf16, s.training.mfu, s.training.goodput, dt);
             // Stage 7 (economy, energy part): the facility draws its full power while training.
             const double energy_j = fac_w * dt;
             sum.total_energy_j += energy_j;
@@ -305,6 +375,10 @@ run_result run(const scenario& s, const run_options& options) {
             rec.record(k, st.ch_it_power, it_w);
             rec.record(k, st.ch_facility_power, fac_w);
             rec.record(k, st.ch_power_cap, std::isinf(cap_w) ? 0.0 : cap_w);
+            if (site.kind == "orbit") {
+                rec.record(k, st.ch_sunlit, st.sunlit);
+                rec.record(k, st.ch_usable, st.usable);
+            }
         }
         sum.total_capex_usd += step_capex;
         sum.peak_facility_power_w = std::max(sum.peak_facility_power_w, facility_power_total);

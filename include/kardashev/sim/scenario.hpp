@@ -24,13 +24,25 @@ struct schedule_point {
 /// before the first point. Points must be sorted by `at`.
 double schedule_value(const std::vector<schedule_point>& schedule, epoch t);
 
-/// A terrestrial compute site (later issues add orbit and moon sites).
+/// Orbit of an orbital site: circular, sun-synchronous (node from a local time) or at a given inclination.
+struct site_orbit {
+    double altitude_m = 650'000.0;     //!< [m] above the equatorial radius (WGS-84)
+    bool sun_synchronous = true;       //!< inclination from the altitude (J2), node from ltan_h at the scenario start
+    double ltan_h = 18.0;              //!< [h] local time of the ascending node (18: dawn-dusk)
+    double inclination_rad = 0.0;      //!< [rad] when not sun-synchronous
+    double raan_rad = 0.0;             //!< [rad] TEME node at the scenario start, when not sun-synchronous
+    std::string shadow = "cylindrical";  //!< Earth shadow: cylindrical or conical (orbit/eclipse.hpp)
+    bool operator==(const site_orbit&) const = default;
+};
+
+/// A compute site: a terrestrial campus ("ground") or a cluster in orbit ("orbit"; its power follows the Sun).
 struct site {
     std::string name;                                 //!< unique name, e.g. "memphis"
-    std::string kind = "ground";                      //!< ground (orbit, moon: later issues)
+    std::string kind = "ground";                      //!< ground or orbit (moon: a later issue)
+    site_orbit orbit;                                 //!< used when kind is "orbit"
     compute::accelerator accel;                       //!< resolved catalogue entry (accel.name is the key)
     std::vector<schedule_point> planned_accelerators; //!< [count] target installed accelerators over time
-    std::vector<schedule_point> power_capacity_w;     //!< [W] facility power available over time (grid connection)
+    std::vector<schedule_point> power_capacity_w;     //!< [W] facility power over time: the grid connection, or for an orbit site the arrays' output in full sunlight
     energy::grid_facility facility;                   //!< PUE, energy price, carbon intensity
     double facility_capex_usd_per_w = 0.0;            //!< [USD/W] facility build cost per W of facility power
     bool operator==(const site&) const = default;

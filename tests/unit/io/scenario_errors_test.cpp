@@ -300,5 +300,32 @@ TEST(scenario_errors, unreadable_file_is_a_scenario_error_at_line_zero) {
     }
 }
 
+TEST(scenario_errors, orbit_blocks_are_checked_where_they_stand) {
+    EXPECT_EQ(diagnostics_of(R"(sites:
+  - name: ground-with-orbit
+    orbit: { altitude: 650 km }
+  - name: both
+    kind: orbit
+    orbit: { altitude: 650 km, ltan: "18:00", inclination: 53 deg }
+  - name: bad-ltan
+    kind: orbit
+    orbit: { altitude: 650 km, ltan: "6pm" }
+  - name: too-high
+    kind: orbit
+    orbit: { altitude: 7000 km, shadow: conic }
+  - name: raan-without-inclination
+    kind: orbit
+    orbit: { raan: 10 deg }
+)"),
+              "bad.yaml:3:12: sites[0].orbit: only a site of kind orbit has an orbit\n"
+              "bad.yaml:6:60: sites[1].orbit.inclination: give either ltan (sun-synchronous) or inclination, not both\n"
+              "bad.yaml:9:38: sites[2].orbit.ltan: expected a local time \"HH:MM\" (e.g. \"18:00\"), got \"6pm\"\n"
+              "bad.yaml:12:24: sites[3].orbit.altitude: no orbit is sun-synchronous above about 5970 km (J2 precession is too "
+              "slow); give an inclination instead of ltan\n"
+              "bad.yaml:12:41: sites[3].orbit.shadow: unknown shadow model \"conic\"; known: cylindrical, conical; did you mean "
+              "\"conical\"?\n"
+              "bad.yaml:15:20: sites[4].orbit.raan: raan goes with inclination; a sun-synchronous orbit takes its node from ltan\n");
+}
+
 }  // namespace
 }  // namespace kardashev::io

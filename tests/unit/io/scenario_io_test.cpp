@@ -224,6 +224,36 @@ TEST(scenario_io, written_awkward_values_load_back_equal) {
     EXPECT_EQ(load_scenario_text(yaml, "explain.yaml"), s) << yaml;
 }
 
+TEST(scenario_io, orbit_sites_load_their_orbit_and_write_back_equal) {
+    const auto s = load_scenario_text(R"(sites:
+  - name: sso
+    kind: orbit
+    orbit: { altitude: 650 km, ltan: "06:30", shadow: conical }
+  - name: inclined
+    kind: orbit
+    orbit: { altitude: 550 km, inclination: 53 deg, raan: 40 deg }
+  - name: defaults
+    kind: orbit
+)",
+                                      "orbit.yaml");
+    ASSERT_EQ(s.sites.size(), 3U);
+    const auto& sso = s.sites[0].orbit;
+    EXPECT_TRUE(sso.sun_synchronous);
+    EXPECT_EQ(sso.altitude_m, 650'000.0);
+    EXPECT_EQ(sso.ltan_h, 6.5);
+    EXPECT_EQ(sso.shadow, "conical");
+    EXPECT_EQ(s.sites[0].facility.energy_price_usd_per_j, 0.0) << "an orbit site buys no energy by default";
+    const auto& inc = s.sites[1].orbit;
+    EXPECT_FALSE(inc.sun_synchronous);
+    EXPECT_EQ(inc.inclination_rad, parse_quantity("53 deg", quantity_kind::angle));
+    EXPECT_EQ(inc.raan_rad, parse_quantity("40 deg", quantity_kind::angle));
+    EXPECT_EQ(s.sites[2].orbit, sim::site_orbit{}) << "650 km dawn-dusk, cylindrical shadow";
+    EXPECT_EQ(load_scenario_text(write_scenario_yaml(s), "written.yaml"), s);
+    // --set reaches into the orbit block.
+    const auto o = load_scenario_text(write_scenario_yaml(s), "written.yaml", {{"sites[1].orbit.altitude", "600 km"}});
+    EXPECT_EQ(o.sites[1].orbit.altitude_m, 600'000.0);
+}
+
 TEST(scenario_io, writer_keeps_the_key_order_of_the_language) {
     const std::string yaml = write_scenario_yaml(load_scenario_text(custom_scenario, "custom.yaml"));
     std::vector<std::string> top;

@@ -2,12 +2,16 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
 #include "kardashev/sim/engine.hpp"
 #include "kardashev/sim/fast_clock.hpp"
+#include "kardashev/orbit/eclipse.hpp"
+#include "kardashev/orbit/kepler.hpp"
 
 namespace {
 
@@ -191,6 +195,71 @@ TEST(engine, bottleneck_changes_are_events) {
             }
         }
     EXPECT_EQ(changes, 2);
+}
+
+/// The base scenario with its site in a 650 km dawn-dusk orbit: arrays of 10.5 MW in sunlight for 10,000
+/// accelerators of 1 kW (PUE 1), so the site runs in full sun but not in the eclipse season.
+sim::scenario orbit_scenario() {
+    auto s = base_scenario();
+    auto& site = s.sites[0];
+    site.kind = "orbit";
+    site.orbit.altitude_m = 650'000.0;
+    site.orbit.ltan_h = 18.0;
+    site.facility.pue = 1.0;
+    site.facility.energy_price_usd_per_j = 0.0;
+    site.power_capacity_w = {{s.start, 10.5e6}};
+    return s;
+}
+
+std::vector<double> series(const sim::run_result& r, const std::string& entity, const std::string& metric) {
+    const auto& chans = r.record.channels();
+    std::vector<double> v;
+    for (const auto& row : r.record.rows()) {
+        const auto& c = chans[row.channel];
+        if (c.entity == entity && c.metric == metric) v.push_back(row.value);
+    }
+    return v;
+}
+
+TEST(engine, orbit_site_sunlit_fraction_is_the_orbit_modules_per_step) {
+    const auto s = orbit_scenario();
+    const auto r = sim::run(s);
+    const auto sunlit = series(r, "site/a", "sunlit_fraction");
+    ASSERT_EQ(sunlit.size(), 365U);
+    // Step 172 (22 June, the solstice) straight from orbit/eclipse.hpp: the same orbit precessed to the step.
+    const auto el0 = orbit::sso_elements(650'000.0, 18.0, s.start);
+    const epoch t = s.start + s.step * 172;
+    const auto el = orbit::propagate_j2(el0, (t - s.start).seconds());
+    EXPECT_DOUBLE_EQ(sunlit[172], orbit::eclipse_analytic(el, t, s.step).sunlit_fraction);
+    EXPECT_LT(sunlit[172], 0.81);  // deep in the eclipse season (O2: 19.7 min of 97.7)
+    double mean = 0.0;
+    for (double f : sunlit) mean += f / static_cast<double>(sunlit.size());
+    EXPECT_NEAR(mean, 0.961, 0.003);  // VALIDATION.md O2
+}
+
+TEST(engine, orbit_site_runs_only_what_the_sunlight_feeds_and_power_binds_in_the_eclipse_season) {
+    const auto r = sim::run(orbit_scenario());
+    const auto sunlit = series(r, "site/a", "sunlit_fraction");
+    const auto usable = series(r, "site/a", "usable_fraction");
+    const auto it_power = series(r, "site/a", "it_power");
+    const auto installed = series(r, "site/a", "accelerators");
+    std::int64_t throttled = 0;
+    for (std::size_t k = 0; k < sunlit.size(); ++k) {
+        EXPECT_EQ(installed[k], 10'000.0) << "hardware stays installed through the season";
+        EXPECT_NEAR(usable[k], std::min(1.0, 10.5e6 * sunlit[k] / 10e6), 1e-12);
+        EXPECT_NEAR(it_power[k], 10e6 * usable[k], 1e-3);
+        if (usable[k] < 1.0) ++throttled;
+    }
+    EXPECT_GT(throttled, 30);
+    EXPECT_LT(throttled, 120);
+    EXPECT_EQ(steps_bound_by(r, constraint::power), throttled);
+    EXPECT_EQ(r.summary.total_opex_usd, 0.0);  // free sunlight
+}
+
+TEST(engine, ground_site_has_no_sunlit_channel) {
+    const auto r = sim::run(base_scenario());
+    EXPECT_TRUE(series(r, "site/a", "sunlit_fraction").empty());
+    EXPECT_EQ(series(r, "site/a", "accelerators").size(), 365U);
 }
 
 TEST(schedule, holds_the_last_point_and_is_zero_before_the_first) {
