@@ -1,46 +1,21 @@
 // `kardashev size`: JSON keys, echoed inputs, exit codes and exact messages.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "support/cli_runner.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct outcome {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using outcome = kardashev::testing::cli_outcome;
+using kardashev::testing::slurp;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
-outcome size(const std::string& args) {
-    static int n = 0;
-    const auto dir = fs::temp_directory_path() / ("kd_size_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const auto out = dir / ("out" + std::to_string(n));
-    const auto err = dir / ("err" + std::to_string(n++));
-    const std::string cmd = std::string(KD_CLI_PATH) + " size " + args + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(cmd.c_str());
-    outcome o;
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    o.out = slurp(out);
-    o.err = slurp(err);
-    return o;
-}
+outcome size(const std::string& args) { return kardashev::testing::run_cli("size " + args); }
 
 TEST(size_cli, json_has_every_key_and_echoes_the_inputs) {
     const auto o = size("--site orbit --it-power '100 MW' --orbit '650 km' --launch-price '200 USD/kg' --json");
