@@ -600,6 +600,10 @@ sim::scenario read_scenario(const yaml_node& root, const std::vector<compute::ac
         r.set_quantity(*n, "mfu", "training", quantity_kind::dimensionless, bound::open_fraction, s.training.mfu);
         r.set_quantity(*n, "goodput", "training", quantity_kind::dimensionless, bound::open_fraction,
                        s.training.goodput);
+        r.set_choice(*n, "utilisation", "training", "utilisation", utilisation_modes, s.training.utilisation);
+        r.set_span(*n, "accelerator_mtbf", "training", bound::positive, s.training.accelerator_mtbf);
+        r.set_span(*n, "checkpoint_write", "training", bound::positive, s.training.checkpoint_write);
+        r.set_span(*n, "restart", "training", bound::non_negative, s.training.restart);
         r.set_span(*n, "generation_length", "training", bound::positive, s.training.generation_length);
         r.set_span(*n, "release_gap", "training", bound::non_negative, s.training.release_gap);
         r.set_quantity(*n, "reference_loss", "training", quantity_kind::dimensionless, bound::non_negative,

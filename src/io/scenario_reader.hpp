@@ -33,6 +33,7 @@ inline constexpr std::string_view site_kinds[] = {"ground", "orbit"};
 inline constexpr std::string_view shadow_models[] = {"cylindrical", "conical"};
 /// Scaling laws the language knows (fleet::chinchilla_law::by_name).
 inline constexpr std::string_view scaling_laws[] = {"epoch", "hoffmann"};
+inline constexpr std::string_view utilisation_modes[] = {"fixed", "model"};
 
 /// Types the tree of a scenario; `catalog` is the builtin accelerator catalogue. Every problem is
 /// reported to `sink`; fields with problems keep their defaults.

@@ -86,7 +86,8 @@ inline constexpr field_spec site_fields[] = {
 inline constexpr map_spec site_spec{site_fields};
 
 inline constexpr field_spec training_fields[] = {
-    {"scaling_law"}, {"mfu"}, {"goodput"}, {"generation_length"}, {"release_gap"}, {"reference_loss"},
+    {"scaling_law"}, {"mfu"}, {"goodput"}, {"utilisation"}, {"accelerator_mtbf"}, {"checkpoint_write"}, {"restart"},
+    {"generation_length"}, {"release_gap"}, {"reference_loss"},
 };
 inline constexpr map_spec training_spec{training_fields};
 

@@ -313,6 +313,10 @@ std::string write_scenario_yaml(const sim::scenario& s) {
     write_text(out, "scaling_law", s.training.scaling_law);
     write_quantity(out, "mfu", s.training.mfu, quantity_kind::dimensionless);
     write_quantity(out, "goodput", s.training.goodput, quantity_kind::dimensionless);
+    write_text(out, "utilisation", s.training.utilisation);
+    write_duration(out, "accelerator_mtbf", s.training.accelerator_mtbf);
+    write_duration(out, "checkpoint_write", s.training.checkpoint_write);
+    write_duration(out, "restart", s.training.restart);
     write_duration(out, "generation_length", s.training.generation_length);
     write_duration(out, "release_gap", s.training.release_gap);
     write_quantity(out, "reference_loss", s.training.reference_loss, quantity_kind::dimensionless);

@@ -7,7 +7,11 @@
 
 #include <fmt/format.h>
 
+#include "kardashev/compute/cluster.hpp"
+#include "kardashev/compute/parallel.hpp"
+#include "kardashev/compute/reliability.hpp"
 #include "kardashev/compute/training.hpp"
+#include "kardashev/compute/transformer.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/progress.hpp"
 #include "kardashev/economy/cost.hpp"
@@ -79,8 +83,18 @@ struct site_state {
     std::uint32_t fast_entity = 0;   // fast-clock entity of an orbit site's orbit
     double sunlit = 1.0;             // sunlit fraction of this step (1 for ground sites)
     double usable = 1.0;             // share of the installed accelerators the step's energy can run
+    double running = 0.0;            // accelerators running this step
+    // utilisation: model
+    double mfu = 0.0, goodput = 0.0;   // this step's
+    std::string layout;                // layout of this step's job
+    double checkpoint_interval_s = 0.0;
+    double gen_interruptions = 0.0, gen_checkpoints = 0.0;  // expected, over the current generation
+    double gen_peak_flop = 0.0;        // [FLOP] running x peak x dt over the generation's steps
+    double gen_model_flop = 0.0;       // [FLOP] the same times MFU
+    double gen_flop = 0.0;             // [FLOP] delivered (MFU and goodput)
+    bool gen_no_fit = false;           // some step of the generation found no layout that holds the model
     std::uint32_t ch_planned = 0, ch_installed = 0, ch_it_power = 0, ch_facility_power = 0, ch_power_cap = 0;
-    std::uint32_t ch_sunlit = 0, ch_usable = 0;
+    std::uint32_t ch_sunlit = 0, ch_usable = 0, ch_mfu = 0, ch_goodput = 0;
 };
 
 struct cohort_state {
@@ -94,7 +108,74 @@ struct training_run {
     epoch ends;
     double flop = 0.0;
     std::array<std::int64_t, constraint_count> binding_steps{};
+    double reference_params = 0.0;  // N of the shape whose layout sets each site's MFU (utilisation: model)
+    double interruptions = 0.0;     // expected, all sites
 };
+
+/// Sequence length [tokens] of the reference shape of the utilisation model (Llama 3 pre-training).
+constexpr int reference_seq = 8192;
+/// Global batch [sequences]: Llama 3's 2,048 sequences of 8,192 tokens on 16,384 GPUs, one sequence
+/// per 8 accelerators on larger jobs (assumption: the batch grows with the job; docs/models/sim.md).
+double reference_batch_sequences(int job) { return std::max(2048.0, job / 8.0); }
+
+/// The job a site's running accelerators form in the utilisation model: the largest power of two
+/// that fits (every layout the search tries then splits it), at most 2^30.
+int job_size(double running) {
+    int job = 1;
+    while (job < (1 << 30) && 2.0 * job <= running * (1.0 + tiny)) job *= 2;
+    return job;
+}
+
+/// One layout search of the utilisation model, cached by (site, job size, reference parameters).
+struct utilisation_entry {
+    std::size_t site = 0;
+    int job = 0;
+    double params = 0.0;
+    double mfu = 0.0;    // 0 when no layout holds the model
+    std::string layout;  // compute::to_string of the best layout
+};
+
+/// The cluster of `job` accelerators a site runs as one synchronous job.
+compute::cluster site_cluster(const site& where, int job) {
+    compute::cluster c = compute::make_cluster(where.accel, job);
+    c.site = where.kind == "orbit" ? compute::site_kind::orbit : compute::site_kind::ground;
+    return c;
+}
+
+/// MFU of the fastest layout of the dense shape of `params` parameters on a site's job of `job`
+/// accelerators (compute::search_layout), 0 when none holds it.
+utilisation_entry search_utilisation(const site& where, std::size_t index, int job, double params) {
+    utilisation_entry e{index, job, params, 0.0, {}};
+    compute::transformer shape = compute::shape_for(std::max(params, 1e8), reference_seq);
+    // Width rounded to a multiple of 1,024 so the 128-wide heads come in eights and tensor parallelism
+    // up to 8 divides them (compute::shape_for rounds to 128: 124 heads allow tp <= 4).
+    shape.hidden = std::max(1024, static_cast<int>(std::lround(shape.hidden / 1024.0)) * 1024);
+    shape.heads = shape.hidden / 128;
+    shape.ffn_hidden = static_cast<int>(std::lround(3.5 * shape.hidden / 256.0)) * 256;
+    compute::step_options o;
+    o.global_batch_tokens = reference_batch_sequences(job) * reference_seq;
+    try {
+        const auto found = compute::search_layout(shape, site_cluster(where, job), o);
+        e.mfu = found.step.mfu;
+        e.layout = compute::to_string(found.best);
+    } catch (const input_error&) {
+        // no layout holds one replica: the site delivers nothing to this generation
+    }
+    return e;
+}
+
+/// Expected failures and checkpoints of a site's job of `running` accelerators (compute/reliability.hpp).
+compute::reliability_result site_reliability(const site& where, const training_params& t, double running, double dt) {
+    compute::reliability_inputs in;
+    in.accelerators = running;
+    in.mtbf_s = t.accelerator_mtbf.seconds();
+    const auto rad = compute::default_radiation(where.kind == "orbit" ? compute::site_kind::orbit : compute::site_kind::ground);
+    in.upset_interrupt_rate_per_s = rad.upset_interrupt_rate_per_s;
+    in.sdc_rate_per_s = rad.sdc_rate_per_s;
+    in.checkpoint_write_s = t.checkpoint_write.seconds();
+    in.restart_s = t.restart.seconds();
+    return compute::expected_reliability(in, dt);
+}
 
 struct pending_release {
     epoch deploys;
@@ -163,6 +244,12 @@ run_result run(const scenario& s, const run_options& options) {
                                        law.name, law.e, s.training.reference_loss));
     const std::int64_t steps = s.length.ns() / s.step.ns();
     const double dt = s.step.seconds();
+    const bool modelled = s.training.utilisation == "model";
+    if (!modelled && s.training.utilisation != "fixed")
+        throw domain_error(fmt::format("training.utilisation: expected fixed or model, got \"{}\"", s.training.utilisation));
+    std::vector<utilisation_entry> utilisation_cache;
+    double delivered_share = s.training.mfu * s.training.goodput;  // delivered / peak FLOP of the last generation
+    double gen_peak_flop = 0.0;                                    // [FLOP] peak of the running accelerators, this generation
 
     run_result out;
     recorder& rec = out.record;
@@ -194,10 +281,20 @@ run_result run(const scenario& s, const run_options& options) {
             st.ch_sunlit = rec.add_channel(entity, "sunlit_fraction", "1");
             st.ch_usable = rec.add_channel(entity, "usable_fraction", "1");
         }
+        if (modelled) {
+            st.ch_mfu = rec.add_channel(entity, "mfu", "1");
+            st.ch_goodput = rec.add_channel(entity, "goodput", "1");
+        }
     }
     const auto ch_generation = rec.add_channel("training", "generation", "1");
     const auto ch_gen_flop = rec.add_channel("training", "flop_accumulated", "FLOP");
     const auto ch_flop_rate = rec.add_channel("training", "flop_rate", "FLOP/s");
+    std::uint32_t ch_mfu = 0, ch_goodput = 0, ch_interruptions = 0;
+    if (modelled) {
+        ch_mfu = rec.add_channel("training", "mfu", "1");
+        ch_goodput = rec.add_channel("training", "goodput", "1");
+        ch_interruptions = rec.add_channel("training", "interruptions", "1");
+    }
     const auto ch_loss = rec.add_channel("model", "deployed_loss", "nats/token");
     const auto ch_quality = rec.add_channel("model", "deployed_quality", "1");
     const auto ch_capex = rec.add_channel("economy", "capex_cumulative", "USD");
@@ -359,12 +456,11 @@ run_result run(const scenario& s, const run_options& options) {
             any_power_limited = any_power_limited || st.power_limited;
             any_money_limited = any_money_limited || st.money_limited;
             const double running = st.installed * st.usable;
+            st.running = running;
             const double it_w = running * site.accel.all_in_power_w;
             const double fac_w = energy::facility_power_w(it_w, site.facility.pue);
             it_power_total += it_w;
             facility_power_total += fac_w;
-            if (running > 0.0)
-                flop_step += compute::delivered_flop(running, site.accel.peak_flops_bf16, s.training.mfu, s.training.goodput, dt);
             // Stage 7 (economy, energy part): the facility draws its full power while training.
             const double energy_j = fac_w * dt;
             sum.total_energy_j += energy_j;
@@ -385,6 +481,72 @@ run_result run(const scenario& s, const run_options& options) {
 
         // Stage 6 (training): FLOP to the current generation; a generation ends after its length,
         // takes the best (N, D) for its FLOP and the corpus of the day, and deploys after the gap.
+        // utilisation: model sets each site's MFU from the layout search for the generation's reference
+        // shape and its goodput from the reliability model (docs/models/sim.md).
+        if (modelled && gen.reference_params <= 0.0) {
+            // The FLOP the generation expects: this step's peak over the generation's length at the share
+            // of peak the previous generation delivered (the scenario's mfu x goodput for the first).
+            double prior_flop = 0.0;
+            for (std::size_t i = 0; i < s.sites.size(); ++i)
+                prior_flop += sites[i].running * s.sites[i].accel.peak_flops_bf16 * delivered_share *
+                              s.training.generation_length.seconds();
+            if (prior_flop > 0.0) gen.reference_params = fleet::data_limited_optimal(law, prior_flop, unique_tokens, corpus).params;
+        }
+        double peak_step = 0.0, model_flop_step = 0.0, interruptions_step = 0.0;
+        for (std::size_t i = 0; i < s.sites.size(); ++i) {
+            const auto& site = s.sites[i];
+            auto& st = sites[i];
+            if (!modelled) {
+                if (st.running > 0.0)
+                    flop_step += compute::delivered_flop(st.running, site.accel.peak_flops_bf16, s.training.mfu,
+                                                         s.training.goodput, dt);
+                continue;
+            }
+            st.mfu = 0.0;
+            st.goodput = 0.0;
+            double site_flop = 0.0;
+            if (st.running >= 1.0 && gen.reference_params > 0.0) {
+                const int job = job_size(st.running);
+                auto it = std::find_if(utilisation_cache.begin(), utilisation_cache.end(), [&](const utilisation_entry& e) {
+                    return e.site == i && e.job == job && e.params == gen.reference_params;
+                });
+                if (it == utilisation_cache.end()) {
+                    utilisation_cache.push_back(search_utilisation(site, i, job, gen.reference_params));
+                    it = utilisation_cache.end() - 1;
+                }
+                st.mfu = it->mfu;
+                st.layout = it->layout;
+                if (st.mfu <= 0.0) st.gen_no_fit = true;
+            }
+            if (st.mfu > 0.0) {
+                const auto rel = site_reliability(site, s.training, st.running, dt);
+                st.goodput = std::isfinite(rel.goodput) ? rel.goodput : 0.0;
+                st.checkpoint_interval_s = rel.checkpoint_interval_s;
+                const double interruptions = dt / rel.system_mtbf_s;  // failures arrive at the system rate while it runs
+                st.gen_interruptions += interruptions;
+                st.gen_checkpoints += dt * st.goodput / rel.checkpoint_interval_s;
+                interruptions_step += interruptions;
+                const double peak_flop = st.running * site.accel.peak_flops_bf16 * dt;
+                st.gen_peak_flop += peak_flop;
+                st.gen_model_flop += peak_flop * st.mfu;
+                peak_step += peak_flop;
+                model_flop_step += peak_flop * st.mfu;
+                if (st.goodput > 0.0)
+                    site_flop = compute::delivered_flop(st.running, site.accel.peak_flops_bf16, std::min(1.0, st.mfu),
+                                                        std::min(1.0, st.goodput), dt);
+            }
+            st.gen_flop += site_flop;
+            flop_step += site_flop;
+            rec.record(k, st.ch_mfu, st.mfu);
+            rec.record(k, st.ch_goodput, st.goodput);
+        }
+        if (modelled) {
+            gen.interruptions += interruptions_step;
+            gen_peak_flop += peak_step;
+            rec.record(k, ch_mfu, peak_step > 0.0 ? model_flop_step / peak_step : 0.0);
+            rec.record(k, ch_goodput, model_flop_step > 0.0 ? flop_step / model_flop_step : 0.0);
+            rec.record(k, ch_interruptions, interruptions_step);
+        }
         gen.flop += flop_step;
         const double remaining_steps = std::max(0.0, (gen.ends - t1).seconds() / dt);
         const double projected_flop = gen.flop + flop_step * remaining_steps;
@@ -429,6 +591,29 @@ run_result run(const scenario& s, const run_options& options) {
             if (g.released < s.start + s.length)
                 rec.add_event({g.released, "model_deployed", fmt::format("model/{}", g.index),
                                fmt::format("quality {:.4f}", g.quality)});
+            if (modelled) {
+                g.interruptions = gen.interruptions;
+                if (gen_peak_flop > 0.0) delivered_share = gen.flop / gen_peak_flop;
+                gen_peak_flop = 0.0;
+                for (std::size_t i = 0; i < s.sites.size(); ++i) {
+                    auto& st = sites[i];
+                    const auto entity = fmt::format("site/{}", s.sites[i].name);
+                    if (st.gen_model_flop > 0.0)
+                        rec.add_event({t1, "interruptions", entity,
+                                       fmt::format("generation {}: {:.1f} expected interruptions, {:.0f} checkpoints every "
+                                                   "{:.1f} min, goodput {:.3f}, MFU {:.3f} ({})",
+                                                   g.index, st.gen_interruptions, st.gen_checkpoints,
+                                                   st.checkpoint_interval_s / 60.0, st.gen_flop / st.gen_model_flop,
+                                                   st.gen_model_flop / st.gen_peak_flop, st.layout)});
+                    if (st.gen_no_fit)
+                        rec.add_event({t1, "model_does_not_fit", entity,
+                                       fmt::format("generation {}: no layout of {} holds a {:.3g}-parameter model; "
+                                                   "those steps delivered no FLOP",
+                                                   g.index, s.sites[i].accel.name, gen.reference_params)});
+                    st.gen_interruptions = st.gen_checkpoints = st.gen_peak_flop = st.gen_model_flop = st.gen_flop = 0.0;
+                    st.gen_no_fit = false;
+                }
+            }
             pending.push_back({g.released, g.loss});
             sum.generations.push_back(g);
             gen = training_run{gen.index + 1, gen.ends, gen.ends + s.training.generation_length, 0.0, {}};

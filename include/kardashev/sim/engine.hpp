@@ -42,6 +42,7 @@ struct generation {
     double loss = 0.0;           //!< [nats/token]
     double quality = 0.0;        //!< [-] quality_from_loss
     constraint binding = constraint::compute;  //!< constraint that bound most steps of its run
+    double interruptions = 0.0;  //!< [-] expected job interruptions over its run, all sites (utilisation: model; else 0)
     bool operator==(const generation&) const = default;
 };
 

@@ -53,6 +53,10 @@ struct training_params {
     std::string scaling_law = "epoch";        //!< "epoch" (Besiroglu et al. 2024) or "hoffmann" (2022)
     double mfu = 0.40;                        //!< [-] model FLOP utilisation (Llama 3: 38-43 %)
     double goodput = 0.90;                    //!< [-] effective training time share (Llama 3: > 90 %)
+    std::string utilisation = "fixed";        //!< "fixed": mfu and goodput above; "model": from the compute layer per site (docs/models/sim.md)
+    duration accelerator_mtbf = duration::from_seconds(50'000.0 * 3600.0);  //!< per-accelerator mean time between job-stopping failures (model; Llama 3)
+    duration checkpoint_write = duration::from_seconds(60.0);  //!< blocking time to write one checkpoint (model)
+    duration restart = duration::from_seconds(600.0);          //!< time from a failure to training again (model)
     duration generation_length = duration::from_days(120);  //!< training time of each generation
     duration release_gap = duration::from_days(30);         //!< evaluation and roll-out between runs
     double reference_loss = 1.865;            //!< [nats/token] loss of the deployed model at the start (quality 0); must exceed the law's E. Default: Epoch-fit loss of a compute-optimal 4.6e26 FLOP model (Grok 3's compute, Epoch AI database)

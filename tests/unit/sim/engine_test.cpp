@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "kardashev/compute/cluster.hpp"
+#include "kardashev/compute/parallel.hpp"
+#include "kardashev/compute/reliability.hpp"
+#include "kardashev/compute/transformer.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
@@ -303,6 +307,125 @@ TEST(engine, a_reference_loss_at_or_below_the_irreducible_loss_is_rejected) {
         EXPECT_STREQ(e.what(),
                      "training.reference_loss: expected a loss above the epoch law's irreducible loss E = 1.8172, got 1.8");
     }
+}
+
+// --- utilisation: model (docs/models/sim.md, "Utilisation")
+
+/// base_scenario with H100-like interconnect on its accelerators and the utilisation model on.
+sim::scenario model_scenario() {
+    auto s = base_scenario();
+    auto& a = s.sites[0].accel;
+    a.scale_up_size = 8;
+    a.scale_up_bandwidth_bytes_per_s = 450e9;
+    a.scale_out_bandwidth_bytes_per_s = 50e9;
+    s.training.utilisation = "model";
+    return s;
+}
+
+/// Value of channel (entity, metric) at step `step`; NaN when absent.
+double channel_value(const sim::run_result& r, const std::string& entity, const std::string& metric, std::int64_t step) {
+    const auto& ch = r.record.channels();
+    for (const auto& row : r.record.rows()) {
+        if (row.step == step && ch[row.channel].entity == entity && ch[row.channel].metric == metric) return row.value;
+    }
+    return std::nan("");
+}
+
+std::vector<sim::event> events_of(const sim::run_result& r, const std::string& kind) {
+    std::vector<sim::event> out;
+    for (const auto& e : r.record.events())
+        if (e.kind == kind) out.push_back(e);
+    return out;
+}
+
+TEST(engine, model_mfu_is_the_layout_search_of_the_site_job) {
+    const auto s = model_scenario();
+    const auto r = sim::run(s);
+    // The reference shape: the data-limited optimum for the FLOP the prior (40 %, 90 %) gives the generation.
+    const auto law = fleet::chinchilla_law::by_name(s.training.scaling_law);
+    const double prior = 10'000 * 1e15 * s.training.mfu * s.training.goodput * 100 * 86400.0;
+    const double n = fleet::data_limited_optimal(law, prior, s.corpus.initial_unique_tokens, s.corpus).params;
+    compute::step_options o;
+    o.global_batch_tokens = 2048.0 * 8192.0;  // 8,192 accelerators: Llama 3's batch
+    auto shape = compute::shape_for(n, 8192);
+    shape.hidden = static_cast<int>(std::lround(shape.hidden / 1024.0)) * 1024;  // heads in eights
+    shape.heads = shape.hidden / 128;
+    shape.ffn_hidden = static_cast<int>(std::lround(3.5 * shape.hidden / 256.0)) * 256;
+    const auto found = compute::search_layout(shape, compute::make_cluster(s.sites[0].accel, 8192), o);
+    EXPECT_DOUBLE_EQ(channel_value(r, "site/a", "mfu", 0), found.step.mfu);
+    EXPECT_GT(found.step.mfu, 0.2);
+    EXPECT_LT(found.step.mfu, 0.8);
+}
+
+TEST(engine, model_goodput_is_the_reliability_model_of_the_running_accelerators) {
+    const auto s = model_scenario();
+    const auto r = sim::run(s);
+    compute::reliability_inputs in;
+    in.accelerators = 10'000;
+    in.mtbf_s = 50'000 * 3600.0;
+    in.checkpoint_write_s = 60.0;
+    in.restart_s = 600.0;
+    const auto rel = compute::expected_reliability(in, 86400.0);
+    EXPECT_NEAR(channel_value(r, "site/a", "goodput", 5), rel.goodput, 1e-12);
+    const double mfu = channel_value(r, "site/a", "mfu", 5);
+    EXPECT_NEAR(channel_value(r, "training", "flop_rate", 5), 10'000 * 1e15 * mfu * rel.goodput, 1e3);
+}
+
+TEST(engine, more_failures_lower_goodput_and_deliver_fewer_flop) {
+    auto reliable = model_scenario();
+    auto fragile = model_scenario();
+    fragile.training.accelerator_mtbf = duration::from_seconds(5'000.0 * 3600.0);
+    const auto a = sim::run(reliable);
+    const auto b = sim::run(fragile);
+    EXPECT_LT(channel_value(b, "site/a", "goodput", 0), channel_value(a, "site/a", "goodput", 0));
+    EXPECT_EQ(channel_value(b, "site/a", "mfu", 0), channel_value(a, "site/a", "mfu", 0));
+    EXPECT_LT(b.summary.generations[0].flop, a.summary.generations[0].flop);
+    EXPECT_GT(b.summary.generations[0].interruptions, 9.0 * a.summary.generations[0].interruptions);
+}
+
+TEST(engine, model_records_expected_interruptions_and_checkpoints_per_generation) {
+    const auto r = sim::run(model_scenario());
+    const auto events = events_of(r, "interruptions");
+    ASSERT_EQ(events.size(), r.summary.generations.size());
+    // 100 days of 10,000 accelerators at 50,000 h each: 100 x 24 x 10,000 / 50,000 = 480 interruptions.
+    EXPECT_NEAR(r.summary.generations[0].interruptions, 480.0, 1e-6);
+    EXPECT_EQ(events[0].entity, "site/a");
+    EXPECT_EQ(events[0].detail.rfind("generation 1: 480.0 expected interruptions, ", 0), 0u) << events[0].detail;
+    EXPECT_NE(events[0].detail.find(" checkpoints every "), std::string::npos);
+}
+
+TEST(engine, fixed_utilisation_adds_no_channels_or_events) {
+    const auto r = sim::run(base_scenario());
+    EXPECT_TRUE(events_of(r, "interruptions").empty());
+    EXPECT_TRUE(std::isnan(channel_value(r, "training", "mfu", 0)));
+    EXPECT_EQ(r.summary.generations[0].interruptions, 0.0);
+}
+
+TEST(engine, a_site_that_cannot_hold_the_model_delivers_nothing) {
+    auto s = model_scenario();
+    auto small = s.sites[0];
+    small.name = "small";
+    small.accel.name = "T-small";
+    small.accel.hbm_bytes = 1e9;
+    small.planned_accelerators = {{s.start, 64}};
+    s.sites.push_back(small);
+    const auto r = sim::run(s);
+    EXPECT_EQ(channel_value(r, "site/small", "mfu", 0), 0.0);
+    const auto events = events_of(r, "model_does_not_fit");
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events[0].entity, "site/small");
+    EXPECT_EQ(events[0].detail.rfind("generation 1: no layout of T-small holds a ", 0), 0u) << events[0].detail;
+    // Only the large site delivers: the same FLOP as without the small one.
+    EXPECT_DOUBLE_EQ(r.summary.generations[0].flop, sim::run(model_scenario()).summary.generations[0].flop);
+}
+
+TEST(engine, orbit_sites_add_radiation_interrupts_to_failures) {
+    auto s = model_scenario();
+    s.sites[0].kind = "orbit";
+    s.sites[0].power_capacity_w = {{s.start, 1e12}};  // arrays that feed every accelerator through eclipses
+    const auto r = sim::run(s);
+    // Per accelerator-hour: 1/50,000 failures + 1e-5 functional interrupts + 1e-6 SDC (compute defaults).
+    EXPECT_NEAR(r.summary.generations[0].interruptions, 100 * 24 * 10'000 * (2e-5 + 1e-5 + 1e-6), 1e-6);
 }
 
 }  // namespace
