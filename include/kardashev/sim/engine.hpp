@@ -7,7 +7,8 @@
 ///   3. uplink  data produced, selected by triggers, and carried within the uplink capacity
 ///   4. corpus  curation and tokenisation into unique tokens
 ///   5. buildout installed accelerators per site, cut by power and by the capex budget
-///   6. training FLOP delivered to the current generation; releases when its time is up
+///   6. training FLOP delivered to the current generation (MFU and goodput fixed, or per site from the
+///      compute layer's layout search and failure model); releases when its time is up
 ///   7. economy capex, depreciation, energy opex
 ///   8. binding  which constraint bound this step
 /// A stage reads only what earlier stages of this step or earlier steps wrote.
