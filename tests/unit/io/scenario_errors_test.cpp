@@ -226,6 +226,26 @@ TEST(scenario_errors, unknown_scaling_law) {
               "\"epoch\"?\n");
 }
 
+TEST(scenario_errors, unknown_utilisation_mode) {
+    EXPECT_EQ(diagnostics_of("training:\n  utilisation: modelled\n"),
+              "bad.yaml:2:16: training.utilisation: unknown utilisation \"modelled\"; known: fixed, model\n");
+}
+
+TEST(scenario_errors, non_positive_accelerator_mtbf) {
+    EXPECT_EQ(diagnostics_of("training:\n  accelerator_mtbf: 0 h\n"),
+              "bad.yaml:2:21: training.accelerator_mtbf: expected a positive duration, got \"0 h\"\n");
+}
+
+TEST(scenario_errors, utilisation_model_and_failure_figures_load_from_set) {
+    const auto s = load_scenario_text("name: x\n", "ok.yaml",
+                                      {{"training.utilisation", "model"}, {"training.restart", "1 min"},
+                                       {"training.checkpoint_write", "5 s"}, {"training.accelerator_mtbf", "20000 h"}});
+    EXPECT_EQ(s.training.utilisation, "model");
+    EXPECT_EQ(s.training.restart, duration::from_seconds(60.0));
+    EXPECT_EQ(s.training.checkpoint_write, duration::from_seconds(5.0));
+    EXPECT_EQ(s.training.accelerator_mtbf, duration::from_seconds(20'000.0 * 3600.0));
+}
+
 TEST(scenario_errors, bad_set_key) {
     EXPECT_EQ(diagnostics_of("name: x\n", {{"training.mfux", "45 %"}}),
               "<--set>:1:10: training.mfux: unknown key \"mfux\"; did you mean \"mfu\"?\n");
