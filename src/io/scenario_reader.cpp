@@ -470,6 +470,9 @@ void read_site_orbit(reader& r, const yaml_node& n, const std::string& path, sim
         r.report(raan->pos, child_path(path, "raan"), "raan goes with inclination; a sun-synchronous orbit takes its node from ltan");
     }
     r.set_choice(n, "shadow", path, "shadow model", shadow_models, o.shadow);
+    r.set_quantity(n, "satellite_size", path, quantity_kind::count, bound::non_negative, o.satellite_size);
+    r.set_quantity(n, "isl_bandwidth", path, quantity_kind::data_rate, bound::positive, o.isl_bandwidth_bytes_per_s);
+    r.set_quantity(n, "isl_latency", path, quantity_kind::time, bound::non_negative, o.isl_latency_s);
     if (o.sun_synchronous) {
         try {
             (void)orbit::sso_inclination_rad(o.altitude_m);

@@ -68,7 +68,9 @@ inline constexpr map_spec corpus_spec{corpus_fields};
 inline constexpr field_spec uplink_fields[] = {{"capacity", field_shape::schedule, &schedule_point_spec}};
 inline constexpr map_spec uplink_spec{uplink_fields};
 
-inline constexpr field_spec site_orbit_fields[] = {{"altitude"}, {"ltan"}, {"inclination"}, {"raan"}, {"shadow"}};
+inline constexpr field_spec site_orbit_fields[] = {
+    {"altitude"}, {"ltan"}, {"inclination"}, {"raan"}, {"shadow"}, {"satellite_size"}, {"isl_bandwidth"}, {"isl_latency"},
+};
 inline constexpr map_spec site_orbit_spec{site_orbit_fields};
 
 inline constexpr field_spec site_fields[] = {

@@ -237,6 +237,9 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
             write_quantity(out, "raan", s.orbit.raan_rad, quantity_kind::angle);
         }
         write_text(out, "shadow", s.orbit.shadow);
+        write_quantity(out, "satellite_size", s.orbit.satellite_size, quantity_kind::count);
+        write_quantity(out, "isl_bandwidth", s.orbit.isl_bandwidth_bytes_per_s, quantity_kind::data_rate);
+        write_quantity(out, "isl_latency", s.orbit.isl_latency_s, quantity_kind::time);
         out << YAML::EndMap;
     }
     write_text(out, "accelerator", s.accel.name);

@@ -138,7 +138,13 @@ struct utilisation_entry {
 /// The cluster of `job` accelerators a site runs as one synchronous job.
 compute::cluster site_cluster(const site& where, int job) {
     compute::cluster c = compute::make_cluster(where.accel, job);
-    c.site = where.kind == "orbit" ? compute::site_kind::orbit : compute::site_kind::ground;
+    if (where.kind == "orbit") {
+        // Satellites of satellite_size accelerators joined by lasers (compute/cluster.hpp group_link).
+        c.site = compute::site_kind::orbit;
+        c.node_size = where.orbit.satellite_size >= 1.0 ? static_cast<int>(where.orbit.satellite_size) : c.scale_up_size;
+        c.inter_node.bandwidth_bytes_per_s = where.orbit.isl_bandwidth_bytes_per_s;
+        c.inter_node.latency_s = where.orbit.isl_latency_s;
+    }
     return c;
 }
 
@@ -223,6 +229,12 @@ fast_clock::window_fn sunlit_window(epoch start, const site_orbit& o) {
         }
         return a;
     };
+}
+
+/// Whether two orbit sites fly the same orbit (their clusters' links may differ).
+bool same_path(const site_orbit& a, const site_orbit& b) {
+    return a.altitude_m == b.altitude_m && a.sun_synchronous == b.sun_synchronous && a.ltan_h == b.ltan_h &&
+           a.inclination_rad == b.inclination_rad && a.raan_rad == b.raan_rad && a.shadow == b.shadow;
 }
 
 constraint most_frequent(const std::array<std::int64_t, constraint_count>& counts) {
@@ -314,7 +326,7 @@ run_result run(const scenario& s, const run_options& options) {
         for (std::size_t i = 0; i < s.sites.size(); ++i) {
             if (s.sites[i].kind != "orbit") continue;
             const auto& o = s.sites[i].orbit;
-            auto it = std::find_if(orbits.begin(), orbits.end(), [&](const auto& e) { return e.first == o; });
+            auto it = std::find_if(orbits.begin(), orbits.end(), [&](const auto& e) { return same_path(e.first, o); });
             if (it == orbits.end()) {
                 orbits.emplace_back(o, fast.add_entity("orbit/" + s.sites[i].name, sunlit_window(s.start, o)));
                 it = orbits.end() - 1;

@@ -32,6 +32,9 @@ struct site_orbit {
     double inclination_rad = 0.0;      //!< [rad] when not sun-synchronous
     double raan_rad = 0.0;             //!< [rad] TEME node at the scenario start, when not sun-synchronous
     std::string shadow = "cylindrical";  //!< Earth shadow: cylindrical or conical (orbit/eclipse.hpp)
+    double satellite_size = 0.0;       //!< [count] accelerators per satellite; 0: one scale-up domain (utilisation: model)
+    double isl_bandwidth_bytes_per_s = 1.6e12 / 8.0;  //!< [B/s] one satellite's inter-satellite link, one direction (model)
+    double isl_latency_s = 1e-6;       //!< [s] per hop over the inter-satellite link (model)
     bool operator==(const site_orbit&) const = default;
 };
 

@@ -428,4 +428,18 @@ TEST(engine, orbit_sites_add_radiation_interrupts_to_failures) {
     EXPECT_NEAR(r.summary.generations[0].interruptions, 100 * 24 * 10'000 * (2e-5 + 1e-5 + 1e-6), 1e-6);
 }
 
+TEST(engine, slower_inter_satellite_links_lower_an_orbit_sites_mfu) {
+    auto s = model_scenario();
+    s.sites[0].kind = "orbit";
+    s.sites[0].power_capacity_w = {{s.start, 1e12}};
+    s.sites[0].orbit.satellite_size = 8;
+    auto slow = s;
+    slow.sites[0].orbit.isl_bandwidth_bytes_per_s = 100e9 / 8.0;  // 100 Gbps
+    s.sites[0].orbit.isl_bandwidth_bytes_per_s = 1.6e12 / 8.0;    // 1.6 Tbps
+    const double fast_mfu = channel_value(sim::run(s), "site/a", "mfu", 0);
+    const double slow_mfu = channel_value(sim::run(slow), "site/a", "mfu", 0);
+    EXPECT_GT(fast_mfu, 0.0);
+    EXPECT_LT(slow_mfu, fast_mfu);
+}
+
 }  // namespace
