@@ -442,4 +442,11 @@ TEST(engine, slower_inter_satellite_links_lower_an_orbit_sites_mfu) {
     EXPECT_LT(slow_mfu, fast_mfu);
 }
 
+TEST(engine, modelled_utilisation_runs_are_identical_run_to_run) {
+    const auto a = sim::run(model_scenario());
+    const auto b = sim::run(model_scenario());
+    EXPECT_EQ(a.summary, b.summary);
+    EXPECT_EQ(a.record.events(), b.record.events());
+}
+
 }  // namespace
