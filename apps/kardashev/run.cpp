@@ -73,6 +73,14 @@ void print_summary(const sim::scenario& s, const sim::run_result& r, const std::
                sum.cost_per_accelerator_hour_usd);
     fmt::print("peak facility power {}W (Kardashev index {:.3f}); energy {}Wh\n", si_count(sum.peak_facility_power_w),
                sum.kardashev_index_peak, si_count(sum.total_energy_j / 3600.0));
+    fmt::print("\n{:<18} {:<6} {:>12} {:>10} {:>12} {:>9} {:>9} {:>9}\n", "site", "kind", "accel-hours", "peak IT",
+               "USD/acc-h", "kg/kW", "launches", "energy");
+    for (const auto& st : sum.sites) {
+        fmt::print("{:<18} {:<6} {:>12} {:>9}W {:>12.2f} {:>9} {:>9} {:>8}Wh\n", st.name, st.kind, si_count(st.accelerator_hours),
+                   si_count(st.peak_it_power_w), st.cost_per_accelerator_hour_usd,
+                   st.has_design ? fmt::format("{:.1f}", st.kg_per_kw) : std::string("-"),
+                   st.has_design ? fmt::format("{:.0f}", std::ceil(st.launches)) : std::string("-"), si_count(st.energy_j / 3600.0));
+    }
     fmt::print("binding constraint, steps:");
     for (std::size_t i = 0; i < sim::constraint_count; ++i)
         fmt::print("  {} {}", sim::to_string(static_cast<sim::constraint>(i)), sum.binding_steps[i]);

@@ -123,6 +123,30 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
     j["total_energy_j"] = sum.total_energy_j;
     j["peak_facility_power_w"] = sum.peak_facility_power_w;
     j["kardashev_index_peak"] = sum.kardashev_index_peak;
+    auto& sites = j["sites"] = nlohmann::ordered_json::array();
+    for (const auto& st : sum.sites) {
+        nlohmann::ordered_json e{{"name", st.name},
+                                 {"kind", st.kind},
+                                 {"accelerator_hours", st.accelerator_hours},
+                                 {"running_accelerator_hours", st.running_accelerator_hours},
+                                 {"capex_usd", st.capex_usd},
+                                 {"depreciation_usd", st.depreciation_usd},
+                                 {"energy_j", st.energy_j},
+                                 {"energy_usd", st.energy_usd},
+                                 {"cost_per_accelerator_hour_usd", st.cost_per_accelerator_hour_usd},
+                                 {"peak_it_power_w", st.peak_it_power_w}};
+        if (st.has_design) {
+            e["design"] = {{"kg_per_kw", st.kg_per_kw},
+                           {"mass_kg", st.mass_kg},
+                           {"launches", st.launches},
+                           {"array_area_m2", st.array_area_m2},
+                           {"radiator_area_m2", st.radiator_area_m2},
+                           {"battery_kwh", st.battery_kwh},
+                           {"usd_per_kw_year", st.design_usd_per_kw_year},
+                           {"usd_per_gpu_hour", st.design_usd_per_gpu_hour}};
+        }
+        sites.push_back(e);
+    }
     auto& bind = j["binding_steps"] = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < sim::constraint_count; ++i)
         bind[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = sum.binding_steps[i];

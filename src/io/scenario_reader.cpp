@@ -495,13 +495,28 @@ sim::site read_site(reader& r, const yaml_node& n, const std::string& path, epoc
     if (auto name = r.required_name(n, path)) s.name = *name;
     r.set_choice(n, "kind", path, "site kind", site_kinds, s.kind);
     const yaml_node* orbit = n.find("orbit");
-    if (s.kind == "orbit") {
+    const yaml_node* moon = n.find("moon");
+    if (s.kind != "ground") {
         s.facility.energy_price_usd_per_j = 0.0;  // sunlight is free; operations cost is capex
         s.facility.carbon_kg_per_j = 0.0;
+    }
+    if (s.kind == "orbit") {
         if (orbit != nullptr) read_site_orbit(r, *orbit, child_path(path, "orbit"), s.orbit);
     } else if (orbit != nullptr) {
         r.report(orbit->pos, child_path(path, "orbit"), "only a site of kind orbit has an orbit");
     }
+    if (s.kind == "moon") {
+        if (moon != nullptr && r.mapping(*moon, child_path(path, "moon"), site_moon_spec)) {
+            const auto mp = child_path(path, "moon");
+            r.set_choice(*moon, "location", mp, "lunar location", moon_locations, s.moon.location);
+            if (s.moon.location == "equatorial") s.moon.sunlit_fraction = 0.5;  // 14.77 d of day per 29.53 d synodic month
+            r.set_quantity(*moon, "sunlit_fraction", mp, quantity_kind::dimensionless, bound::open_fraction,
+                           s.moon.sunlit_fraction);
+        }
+    } else if (moon != nullptr) {
+        r.report(moon->pos, child_path(path, "moon"), "only a site of kind moon has a moon block");
+    }
+    r.set_quantity(n, "launch_price", path, quantity_kind::price_per_mass, bound::non_negative, s.launch_price_usd_per_kg);
 
     const yaml_node* accel = n.find("accelerator");
     std::string accel_name(default_site_accelerator);

@@ -28,7 +28,9 @@ inline constexpr std::string_view default_facility_capex = "10 USD/W";
 /// Cohort kinds the language knows.
 inline constexpr std::string_view cohort_kinds[] = {"vehicle", "robotaxi", "humanoid", "factory", "eo_satellite", "social"};
 /// Site kinds the language knows.
-inline constexpr std::string_view site_kinds[] = {"ground", "orbit"};
+inline constexpr std::string_view site_kinds[] = {"ground", "orbit", "moon"};
+/// Locations of a moon site.
+inline constexpr std::string_view moon_locations[] = {"polar", "equatorial"};
 /// Earth shadow models of an orbit site.
 inline constexpr std::string_view shadow_models[] = {"cylindrical", "conical"};
 /// Scaling laws the language knows (fleet::chinchilla_law::by_name).

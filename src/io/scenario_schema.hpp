@@ -73,10 +73,15 @@ inline constexpr field_spec site_orbit_fields[] = {
 };
 inline constexpr map_spec site_orbit_spec{site_orbit_fields};
 
+inline constexpr field_spec site_moon_fields[] = {{"location"}, {"sunlit_fraction"}};
+inline constexpr map_spec site_moon_spec{site_moon_fields};
+
 inline constexpr field_spec site_fields[] = {
     {"name"},
     {"kind"},
     {"orbit", field_shape::mapping, &site_orbit_spec},
+    {"moon", field_shape::mapping, &site_moon_spec},
+    {"launch_price"},
     {"accelerator"},
     {"accelerators", field_shape::schedule, &schedule_point_spec},
     {"power_capacity", field_shape::schedule, &schedule_point_spec},

@@ -242,6 +242,13 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
         write_quantity(out, "isl_latency", s.orbit.isl_latency_s, quantity_kind::time);
         out << YAML::EndMap;
     }
+    if (s.kind == "moon") {
+        out << YAML::Key << "moon" << YAML::Value << YAML::BeginMap;
+        write_text(out, "location", s.moon.location);
+        write_quantity(out, "sunlit_fraction", s.moon.sunlit_fraction, quantity_kind::dimensionless);
+        out << YAML::EndMap;
+    }
+    if (s.kind != "ground") write_quantity(out, "launch_price", s.launch_price_usd_per_kg, quantity_kind::price_per_mass);
     write_text(out, "accelerator", s.accel.name);
     write_schedule(out, "accelerators", s.planned_accelerators, quantity_kind::count);
     write_schedule(out, "power_capacity", s.power_capacity_w, quantity_kind::power);

@@ -15,6 +15,7 @@
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/progress.hpp"
 #include "kardashev/economy/cost.hpp"
+#include "kardashev/economy/site_design.hpp"
 #include "kardashev/energy/facility.hpp"
 #include "kardashev/fleet/cohort.hpp"
 #include "kardashev/fleet/corpus.hpp"
@@ -93,6 +94,10 @@ struct site_state {
     double gen_model_flop = 0.0;       // [FLOP] the same times MFU
     double gen_flop = 0.0;             // [FLOP] delivered (MFU and goodput)
     bool gen_no_fit = false;           // some step of the generation found no layout that holds the model
+    // totals for the run summary
+    depreciation_book accel_book, facility_book;
+    double capex_usd = 0.0, depreciation_usd = 0.0, energy_j = 0.0, energy_usd = 0.0;
+    double accelerator_hours = 0.0, running_hours = 0.0, peak_it_w = 0.0;
     std::uint32_t ch_planned = 0, ch_installed = 0, ch_it_power = 0, ch_facility_power = 0, ch_power_cap = 0;
     std::uint32_t ch_sunlit = 0, ch_usable = 0, ch_mfu = 0, ch_goodput = 0;
 };
@@ -175,7 +180,9 @@ compute::reliability_result site_reliability(const site& where, const training_p
     compute::reliability_inputs in;
     in.accelerators = running;
     in.mtbf_s = t.accelerator_mtbf.seconds();
-    const auto rad = compute::default_radiation(where.kind == "orbit" ? compute::site_kind::orbit : compute::site_kind::ground);
+    const auto rad = compute::default_radiation(where.kind == "orbit"  ? compute::site_kind::orbit
+                                                : where.kind == "moon" ? compute::site_kind::moon
+                                                                       : compute::site_kind::ground);
     in.upset_interrupt_rate_per_s = rad.upset_interrupt_rate_per_s;
     in.sdc_rate_per_s = rad.sdc_rate_per_s;
     in.checkpoint_write_s = t.checkpoint_write.seconds();
@@ -237,6 +244,54 @@ bool same_path(const site_orbit& a, const site_orbit& b) {
            a.inclination_rad == b.inclination_rad && a.raan_rad == b.raan_rad && a.shadow == b.shadow;
 }
 
+/// A site's totals, and for an orbit or moon site the physical design at its peak IT power
+/// (economy::design_site, docs/models/sites.md).
+site_summary summarise_site(const scenario& s, const site& where, const site_state& st) {
+    site_summary out;
+    out.name = where.name;
+    out.kind = where.kind;
+    out.accelerator_hours = st.accelerator_hours;
+    out.running_accelerator_hours = st.running_hours;
+    out.capex_usd = st.capex_usd;
+    out.depreciation_usd = st.depreciation_usd;
+    out.energy_j = st.energy_j;
+    out.energy_usd = st.energy_usd;
+    out.peak_it_power_w = st.peak_it_w;
+    out.cost_per_accelerator_hour_usd = economy::cost_per_accelerator_hour(st.depreciation_usd, st.energy_usd, st.running_hours);
+    if (where.kind == "ground" || !(st.peak_it_w > 0.0)) return out;
+    economy::site_inputs in;
+    in.kind = where.kind == "orbit" ? economy::site_kind::orbit : economy::site_kind::moon;
+    in.it_power_w = st.peak_it_w;
+    in.accelerator.power_w = where.accel.all_in_power_w;
+    in.accelerator.price_usd = where.accel.price_usd;
+    in.life_s = s.economy.accelerator_life.seconds();
+    in.start = s.start;
+    in.launch_price_usd_per_kg = where.launch_price_usd_per_kg;
+    in.altitude_m = where.orbit.altitude_m;
+    in.sun_synchronous = where.orbit.sun_synchronous;
+    in.ltan_h = where.orbit.ltan_h;
+    in.inclination_rad = where.orbit.inclination_rad;
+    in.lunar_polar = where.moon.location == "polar";
+    if (in.lunar_polar) in.lunar_sunlit_fraction = where.moon.sunlit_fraction;
+    economy::site_design d;
+    try {
+        d = economy::design_site(in);
+    } catch (const error& e) {
+        throw domain_error(fmt::format("sites: {}: the {} design does not close at {:.4g} W of IT: {}", where.name,
+                                       where.kind, st.peak_it_w, e.what()));
+    }
+    out.has_design = true;
+    out.kg_per_kw = d.kg_per_kw;
+    out.mass_kg = d.mass_kg;
+    out.launches = d.launches;
+    out.array_area_m2 = d.array_area_m2;
+    out.radiator_area_m2 = d.radiator_area_m2;
+    out.battery_kwh = d.battery_j / 3.6e6;
+    out.design_usd_per_kw_year = d.usd_per_kw_year;
+    out.design_usd_per_gpu_hour = d.usd_per_gpu_hour;
+    return out;
+}
+
 constraint most_frequent(const std::array<std::int64_t, constraint_count>& counts) {
     std::size_t best = static_cast<std::size_t>(constraint::compute);
     for (std::size_t i = 0; i < counts.size(); ++i)
@@ -289,7 +344,7 @@ run_result run(const scenario& s, const run_options& options) {
         st.ch_it_power = rec.add_channel(entity, "it_power", "W");
         st.ch_facility_power = rec.add_channel(entity, "facility_power", "W");
         st.ch_power_cap = rec.add_channel(entity, "power_capacity", "W");
-        if (s.sites[i].kind == "orbit") {
+        if (s.sites[i].kind != "ground") {
             st.ch_sunlit = rec.add_channel(entity, "sunlit_fraction", "1");
             st.ch_usable = rec.add_channel(entity, "usable_fraction", "1");
         }
@@ -337,6 +392,9 @@ run_result run(const scenario& s, const run_options& options) {
     auto fast_stage = [&](epoch t) {
         for (std::size_t i = 0; i < s.sites.size(); ++i) {
             if (s.sites[i].kind == "orbit") sites[i].sunlit = fast.aggregate(sites[i].fast_entity, t).sunlit_fraction;
+            // A lunar site's lit share is constant over the run: the ridge's yearly fraction, or half of each
+            // synodic month at the equator; night storage (sized by economy::design_site) carries the dark.
+            if (s.sites[i].kind == "moon") sites[i].sunlit = s.sites[i].moon.sunlit_fraction;
         }
     };
 
@@ -357,6 +415,9 @@ run_result run(const scenario& s, const run_options& options) {
         const double facility_capex = st.facility_built_w * site.facility_capex_usd_per_w;
         accel_book.buy(accel_capex, s.start, s.economy.accelerator_life);
         facility_book.buy(facility_capex, s.start, s.economy.facility_life);
+        st.accel_book.buy(accel_capex, s.start, s.economy.accelerator_life);
+        st.facility_book.buy(facility_capex, s.start, s.economy.facility_life);
+        st.capex_usd += accel_capex + facility_capex;
         sum.total_capex_usd += accel_capex + facility_capex;
     }
 
@@ -453,15 +514,18 @@ run_result run(const scenario& s, const run_options& options) {
                 const double facility_capex = new_facility_w * site.facility_capex_usd_per_w;
                 accel_book.buy(accel_capex, t0, s.economy.accelerator_life);
                 facility_book.buy(facility_capex, t0, s.economy.facility_life);
+                st.accel_book.buy(accel_capex, t0, s.economy.accelerator_life);
+                st.facility_book.buy(facility_capex, t0, s.economy.facility_life);
+                st.capex_usd += accel_capex + facility_capex;
                 st.facility_built_w += new_facility_w;
                 st.installed += n;
                 budget_unspent = std::max(0.0, budget_unspent - accel_capex - facility_capex);  // no rounding debt
                 step_capex += accel_capex + facility_capex;
             }
-            // An orbit site runs what the step's energy feeds: the arrays' output times the sunlit fraction,
-            // averaged over the step (the battery carries the eclipses; its losses come with the sites issue).
+            // An orbit or moon site runs what the step's energy feeds: the arrays' output times the sunlit
+            // fraction, averaged over the step (storage carries the dark without loss; docs/models/sim.md).
             st.usable = 1.0;
-            if (site.kind == "orbit" && st.installed > 0.0) {
+            if (site.kind != "ground" && st.installed > 0.0) {
                 st.usable = std::min(1.0, cap_w * st.sunlit / (st.installed * per_accel_facility_w));
                 st.power_limited = st.power_limited || st.usable < 1.0 - tiny;
             }
@@ -483,7 +547,12 @@ run_result run(const scenario& s, const run_options& options) {
             rec.record(k, st.ch_it_power, it_w);
             rec.record(k, st.ch_facility_power, fac_w);
             rec.record(k, st.ch_power_cap, std::isinf(cap_w) ? 0.0 : cap_w);
-            if (site.kind == "orbit") {
+            st.energy_j += energy_j;
+            st.energy_usd += energy::energy_cost_usd(fac_w, dt, site.facility.energy_price_usd_per_j);
+            st.accelerator_hours += st.installed * dt / 3600.0;
+            st.running_hours += running * dt / 3600.0;
+            st.peak_it_w = std::max(st.peak_it_w, st.installed * site.accel.all_in_power_w);
+            if (site.kind != "ground") {
                 rec.record(k, st.ch_sunlit, st.sunlit);
                 rec.record(k, st.ch_usable, st.usable);
             }
@@ -633,6 +702,7 @@ run_result run(const scenario& s, const run_options& options) {
 
         // Stage 7 (economy): depreciation over the step; records.
         sum.total_depreciation_usd += accel_book.charge(t0, t1) + facility_book.charge(t0, t1);
+        for (auto& st : sites) st.depreciation_usd += st.accel_book.charge(t0, t1) + st.facility_book.charge(t0, t1);
         rec.record(k, ch_generation, gen.index);
         rec.record(k, ch_gen_flop, gen.flop);
         rec.record(k, ch_flop_rate, flop_step / dt);
@@ -655,6 +725,7 @@ run_result run(const scenario& s, const run_options& options) {
     sum.cost_per_accelerator_hour_usd =
         economy::cost_per_accelerator_hour(sum.total_depreciation_usd, sum.total_opex_usd, sum.accelerator_hours);
     sum.kardashev_index_peak = sum.peak_facility_power_w > 0.0 ? economy::kardashev_index(sum.peak_facility_power_w) : 0.0;
+    for (std::size_t i = 0; i < s.sites.size(); ++i) sum.sites.push_back(summarise_site(s, s.sites[i], sites[i]));
     return out;
 }
 

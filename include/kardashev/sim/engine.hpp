@@ -48,6 +48,30 @@ struct generation {
 };
 
 /// Headline figures of a run.
+/// One site over the run; for orbit and moon sites also the physical design at the site's peak IT power.
+struct site_summary {
+    std::string name;
+    std::string kind;                          //!< ground, orbit or moon
+    double accelerator_hours = 0.0;            //!< [h] installed
+    double running_accelerator_hours = 0.0;    //!< [h] running (installed x usable fraction)
+    double capex_usd = 0.0;                    //!< [USD] accelerators and facility bought
+    double depreciation_usd = 0.0;             //!< [USD] charged over the run
+    double energy_j = 0.0;                     //!< [J] facility energy
+    double energy_usd = 0.0;                   //!< [USD] energy bought
+    double cost_per_accelerator_hour_usd = 0.0;  //!< [USD/h] (depreciation + energy) / running accelerator-hours
+    double peak_it_power_w = 0.0;              //!< [W] installed accelerators x all-in power, at its peak
+    bool has_design = false;                   //!< true for orbit and moon sites that installed anything
+    double kg_per_kw = 0.0;                    //!< [kg/kW] of IT power (economy::design_site)
+    double mass_kg = 0.0;                      //!< [kg] site mass at peak IT power
+    double launches = 0.0;                     //!< flights to LEO for that mass
+    double array_area_m2 = 0.0;
+    double radiator_area_m2 = 0.0;
+    double battery_kwh = 0.0;                  //!< [kWh] storage for the worst eclipse or night
+    double design_usd_per_kw_year = 0.0;       //!< [USD/(kW yr)] the design's full cost per kW of IT
+    double design_usd_per_gpu_hour = 0.0;      //!< [USD/h] the design's full cost per usable accelerator-hour
+    bool operator==(const site_summary&) const = default;
+};
+
 struct run_summary {
     std::vector<generation> generations;
     std::vector<std::pair<std::string, double>> final_fleet_units;  //!< cohort name, units at the end
@@ -63,6 +87,7 @@ struct run_summary {
     double kardashev_index_peak = 0.0;       //!< [-] Sagan K of the peak facility power
     std::array<std::int64_t, constraint_count> binding_steps{};  //!< steps each constraint bound
     std::int64_t steps = 0;
+    std::vector<site_summary> sites;         //!< per site, in scenario order
     bool operator==(const run_summary&) const = default;
 };
 

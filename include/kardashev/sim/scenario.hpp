@@ -38,14 +38,24 @@ struct site_orbit {
     bool operator==(const site_orbit&) const = default;
 };
 
-/// A compute site: a terrestrial campus ("ground") or a cluster in orbit ("orbit"; its power follows the Sun).
+/// Where a lunar site stands: a polar ridge lit most of the time, or the equator with its 14.8-day night.
+struct site_moon {
+    std::string location = "polar";    //!< polar or equatorial
+    double sunlit_fraction = 0.9227;   //!< [-] polar ridge's lit share of the year (Glaser et al. 2014); equatorial: 0.5
+    bool operator==(const site_moon&) const = default;
+};
+
+/// A compute site: a terrestrial campus ("ground"), a cluster in orbit ("orbit") or a lunar base ("moon");
+/// off-world sites run on sunlight.
 struct site {
     std::string name;                                 //!< unique name, e.g. "memphis"
-    std::string kind = "ground";                      //!< ground or orbit (moon: a later issue)
+    std::string kind = "ground";                      //!< ground, orbit or moon
     site_orbit orbit;                                 //!< used when kind is "orbit"
+    site_moon moon;                                   //!< used when kind is "moon"
+    double launch_price_usd_per_kg = 3600.0;          //!< [USD/kg] to LEO, for the design figures of orbit and moon sites (Suncatcher sec. 4.4)
     compute::accelerator accel;                       //!< resolved catalogue entry (accel.name is the key)
     std::vector<schedule_point> planned_accelerators; //!< [count] target installed accelerators over time
-    std::vector<schedule_point> power_capacity_w;     //!< [W] facility power over time: the grid connection, or for an orbit site the arrays' output in full sunlight
+    std::vector<schedule_point> power_capacity_w;     //!< [W] facility power over time: the grid connection, or for an orbit or moon site the arrays' output in full sunlight
     energy::grid_facility facility;                   //!< PUE, energy price, carbon intensity
     double facility_capex_usd_per_w = 0.0;            //!< [USD/W] facility build cost per W of facility power
     bool operator==(const site&) const = default;

@@ -224,7 +224,7 @@ TEST(scenario_io, written_awkward_values_load_back_equal) {
     EXPECT_EQ(load_scenario_text(yaml, "explain.yaml"), s) << yaml;
 }
 
-TEST(scenario_io, orbit_sites_load_their_orbit_and_write_back_equal) {
+TEST(scenario_io, off_world_sites_load_their_orbit_or_moon_block_and_write_back_equal) {
     const auto s = load_scenario_text(R"(sites:
   - name: sso
     kind: orbit
@@ -234,9 +234,20 @@ TEST(scenario_io, orbit_sites_load_their_orbit_and_write_back_equal) {
     orbit: { altitude: 550 km, inclination: 53 deg, raan: 40 deg }
   - name: defaults
     kind: orbit
+  - name: ridge
+    kind: moon
+    moon: { location: polar, sunlit_fraction: 95 % }
+    launch_price: 200 USD/kg
+  - name: equator
+    kind: moon
+    moon: { location: equatorial }
 )",
                                       "orbit.yaml");
-    ASSERT_EQ(s.sites.size(), 3U);
+    ASSERT_EQ(s.sites.size(), 5U);
+    EXPECT_EQ(s.sites[3].moon.sunlit_fraction, 0.95);
+    EXPECT_EQ(s.sites[3].launch_price_usd_per_kg, 200.0);
+    EXPECT_EQ(s.sites[4].moon.location, "equatorial");
+    EXPECT_EQ(s.sites[4].moon.sunlit_fraction, 0.5) << "half of each synodic month";
     const auto& sso = s.sites[0].orbit;
     EXPECT_TRUE(sso.sun_synchronous);
     EXPECT_EQ(sso.altitude_m, 650'000.0);

@@ -260,6 +260,50 @@ TEST(engine, orbit_site_runs_only_what_the_sunlight_feeds_and_power_binds_in_the
     EXPECT_EQ(r.summary.total_opex_usd, 0.0);  // free sunlight
 }
 
+TEST(engine, moon_site_runs_its_ridge_share_of_sunlight_and_gets_a_design) {
+    auto s = base_scenario();
+    auto& site = s.sites[0];
+    site.kind = "moon";
+    site.moon.sunlit_fraction = 0.9;
+    site.facility.pue = 1.0;
+    site.facility.energy_price_usd_per_j = 0.0;
+    site.planned_accelerators = {{s.start, 100}};
+    site.power_capacity_w = {{s.start, 100e3}};  // 90 kW on average for 100 kW of demand
+    const auto r = sim::run(s);
+    for (double u : series(r, "site/a", "usable_fraction")) EXPECT_DOUBLE_EQ(u, 0.9);
+    EXPECT_EQ(steps_bound_by(r, constraint::power), 365);
+    ASSERT_EQ(r.summary.sites.size(), 1U);
+    const auto& sum = r.summary.sites[0];
+    EXPECT_EQ(sum.kind, "moon");
+    EXPECT_NEAR(sum.running_accelerator_hours, 0.9 * sum.accelerator_hours, 1e-6 * sum.accelerator_hours);
+    EXPECT_EQ(sum.peak_it_power_w, 100e3);
+    ASSERT_TRUE(sum.has_design);
+    EXPECT_GT(sum.kg_per_kw, 100.0);  // night storage for the ridge's dark spells dominates (docs/models/sites.md)
+    EXPECT_GT(sum.launches, 0.0);
+}
+
+TEST(engine, site_summaries_add_up_to_the_company_totals) {
+    auto s = orbit_scenario();
+    auto ground = base_scenario().sites[0];
+    ground.name = "g";
+    s.sites.push_back(ground);
+    const auto r = sim::run(s);
+    ASSERT_EQ(r.summary.sites.size(), 2U);
+    double capex = 0, depr = 0, energy = 0, hours = 0;
+    for (const auto& st : r.summary.sites) {
+        capex += st.capex_usd;
+        depr += st.depreciation_usd;
+        energy += st.energy_j;
+        hours += st.accelerator_hours;
+    }
+    EXPECT_NEAR(capex, r.summary.total_capex_usd, 1e-9 * capex);
+    EXPECT_NEAR(depr, r.summary.total_depreciation_usd, 1e-9 * depr);
+    EXPECT_NEAR(energy, r.summary.total_energy_j, 1e-9 * energy);
+    EXPECT_NEAR(hours, r.summary.accelerator_hours, 1e-9 * hours);
+    EXPECT_TRUE(r.summary.sites[0].has_design);   // orbit
+    EXPECT_FALSE(r.summary.sites[1].has_design);  // ground
+}
+
 TEST(engine, ground_site_has_no_sunlit_channel) {
     const auto r = sim::run(base_scenario());
     EXPECT_TRUE(series(r, "site/a", "sunlit_fraction").empty());
