@@ -1,0 +1,133 @@
+#pragma once
+/// Time-varying topology over flat arrays (CSR) and shortest-delay routes: one Dijkstra per destination per
+/// step, round-trip times, hop counts and path changes for requested pairs, time steps in parallel (TBB),
+/// paths stored only when they change. See docs/models/network.md.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "kardashev/core/time.hpp"
+#include "kardashev/network/links.hpp"
+#include "kardashev/network/nodes.hpp"
+#include "kardashev/orbit/tle.hpp"
+
+namespace kardashev::network {
+
+/// How a ground station chooses the satellites it may link to.
+enum class gsl_rule : std::uint8_t {
+    elevation,    //!< true elevation above the WGS-84 tangent plane >= min_elevation_rad
+    slant_range,  //!< Hypatia: slant range <= max_range_m (no horizon test)
+};
+
+/// Ground-satellite link admission and limits.
+struct gsl_criterion {
+    gsl_rule rule = gsl_rule::elevation;  //!< admission test
+    double min_elevation_rad = 25.0 * 3.141'592'653'589'793 / 180.0;  //!< mask for `elevation` [rad]
+    double max_range_m = 0.0;             //!< limit for `slant_range` [m]
+    int max_per_station = 0;              //!< nearest satellites a station keeps (0: all admitted)
+    int max_per_satellite = 0;            //!< stations a satellite serves, nearest first (0: all)
+    bool operator==(const gsl_criterion&) const = default;
+};
+
+/// Settings of the topology and routing.
+struct network_options {
+    gsl_criterion gsl;                          //!< ground-satellite links
+    double isl_grazing_height_m = 80'000.0;     //!< line of sight kept this far above the surface [m]
+    double isl_earth_radius_m = hypatia_earth_radius_m;  //!< sphere of the line-of-sight test [m]
+    bool ground_relays = false;                 //!< a path may pass through a ground station (false: Hypatia)
+    double isl_capacity_bps = 100e9;            //!< laser ISL capacity [bit/s]
+    double gsl_capacity_bps = 20e9;             //!< ground-satellite link capacity [bit/s]
+    double fibre_capacity_bps = 400e9;          //!< fibre capacity [bit/s]
+    bool operator==(const network_options&) const = default;
+};
+
+/// A fibre between two ground stations (indices into the station list).
+struct fibre_link {
+    int a = 0;                   //!< station index
+    int b = 0;                   //!< station index
+    double route_factor = 1.5;   //!< route length / geodesic [-], >= 1
+    bool operator==(const fibre_link&) const = default;
+};
+
+/// Kind of a directed edge.
+enum class link_kind : std::uint8_t { isl, gsl, fibre };
+
+/// One time step's graph: nodes 0..satellites-1 are satellites, then the stations; edges in CSR, both
+/// directions stored.
+struct topology {
+    int satellites = 0;                  //!< satellite nodes
+    int stations = 0;                    //!< ground nodes after them
+    std::vector<int> offsets;            //!< edges of node v are [offsets[v], offsets[v + 1])
+    std::vector<int> targets;            //!< head of each edge
+    std::vector<double> delay_s;         //!< one-way delay of each edge [s]
+    std::vector<double> capacity_bps;    //!< capacity of each edge [bit/s]
+    std::vector<link_kind> kind;         //!< kind of each edge
+    bool operator==(const topology&) const = default;
+};
+
+/// Builds the topology from satellite ECEF positions [m] (x, y, z arrays), the ISL list, stations and fibres.
+/// Throws domain_error naming the link when an ISL is longer than max_isl_range_m (a fixed +Grid cannot hold it).
+[[nodiscard]] topology build_topology(std::span<const double> x_ecef_m, std::span<const double> y_ecef_m,
+                                      std::span<const double> z_ecef_m, std::span<const isl> isls,
+                                      std::span<const ground_station> stations, std::span<const fibre_link> fibres,
+                                      const network_options& options);
+
+/// Shortest delays to node `destination` from every node [s] (infinity when unreachable) and the next hop
+/// towards it (-1 at the destination or when unreachable). Stations other than the destination are not
+/// relayed through unless `ground_relays`. `delay_s` and `next_hop` must have one element per node.
+void shortest_paths_to(const topology& g, int destination, bool ground_relays, std::span<double> delay_s,
+                       std::span<int> next_hop);
+
+/// A requested route between two stations (indices into the station list).
+struct station_pair {
+    int src = 0;  //!< station index
+    int dst = 0;  //!< station index
+    bool operator==(const station_pair&) const = default;
+};
+
+/// A path that starts at step `step` (node ids: satellites 0..N-1, stations N + index); empty: unreachable.
+struct path_change {
+    std::int64_t step = 0;       //!< first step with this path
+    std::vector<int> nodes;      //!< path from source to destination
+    bool operator==(const path_change&) const = default;
+};
+
+/// Series of one pair over the run.
+struct pair_series {
+    std::vector<double> rtt_s;          //!< round-trip time per step [s], NaN when unreachable
+    std::vector<int> hops;              //!< links on the path per step, 0 when unreachable
+    std::vector<path_change> paths;     //!< the path at step 0 and every change after it
+    bool operator==(const pair_series&) const = default;
+};
+
+/// What a run computes.
+struct route_run {
+    std::vector<double> time_s;          //!< time of each step since the start [s]
+    std::vector<pair_series> pairs;      //!< one per requested pair, in request order
+    int satellites = 0;                  //!< satellite count (node ids of stations start here)
+};
+
+/// The satellites, their ISLs and the ground segment.
+struct network_model {
+    std::vector<orbit::element_set> satellites;   //!< SGP4 element sets (WGS-72)
+    std::vector<isl> isls;                        //!< laser links between satellite indices
+    std::vector<ground_station> stations;         //!< ground nodes
+    std::vector<fibre_link> fibres;               //!< fibres between stations
+};
+
+/// Time grid and threading of a run.
+struct run_options {
+    epoch start;                    //!< time of step 0 (UTC-tagged epoch)
+    duration step = duration::from_seconds(1.0);  //!< step length, > 0
+    std::int64_t steps = 1;         //!< number of steps, >= 1
+    int threads = 0;                //!< worker threads (0: TBB's default); results do not depend on it
+};
+
+/// Routes every pair at every step: SGP4 positions -> ECEF -> topology -> one Dijkstra per distinct destination.
+/// Throws input_error for bad indices or grid, domain_error for an ISL beyond its range or a satellite that
+/// fails to propagate.
+[[nodiscard]] route_run simulate_routes(const network_model& model, std::span<const station_pair> pairs,
+                                        const network_options& options, const run_options& run);
+
+}  // namespace kardashev::network

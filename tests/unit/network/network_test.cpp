@@ -1,0 +1,155 @@
+// Unit tests of the network module: ground-station parsing, presets, +Grid, topology and routing.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "kardashev/core/constants.hpp"
+#include "kardashev/core/error.hpp"
+#include "kardashev/network/routing.hpp"
+
+namespace {
+
+using namespace kardashev;
+using namespace kardashev::network;
+
+std::string error_of(const auto& fn) {
+    try {
+        fn();
+    } catch (const error& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+TEST(ground_stations, parse_hypatia_format) {
+    const auto s = parse_ground_stations("0,Tokyo,35.6895,139.69171,0\n1,São-Paulo,-23.5475,-46.63611,10\n", "gs.txt");
+    ASSERT_EQ(s.size(), 2U);
+    EXPECT_EQ(s[1].name, "São-Paulo");
+    EXPECT_NEAR(s[0].site.lat_rad * 180.0 / constants::pi, 35.6895, 1e-12);
+    EXPECT_DOUBLE_EQ(s[1].site.alt_m, 10.0);
+    EXPECT_EQ(find_station(s, "tokyo"), 0U);
+    EXPECT_EQ(find_station(s, "1"), 1U);
+}
+
+TEST(ground_stations, latitude_95_is_an_error_with_its_place) {
+    EXPECT_EQ(error_of([] { (void)parse_ground_stations("0,Tokyo,35.6,139.6,0\n1,Nowhere,95,10,0\n", "gs.txt"); }),
+              "gs.txt:2:11: latitude: expected a value in [-90, 90] deg, got 95");
+    EXPECT_EQ(error_of([] { (void)parse_ground_stations("0,Tokyo,x,139.6\n", "gs.txt"); }),
+              "gs.txt:1:1: expected 5 fields id,name,latitude_deg,longitude_deg,elevation_m, got 4");
+}
+
+TEST(ground_stations, unknown_station_names_the_key) {
+    const auto s = parse_ground_stations("0,Tokyo,35.6895,139.69171,0\n", "gs.txt");
+    EXPECT_EQ(error_of([&] { (void)find_station(s, "Atlantis"); }),
+              "unknown ground station \"Atlantis\": expected a station name or id");
+}
+
+TEST(presets, hypatia_element_sets_follow_its_generator) {
+    const auto k1 = *shell_preset("kuiper-k1");
+    const auto sets = shell_element_sets(k1);
+    ASSERT_EQ(sets.size(), 1156U);
+    constexpr double deg = constants::pi / 180.0;
+    EXPECT_NEAR(sets[34].raan_rad / deg, 10.5882, 1e-9);           // 360 / 34 printed to 1e-4 deg
+    EXPECT_NEAR(sets[34].mean_anomaly_rad / deg, 5.2941, 1e-9);    // odd plane: + 180 / 34
+    EXPECT_NEAR(sets[0].eccentricity, 1e-7, 1e-15);
+    EXPECT_NEAR(sets[0].mean_motion_rad_per_min * 1440.0 / (2.0 * constants::pi), 14.80, 1e-9);
+    EXPECT_EQ(sets[0].epoch_time, hypatia_epoch());
+    EXPECT_FALSE(shell_preset("iridium").has_value());
+}
+
+TEST(plus_grid, degree_four_and_two_links_per_satellite) {
+    const auto l = plus_grid_isls(5, 4, 1);
+    ASSERT_EQ(l.size(), 40U);
+    std::vector<int> deg(20, 0);
+    for (const auto& e : l) {
+        ++deg[static_cast<std::size_t>(e.a)];
+        ++deg[static_cast<std::size_t>(e.b)];
+    }
+    for (const int d : deg) EXPECT_EQ(d, 4);
+    EXPECT_EQ(l[1], (isl{0, 5}));       // (0,0) - (1,1) with shift 1
+    EXPECT_EQ(l[39], (isl{19, 0}));     // (4,3) - (0,0): seam and shift wrap
+}
+
+TEST(routing, dijkstra_picks_the_shorter_of_two_relays_and_skips_ground_relays) {
+    // Two stations on the equator 20 deg apart, satellites above each and one in between.
+    const auto a = make_ground_station(0, "a", 0.0, 0.0, 0.0);
+    const auto b = make_ground_station(1, "b", 0.0, 20.0, 0.0);
+    const auto mid = make_ground_station(2, "mid", 0.0, 10.0, 0.0);
+    const double r = orbit::wgs84::equatorial_radius_m + 1'000'000.0;
+    constexpr double deg = constants::pi / 180.0;
+    std::vector<double> x, y, z;
+    for (const double lon : {0.0, 10.0, 20.0}) {
+        x.push_back(r * std::cos(lon * deg));
+        y.push_back(r * std::sin(lon * deg));
+        z.push_back(0.0);
+    }
+    const std::vector<isl> isls{{0, 1}, {1, 2}};
+    const std::vector<ground_station> st{a, b, mid};
+    network_options o;
+    o.gsl.min_elevation_rad = 60.0 * deg;  // each station sees only the satellite above it
+    const topology t = build_topology(x, y, z, isls, st, {}, o);
+    std::vector<double> d(6);
+    std::vector<int> next(6);
+    shortest_paths_to(t, 4, false, d, next);
+    EXPECT_EQ(next[3], 0);
+    EXPECT_EQ(next[0], 1);
+    EXPECT_EQ(next[1], 2);
+    EXPECT_EQ(next[2], 4);
+    const double expected = (2.0 * 1'000'000.0 + 2.0 * 2.0 * r * std::sin(5.0 * deg)) / constants::speed_of_light_m_per_s;
+    EXPECT_NEAR(d[3], expected, 1e-12);
+    // Without ISLs, the only way is through the middle station, which needs ground relays.
+    const topology t2 = build_topology(x, y, z, {}, st, {}, o);
+    shortest_paths_to(t2, 4, false, d, next);
+    EXPECT_TRUE(std::isinf(d[3]));
+}
+
+TEST(routing, fibre_links_stations_at_c_over_1_468) {
+    const auto a = make_ground_station(0, "a", 0.0, 0.0, 0.0);
+    const auto b = make_ground_station(1, "b", 0.0, 10.0, 0.0);
+    const std::vector<ground_station> st{a, b};
+    const std::vector<fibre_link> f{{0, 1, 1.2}};
+    const topology t = build_topology({}, {}, {}, {}, st, f, network_options{});
+    std::vector<double> d(2);
+    std::vector<int> next(2);
+    shortest_paths_to(t, 1, false, d, next);
+    EXPECT_NEAR(d[0], geodesic_distance_m(a.site, b.site) * 1.2 * 1.468 / constants::speed_of_light_m_per_s, 1e-15);
+    EXPECT_EQ(t.kind[0], link_kind::fibre);
+}
+
+TEST(routing, link_limits_keep_the_nearest) {
+    const auto a = make_ground_station(0, "a", 0.0, 0.0, 0.0);
+    const double r = orbit::wgs84::equatorial_radius_m;
+    const std::vector<double> x{r + 500e3, r + 600e3, r + 700e3}, y{0.0, 1.0, -1.0}, z{0.0, 0.0, 0.0};
+    const std::vector<ground_station> st{a};
+    network_options o;
+    o.gsl.max_per_station = 2;
+    const topology t = build_topology(x, y, z, {}, st, {}, o);
+    EXPECT_EQ(t.offsets[4] - t.offsets[3], 2);
+    EXPECT_EQ(t.offsets[3] - t.offsets[2], 0);  // the farthest satellite has no link
+}
+
+TEST(routing, results_do_not_depend_on_thread_count) {
+    const auto s1 = *shell_preset("telesat-t1");
+    network_model m;
+    m.satellites = shell_element_sets(s1);
+    m.isls = plus_grid_isls(s1.planes, s1.sats_per_plane, 0);
+    m.stations = parse_ground_stations("0,Paris,48.85341,2.3488,0\n1,Luanda,-8.83682,13.23432,0\n2,Tokyo,35.6895,139.69171,0\n",
+                                       "gs");
+    const std::vector<station_pair> p{{0, 1}, {2, 0}, {1, 2}};
+    run_options run;
+    run.start = hypatia_epoch();
+    run.step = duration::from_seconds(7.0);
+    run.steps = 150;
+    run.threads = 1;
+    const auto one = simulate_routes(m, p, network_options{}, run);
+    run.threads = 2;
+    const auto two = simulate_routes(m, p, network_options{}, run);
+    EXPECT_EQ(one.pairs, two.pairs);
+    EXPECT_GE(one.pairs[0].paths.size(), 1U);
+    EXPECT_EQ(one.pairs[0].paths[0].step, 0);
+}
+
+}  // namespace
