@@ -134,7 +134,8 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
                                  {"energy_j", st.energy_j},
                                  {"energy_usd", st.energy_usd},
                                  {"cost_per_accelerator_hour_usd", st.cost_per_accelerator_hour_usd},
-                                 {"peak_it_power_w", st.peak_it_power_w}};
+                                 {"peak_it_power_w", st.peak_it_power_w},
+                                 {"failed_accelerators", st.failed_accelerators}};
         if (st.has_design) {
             e["design"] = {{"kg_per_kw", st.kg_per_kw},
                            {"mass_kg", st.mass_kg},

@@ -499,6 +499,7 @@ sim::site read_site(reader& r, const yaml_node& n, const std::string& path, epoc
     if (s.kind != "ground") {
         s.facility.energy_price_usd_per_j = 0.0;  // sunlight is free; operations cost is capex
         s.facility.carbon_kg_per_j = 0.0;
+        s.failure_rate_per_s = default_quantity(default_off_world_failure_rate, quantity_kind::rate);
     }
     if (s.kind == "orbit") {
         if (orbit != nullptr) read_site_orbit(r, *orbit, child_path(path, "orbit"), s.orbit);
@@ -517,6 +518,7 @@ sim::site read_site(reader& r, const yaml_node& n, const std::string& path, epoc
         r.report(moon->pos, child_path(path, "moon"), "only a site of kind moon has a moon block");
     }
     r.set_quantity(n, "launch_price", path, quantity_kind::price_per_mass, bound::non_negative, s.launch_price_usd_per_kg);
+    r.set_quantity(n, "failure_rate", path, quantity_kind::rate, bound::non_negative, s.failure_rate_per_s);
 
     const yaml_node* accel = n.find("accelerator");
     std::string accel_name(default_site_accelerator);

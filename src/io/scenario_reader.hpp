@@ -24,6 +24,7 @@ inline constexpr std::string_view default_site_accelerator = "H100";
 inline constexpr std::string_view default_energy_price = "0.08 USD/kWh";
 inline constexpr std::string_view default_carbon_intensity = "0.37 kg/kWh";
 inline constexpr std::string_view default_facility_capex = "10 USD/W";
+inline constexpr std::string_view default_off_world_failure_rate = "9 %/yr";  // Meta via McCalip 2026 (docs/models/sites.md)
 
 /// Cohort kinds the language knows.
 inline constexpr std::string_view cohort_kinds[] = {"vehicle", "robotaxi", "humanoid", "factory", "eo_satellite", "social"};

@@ -82,6 +82,7 @@ inline constexpr field_spec site_fields[] = {
     {"orbit", field_shape::mapping, &site_orbit_spec},
     {"moon", field_shape::mapping, &site_moon_spec},
     {"launch_price"},
+    {"failure_rate"},
     {"accelerator"},
     {"accelerators", field_shape::schedule, &schedule_point_spec},
     {"power_capacity", field_shape::schedule, &schedule_point_spec},

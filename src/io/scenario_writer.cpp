@@ -249,6 +249,7 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
         out << YAML::EndMap;
     }
     if (s.kind != "ground") write_quantity(out, "launch_price", s.launch_price_usd_per_kg, quantity_kind::price_per_mass);
+    if (s.failure_rate_per_s > 0.0 || s.kind != "ground") write_quantity(out, "failure_rate", s.failure_rate_per_s, quantity_kind::rate);
     write_text(out, "accelerator", s.accel.name);
     write_schedule(out, "accelerators", s.planned_accelerators, quantity_kind::count);
     write_schedule(out, "power_capacity", s.power_capacity_w, quantity_kind::power);

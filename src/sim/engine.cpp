@@ -98,6 +98,7 @@ struct site_state {
     depreciation_book accel_book, facility_book;
     double capex_usd = 0.0, depreciation_usd = 0.0, energy_j = 0.0, energy_usd = 0.0;
     double accelerator_hours = 0.0, running_hours = 0.0, peak_it_w = 0.0;
+    double failed = 0.0;               // accelerators lost to failures without repair
     std::uint32_t ch_planned = 0, ch_installed = 0, ch_it_power = 0, ch_facility_power = 0, ch_power_cap = 0;
     std::uint32_t ch_sunlit = 0, ch_usable = 0, ch_mfu = 0, ch_goodput = 0;
 };
@@ -257,6 +258,7 @@ site_summary summarise_site(const scenario& s, const site& where, const site_sta
     out.energy_j = st.energy_j;
     out.energy_usd = st.energy_usd;
     out.peak_it_power_w = st.peak_it_w;
+    out.failed_accelerators = st.failed;
     out.cost_per_accelerator_hour_usd = economy::cost_per_accelerator_hour(st.depreciation_usd, st.energy_usd, st.running_hours);
     if (where.kind == "ground" || !(st.peak_it_w > 0.0)) return out;
     economy::site_inputs in;
@@ -488,6 +490,15 @@ run_result run(const scenario& s, const run_options& options) {
             const auto& site = s.sites[i];
             auto& st = sites[i];
             const auto [per_accel_facility_w, cap_w, power_max] = site_power_limit(site, t0);
+            // Off-world hardware is not repaired: accelerators fail at a constant rate and take their share of the
+            // spacecraft (array, radiator, bus) with them, so the build-out below replaces them at full price
+            // (replacement launches). Exponential survival over the step (docs/models/sites.md, failures).
+            if (site.failure_rate_per_s > 0.0 && st.installed > 0.0) {
+                const double lost = st.installed * -std::expm1(-site.failure_rate_per_s * dt);
+                st.installed -= lost;
+                st.facility_built_w = std::max(0.0, st.facility_built_w - lost * per_accel_facility_w);
+                st.failed += lost;
+            }
             const double planned = schedule_value(site.planned_accelerators, t0);
             const double target = std::min(planned, power_max);
             st.power_limited = planned > power_max * (1.0 + tiny);

@@ -60,6 +60,7 @@ struct site_summary {
     double energy_usd = 0.0;                   //!< [USD] energy bought
     double cost_per_accelerator_hour_usd = 0.0;  //!< [USD/h] (depreciation + energy) / running accelerator-hours
     double peak_it_power_w = 0.0;              //!< [W] installed accelerators x all-in power, at its peak
+    double failed_accelerators = 0.0;          //!< accelerators lost to failures (orbit, moon: no repair), replaced by the build-out
     bool has_design = false;                   //!< true for orbit and moon sites that installed anything
     double kg_per_kw = 0.0;                    //!< [kg/kW] of IT power (economy::design_site)
     double mass_kg = 0.0;                      //!< [kg] site mass at peak IT power

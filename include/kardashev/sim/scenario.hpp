@@ -53,6 +53,7 @@ struct site {
     site_orbit orbit;                                 //!< used when kind is "orbit"
     site_moon moon;                                   //!< used when kind is "moon"
     double launch_price_usd_per_kg = 3600.0;          //!< [USD/kg] to LEO, for the design figures of orbit and moon sites (Suncatcher sec. 4.4)
+    double failure_rate_per_s = 0.0;                  //!< [1/s] accelerator failures without repair; io's default: 9 %/yr off-world (Meta via McCalip 2026), 0 on the ground
     compute::accelerator accel;                       //!< resolved catalogue entry (accel.name is the key)
     std::vector<schedule_point> planned_accelerators; //!< [count] target installed accelerators over time
     std::vector<schedule_point> power_capacity_w;     //!< [W] facility power over time: the grid connection, or for an orbit or moon site the arrays' output in full sunlight
