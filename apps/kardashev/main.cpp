@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
     add_propagate_command(app, exit_code);
     add_eclipse_command(app, exit_code);
     add_constellation_command(app, exit_code);
+    add_network_command(app, exit_code);
     add_size_command(app, exit_code);
     add_train_command(app, exit_code);
     try {

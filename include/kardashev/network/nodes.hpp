@@ -37,6 +37,12 @@ struct ground_station {
 /// Reads and parses a ground-station file (parse_ground_stations); input_error when it cannot be read.
 [[nodiscard]] std::vector<ground_station> load_ground_stations(const std::filesystem::path& path);
 
+/// Hypatia's 100 most populous cities in its file format (compiled from data/network/, ids 0-99).
+[[nodiscard]] std::string_view hypatia_top_100_text();
+
+/// Hypatia's 100 most populous cities as ground stations (the default ground segment).
+[[nodiscard]] std::vector<ground_station> hypatia_top_100_stations();
+
 /// Index of the station named `key` (case-insensitive) or with id `key`; input_error naming `key` if none.
 [[nodiscard]] std::size_t find_station(std::span<const ground_station> stations, std::string_view key);
 

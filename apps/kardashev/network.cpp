@@ -1,0 +1,321 @@
+// `kardashev network`: routes, round-trip times, hop counts and path changes over a constellation.
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_args.hpp"
+#include "commands.hpp"
+#include "kardashev/core/constants.hpp"
+#include "kardashev/core/error.hpp"
+#include "kardashev/io/atomic_file.hpp"
+#include "kardashev/network/routing.hpp"
+#include "kardashev/orbit/tle.hpp"
+
+namespace kardashev::apps {
+
+namespace {
+
+struct network_args {
+    std::string constellation;
+    std::string catalogue;
+    std::string grid;
+    int isl_shift = 0;
+    std::string ground_stations;
+    std::string gsl;
+    int gsl_per_station = 0;
+    int gsl_per_satellite = 0;
+    bool ground_relays = false;
+    std::string pairs;
+    std::string start;
+    std::string duration = "200 s";
+    std::string step = "1 s";
+    int threads = 0;
+    std::string out;
+    bool force = false;
+    bool json = false;
+};
+
+constexpr double deg = constants::pi / 180.0;
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::size_t p = 0;
+    while (true) {
+        const std::size_t c = s.find(sep, p);
+        out.push_back(s.substr(p, c == std::string::npos ? std::string::npos : c - p));
+        if (c == std::string::npos) break;
+        p = c + 1;
+    }
+    return out;
+}
+
+/// "--gsl elevation:25deg", "slant-range:1089686m" or "slant-range" (the preset's Hypatia range).
+network::gsl_criterion parse_gsl(const std::string& text, const network::shell_design* preset) {
+    network::gsl_criterion g;
+    const auto colon = text.find(':');
+    const std::string kind = text.substr(0, colon);
+    const std::string value = colon == std::string::npos ? std::string() : text.substr(colon + 1);
+    if (kind == "elevation") {
+        g.rule = network::gsl_rule::elevation;
+        g.min_elevation_rad = !value.empty() ? quantity_option("--gsl elevation", value, quantity_kind::angle)
+                              : preset != nullptr ? preset->min_elevation_rad : 25.0 * deg;
+        if (!(g.min_elevation_rad >= 0.0 && g.min_elevation_rad < 90.0 * deg)) {
+            throw input_error(fmt::format("--gsl: expected an elevation mask in [0, 90) deg, got \"{}\"", value));
+        }
+    } else if (kind == "slant-range") {
+        g.rule = network::gsl_rule::slant_range;
+        if (!value.empty()) {
+            g.max_range_m = quantity_option("--gsl slant-range", value, quantity_kind::length);
+        } else if (preset != nullptr) {
+            g.max_range_m = preset->max_gsl_range_m;
+        } else {
+            throw input_error("--gsl slant-range needs a range (e.g. slant-range:1089686m) without a --constellation preset");
+        }
+        if (!(g.max_range_m > 0.0)) throw input_error(fmt::format("--gsl: expected a positive slant range, got \"{}\"", value));
+    } else {
+        throw input_error(fmt::format("--gsl: expected elevation[:ANGLE] or slant-range[:LENGTH], got \"{}\"", text));
+    }
+    return g;
+}
+
+struct pair_summary {
+    std::string name;
+    double rtt_t0_ms = 0.0, min_ms = 0.0, median_ms = 0.0, max_ms = 0.0, unreachable_s = 0.0, great_circle_ms = 0.0;
+    std::size_t changes = 0;
+};
+
+std::string path_text(const std::vector<int>& nodes) {
+    std::string s;
+    for (const int v : nodes) s += (s.empty() ? "" : "-") + std::to_string(v);
+    return s;
+}
+
+int run_network(const network_args& a) {
+    // Satellites and ISLs.
+    std::optional<network::shell_design> preset;
+    network::network_model model;
+    std::string sats_text;
+    if (!a.constellation.empty() && !a.catalogue.empty()) {
+        throw input_error("network: give either --constellation or --catalogue, not both");
+    }
+    if (!a.catalogue.empty()) {
+        model.satellites = orbit::load_tle_catalogue(a.catalogue);
+        if (model.satellites.empty()) throw input_error(fmt::format("{}: no element sets in the file", a.catalogue));
+        sats_text = fmt::format("{} ({} element sets)", a.catalogue, model.satellites.size());
+        if (!a.grid.empty()) {
+            const auto parts = split(a.grid, 'x');
+            int o = 0, s = 0;
+            if (parts.size() != 2 || std::sscanf(parts[0].c_str(), "%d", &o) != 1 || std::sscanf(parts[1].c_str(), "%d", &s) != 1 ||
+                static_cast<std::size_t>(o) * static_cast<std::size_t>(s) != model.satellites.size()) {
+                throw input_error(fmt::format("--grid: expected PLANESxSATS matching the {} element sets, got \"{}\"",
+                                              model.satellites.size(), a.grid));
+            }
+            model.isls = network::plus_grid_isls(o, s, a.isl_shift);
+        }
+    } else {
+        const std::string name = a.constellation.empty() ? "starlink-s1" : a.constellation;
+        preset = network::shell_preset(name);
+        if (!preset) {
+            throw input_error(fmt::format("--constellation: expected one of {}, got \"{}\"", network::shell_preset_names(), name));
+        }
+        preset->isl_shift = a.isl_shift;
+        if (!a.grid.empty()) throw input_error("--grid goes with --catalogue; a preset has its own +Grid");
+        model.satellites = network::shell_element_sets(*preset);
+        model.isls = network::plus_grid_isls(preset->planes, preset->sats_per_plane, preset->isl_shift);
+        sats_text = fmt::format("{} ({} x {}, {:g} km, {:g} deg)", preset->name, preset->planes, preset->sats_per_plane,
+                                preset->altitude_m / 1e3, preset->inclination_rad / deg);
+    }
+    model.stations = a.ground_stations.empty() ? network::hypatia_top_100_stations()
+                                               : network::load_ground_stations(a.ground_stations);
+
+    network::network_options opt;
+    opt.gsl = parse_gsl(a.gsl.empty() ? "elevation" : a.gsl, preset ? &*preset : nullptr);
+    if (a.gsl_per_station < 0 || a.gsl_per_satellite < 0) throw input_error("--gsl-per-station/--gsl-per-satellite: expected >= 0");
+    opt.gsl.max_per_station = a.gsl_per_station;
+    opt.gsl.max_per_satellite = a.gsl_per_satellite;
+    opt.ground_relays = a.ground_relays;
+
+    // Pairs "A:B,C:D" by name or id.
+    if (a.pairs.empty()) throw input_error("--pairs: expected at least one pair A:B (station names or ids)");
+    std::vector<network::station_pair> pairs;
+    std::vector<std::string> pair_names;
+    for (const auto& item : split(a.pairs, ',')) {
+        const auto ends = split(item, ':');
+        if (ends.size() != 2) throw input_error(fmt::format("--pairs: expected A:B, got \"{}\"", item));
+        try {
+            const auto s = network::find_station(model.stations, ends[0]);
+            const auto d = network::find_station(model.stations, ends[1]);
+            pairs.push_back({static_cast<int>(s), static_cast<int>(d)});
+            pair_names.push_back(model.stations[s].name + ":" + model.stations[d].name);
+        } catch (const input_error& e) {
+            throw input_error(fmt::format("--pairs: {}", e.what()));
+        }
+    }
+
+    network::run_options run;
+    run.start = a.start.empty() ? (preset ? network::hypatia_epoch() : model.satellites.front().epoch_time)
+                                : time_option("--start", a.start);
+    const double dur_s = quantity_option("--duration", a.duration, quantity_kind::time);
+    const double step_s = quantity_option("--step", a.step, quantity_kind::time);
+    if (!(step_s > 0.0)) throw input_error(fmt::format("--step: expected a positive step, got \"{}\"", a.step));
+    if (!(dur_s >= 0.0)) throw input_error(fmt::format("--duration: expected a non-negative duration, got \"{}\"", a.duration));
+    run.step = duration::from_seconds(step_s);
+    run.steps = static_cast<std::int64_t>(std::floor(dur_s / step_s + 1e-9));
+    if (run.steps < 1) run.steps = 1;
+    run.threads = a.threads;
+
+    const network::route_run r = network::simulate_routes(model, pairs, opt, run);
+
+    // Per-pair summary.
+    std::vector<pair_summary> sums;
+    for (std::size_t q = 0; q < pairs.size(); ++q) {
+        const auto& s = r.pairs[q];
+        pair_summary p;
+        p.name = pair_names[q];
+        std::vector<double> ok;
+        for (const double v : s.rtt_s) {
+            if (std::isnan(v)) p.unreachable_s += step_s;
+            else ok.push_back(v * 1e3);
+        }
+        p.rtt_t0_ms = s.rtt_s.front() * 1e3;
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        p.min_ms = ok.empty() ? nan : *std::min_element(ok.begin(), ok.end());
+        p.max_ms = ok.empty() ? nan : *std::max_element(ok.begin(), ok.end());
+        if (!ok.empty()) {
+            std::sort(ok.begin(), ok.end());
+            const std::size_t m = ok.size() / 2;
+            p.median_ms = ok.size() % 2 == 1 ? ok[m] : 0.5 * (ok[m - 1] + ok[m]);
+        } else {
+            p.median_ms = nan;
+        }
+        p.changes = s.paths.empty() ? 0 : s.paths.size() - 1;
+        p.great_circle_ms = 2e3 * network::vacuum_geodesic_delay_s(model.stations[static_cast<std::size_t>(pairs[q].src)].site,
+                                                                    model.stations[static_cast<std::size_t>(pairs[q].dst)].site);
+        sums.push_back(p);
+    }
+
+    nlohmann::ordered_json j;
+    j["command"] = "network";
+    j["inputs"] = {{"satellites", sats_text},
+                   {"ground_stations", a.ground_stations.empty() ? "hypatia top 100" : a.ground_stations},
+                   {"gsl", opt.gsl.rule == network::gsl_rule::elevation
+                               ? fmt::format("elevation:{:g}deg", opt.gsl.min_elevation_rad / deg)
+                               : fmt::format("slant-range:{:.0f}m", opt.gsl.max_range_m)},
+                   {"isl_shift", a.isl_shift},
+                   {"ground_relays", opt.ground_relays},
+                   {"start", run.start.to_utc_iso()},
+                   {"step_s", step_s},
+                   {"steps", run.steps}};
+    j["node_ids"] = fmt::format("satellites 0-{}, stations {} + station index", r.satellites - 1, r.satellites);
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    const auto num = [](double v) { return std::isfinite(v) ? nlohmann::ordered_json(std::round(v * 1e6) / 1e6) : nlohmann::ordered_json(); };
+    for (const auto& p : sums) {
+        arr.push_back({{"pair", p.name}, {"rtt_t0_ms", num(p.rtt_t0_ms)}, {"min_rtt_ms", num(p.min_ms)},
+                       {"median_rtt_ms", num(p.median_ms)}, {"max_rtt_ms", num(p.max_ms)}, {"path_changes", p.changes},
+                       {"unreachable_s", num(p.unreachable_s)}, {"great_circle_rtt_ms", num(p.great_circle_ms)}});
+    }
+    j["pairs"] = arr;
+
+    const auto write_csv = [&](io::atomic_file& f) {
+        f.write("time,pair,rtt_ms,hops,path\n");
+        fmt::memory_buffer buf;
+        for (std::size_t q = 0; q < pairs.size(); ++q) {
+            const auto& s = r.pairs[q];
+            std::size_t c = 0;
+            for (std::size_t k = 0; k < s.rtt_s.size(); ++k) {
+                while (c + 1 < s.paths.size() && s.paths[c + 1].step <= static_cast<std::int64_t>(k)) ++c;
+                if (std::isnan(s.rtt_s[k])) {
+                    fmt::format_to(std::back_inserter(buf), "{:.3f},{},,0,\n", r.time_s[k], pair_names[q]);
+                } else {
+                    fmt::format_to(std::back_inserter(buf), "{:.3f},{},{:.6f},{},{}\n", r.time_s[k], pair_names[q],
+                                   s.rtt_s[k] * 1e3, s.hops[k], path_text(s.paths[c].nodes));
+                }
+            }
+            f.write(std::string_view(buf.data(), buf.size()));
+            buf.clear();
+        }
+    };
+
+    if (!a.out.empty()) {
+        const std::filesystem::path dir(a.out);
+        if (std::filesystem::exists(dir) && !a.force) {
+            throw input_error(fmt::format("{}: the folder exists; choose another --out or pass --force to replace it", a.out));
+        }
+        const std::filesystem::path tmp = dir.string() + fmt::format(".tmp-{}", ::getpid());
+        std::filesystem::remove_all(tmp);
+        std::filesystem::create_directories(tmp);
+        try {
+            io::atomic_file csv(tmp / "routes.csv");
+            write_csv(csv);
+            csv.commit();
+            io::atomic_file js(tmp / "summary.json");
+            js.write(j.dump(2) + "\n");
+            js.commit();
+            std::filesystem::remove_all(dir);
+            std::filesystem::rename(tmp, dir);
+        } catch (...) {
+            std::filesystem::remove_all(tmp);
+            throw;
+        }
+    }
+    if (a.json) {
+        fmt::print("{}\n", j.dump(2));
+    } else if (!a.out.empty()) {
+        fmt::print("{}, {} ground stations, {} steps of {:g} s from {}\n\n", sats_text, model.stations.size(), run.steps,
+                   step_s, run.start.to_utc_iso());
+        fmt::print("{:<32} {:>9} {:>9} {:>9} {:>9} {:>8} {:>12} {:>9}\n", "pair", "t0 ms", "min ms", "median", "max ms",
+                   "changes", "unreachable", "c-bound");
+        for (const auto& p : sums) {
+            fmt::print("{:<32} {:>9.3f} {:>9.3f} {:>9.3f} {:>9.3f} {:>8} {:>10.1f} s {:>9.3f}\n", p.name, p.rtt_t0_ms, p.min_ms,
+                       p.median_ms, p.max_ms, p.changes, p.unreachable_s, p.great_circle_ms);
+        }
+        fmt::print("\nwrote {}/routes.csv and {}/summary.json\n", a.out, a.out);
+    } else {
+        io::atomic_file out("-");
+        write_csv(out);
+        out.commit();
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+void add_network_command(CLI::App& app, int& exit_code) {
+    auto a = std::make_shared<network_args>();
+    auto* cmd = app.add_subcommand("network", "Routes, round-trip times, hops and path changes between ground stations over a constellation");
+    cmd->add_option("--constellation", a->constellation,
+                    "Shell preset, generated as Hypatia does: starlink-s1 (default), kuiper-k1, telesat-t1");
+    cmd->add_option("--catalogue", a->catalogue, "Element sets (TLE or OMM) instead of a preset; SGP4");
+    cmd->add_option("--grid", a->grid, "+Grid ISLs for --catalogue: PLANESxSATS, element sets ordered plane by plane");
+    cmd->add_option("--isl-shift", a->isl_shift, "+Grid inter-plane shift: (i, j) links (i + 1, j + shift)")->capture_default_str();
+    cmd->add_option("--ground-stations", a->ground_stations,
+                    "Ground stations in Hypatia's format id,name,lat_deg,lon_deg,elevation_m (default: its top-100 cities)");
+    cmd->add_option("--gsl", a->gsl,
+                    "Ground-satellite links: elevation[:ANGLE] (true WGS-84 elevation; default the preset's mask, else 25 deg) "
+                    "or slant-range[:LENGTH] (Hypatia; default the preset's range)");
+    cmd->add_option("--gsl-per-station", a->gsl_per_station, "Nearest satellites a station keeps (0: all)");
+    cmd->add_option("--gsl-per-satellite", a->gsl_per_satellite, "Stations a satellite serves, nearest first (0: all)");
+    cmd->add_flag("--ground-relays", a->ground_relays, "Let paths pass through other ground stations");
+    cmd->add_option("--pairs", a->pairs, "Pairs A:B,C:D of station names or ids (e.g. \"Manila:Dalian\")")->required();
+    cmd->add_option("--start", a->start, "Start, ISO-8601 UTC (default: the preset's epoch 2000-01-01, or the first element set's)");
+    cmd->add_option("--duration", a->duration, "Length of the run (e.g. \"200 s\")")->capture_default_str();
+    cmd->add_option("--step", a->step, "Time step (e.g. \"100 ms\")")->capture_default_str();
+    cmd->add_option("--threads", a->threads, "Worker threads (0: all cores); results do not depend on it");
+    cmd->add_option("--out", a->out, "Folder for routes.csv and summary.json, written whole or not at all");
+    cmd->add_flag("--force", a->force, "Replace an existing --out folder");
+    cmd->add_flag("--json", a->json,
+                  "Print the JSON summary (per pair: pair, rtt_t0_ms, min_rtt_ms, median_rtt_ms, max_rtt_ms, path_changes, "
+                  "unreachable_s, great_circle_rtt_ms) instead of the CSV");
+    cmd->callback([a, &exit_code] { exit_code = guarded([&] { return run_network(*a); }); });
+}
+
+}  // namespace kardashev::apps

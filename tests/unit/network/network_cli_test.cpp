@@ -1,0 +1,106 @@
+// The `kardashev network` command: CSV and JSON outputs, the run folder, and its errors (exact messages).
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "kardashev/network/nodes.hpp"
+#include "kardashev/orbit/designed_export.hpp"
+#include "support/cli_runner.hpp"
+
+namespace {
+
+using kardashev::testing::run_cli;
+using kardashev::testing::slurp;
+using kardashev::testing::temp_root;
+
+TEST(network_cli, json_summary_of_kuiper_manila_dalian) {
+    const auto o = run_cli("network --constellation kuiper-k1 --gsl slant-range --pairs Manila:Dalian "
+                           "--duration '20 s' --step '100 ms' --json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    const auto j = nlohmann::json::parse(o.out);
+    ASSERT_EQ(j["pairs"].size(), 1U);
+    const auto& p = j["pairs"][0];
+    EXPECT_EQ(p["pair"], "Manila:Dalian");
+    EXPECT_NEAR(p["rtt_t0_ms"].get<double>(), 29.423, 0.001);
+    EXPECT_EQ(p["path_changes"], 1);  // Hypatia: the first change at 18.0 s
+    EXPECT_EQ(p["unreachable_s"], 0.0);
+    EXPECT_NEAR(p["great_circle_rtt_ms"].get<double>(), 17.98, 0.01);
+    for (const char* key : {"min_rtt_ms", "median_rtt_ms", "max_rtt_ms"}) EXPECT_TRUE(p.contains(key)) << key;
+    EXPECT_EQ(j["inputs"]["gsl"], "slant-range:1260000m");
+}
+
+TEST(network_cli, csv_rows_carry_time_pair_rtt_hops_and_path) {
+    const auto o = run_cli("network --constellation kuiper-k1 --gsl slant-range --pairs 17:85 --duration '0.2 s' --step '100 ms'");
+    ASSERT_EQ(o.code, 0) << o.err;
+    EXPECT_EQ(o.out.substr(0, o.out.find('\n')), "time,pair,rtt_ms,hops,path");
+    EXPECT_NE(o.out.find("0.000,Manila:Dalian,29.423184,4,1173-184-183-217-1241\n"), std::string::npos) << o.out;
+}
+
+TEST(network_cli, out_folder_is_written_whole_and_not_replaced_without_force) {
+    const auto root = temp_root("network_out");
+    const auto dir = root / "run";
+    const std::string args = "network --constellation telesat-t1 --pairs Paris:Luanda --duration '10 s' --out " + dir.string();
+    const auto o = run_cli(args);
+    ASSERT_EQ(o.code, 0) << o.err;
+    EXPECT_TRUE(std::filesystem::exists(dir / "routes.csv"));
+    EXPECT_TRUE(std::filesystem::exists(dir / "summary.json"));
+    const auto again = run_cli(args);
+    EXPECT_EQ(again.code, 2);
+    EXPECT_EQ(again.err, "kardashev: error: " + dir.string() +
+                             ": the folder exists; choose another --out or pass --force to replace it\n");
+    EXPECT_EQ(run_cli(args + " --force").code, 0);
+    std::filesystem::remove_all(root);
+}
+
+TEST(network_cli, unknown_pair_node_is_an_error) {
+    const auto o = run_cli("network --pairs Manila:Atlantis");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(o.err, "kardashev: error: --pairs: unknown ground station \"Atlantis\": expected a station name or id\n");
+}
+
+TEST(network_cli, latitude_95_is_an_error) {
+    const auto root = temp_root("network_gs");
+    std::ofstream(root / "gs.txt") << "0,Quito,-0.22985,-78.52495,2850\n1,Nowhere,95,10,0\n";
+    const auto o = run_cli("network --ground-stations " + (root / "gs.txt").string() + " --pairs 0:1");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(o.err, "kardashev: error: " + (root / "gs.txt").string() +
+                         ":2:11: latitude: expected a value in [-90, 90] deg, got 95\n");
+    std::filesystem::remove_all(root);
+}
+
+TEST(network_cli, grid_link_beyond_line_of_sight_is_an_error) {
+    const auto root = temp_root("network_isl");
+    kardashev::network::shell_design sh = *kardashev::network::shell_preset("starlink-s1");
+    sh.planes = 4;
+    sh.sats_per_plane = 4;
+    std::ofstream f(root / "sparse.tle");
+    for (const auto& s : kardashev::network::shell_element_sets(sh)) {
+        const auto l = kardashev::orbit::designed_tle_lines(s);
+        f << l[0] << "\n" << l[1] << "\n";
+    }
+    f.close();
+    const auto o = run_cli("network --catalogue " + (root / "sparse.tle").string() + " --grid 4x4 --pairs Manila:Dalian");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(o.err.rfind("kardashev: error: outside a model's range: ISL 0-1: ", 0), 0U) << o.err;
+    EXPECT_NE(o.err.find("below the 80 km limit; a fixed +Grid cannot hold it"), std::string::npos) << o.err;
+    std::filesystem::remove_all(root);
+}
+
+TEST(network_cli, unknown_preset_lists_the_presets) {
+    const auto o = run_cli("network --constellation iridium --pairs 0:1");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(o.err, "kardashev: error: --constellation: expected one of starlink-s1, kuiper-k1, telesat-t1, got \"iridium\"\n");
+}
+
+TEST(network_data, compiled_top_100_equals_the_data_file) {
+    EXPECT_EQ(kardashev::network::hypatia_top_100_text(),
+              slurp(std::string(KD_SOURCE_DIR) + "/data/network/ground_stations_top_100.basic.txt"));
+    EXPECT_EQ(kardashev::network::hypatia_top_100_stations().size(), 100U);
+}
+
+}  // namespace
