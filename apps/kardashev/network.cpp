@@ -42,6 +42,7 @@ struct network_args {
     std::string out;
     bool force = false;
     bool json = false;
+    std::string export_topology;
 };
 
 constexpr double deg = constants::pi / 180.0;
@@ -172,6 +173,27 @@ int run_network(const network_args& a) {
     run.steps = static_cast<std::int64_t>(std::floor(dur_s / step_s + 1e-9));
     if (run.steps < 1) run.steps = 1;
     run.threads = a.threads;
+
+    if (!a.export_topology.empty()) {
+        // Every link of every step once (u < v), delays to 17 digits, for reference tools (tools/make_networkx_agreement.py).
+        io::atomic_file f(a.export_topology, a.force);
+        f.write("step,u,v,kind,delay_s\n");
+        fmt::memory_buffer buf;
+        for (std::int64_t k = 0; k < run.steps; ++k) {
+            const network::topology t = network::topology_at(model, opt, run.start + run.step * k);
+            for (int u = 0; u < t.satellites + t.stations; ++u) {
+                for (int e = t.offsets[static_cast<std::size_t>(u)]; e < t.offsets[static_cast<std::size_t>(u) + 1]; ++e) {
+                    const auto ei = static_cast<std::size_t>(e);
+                    if (t.targets[ei] <= u) continue;
+                    const char* kind = t.kind[ei] == network::link_kind::isl ? "isl" : t.kind[ei] == network::link_kind::gsl ? "gsl" : "fibre";
+                    fmt::format_to(std::back_inserter(buf), "{},{},{},{},{:.17g}\n", k, u, t.targets[ei], kind, t.delay_s[ei]);
+                }
+            }
+            f.write(std::string_view(buf.data(), buf.size()));
+            buf.clear();
+        }
+        f.commit();
+    }
 
     const network::route_run r = network::simulate_routes(model, pairs, opt, run);
 
@@ -315,6 +337,8 @@ void add_network_command(CLI::App& app, int& exit_code) {
     cmd->add_flag("--json", a->json,
                   "Print the JSON summary (per pair: pair, rtt_t0_ms, min_rtt_ms, median_rtt_ms, max_rtt_ms, path_changes, "
                   "unreachable_s, great_circle_rtt_ms) instead of the CSV");
+    cmd->add_option("--export-topology", a->export_topology,
+                    "Also write every step's links (step,u,v,kind,delay_s; node ids as in the paths) to this CSV file");
     cmd->callback([a, &exit_code] { exit_code = guarded([&] { return run_network(*a); }); });
 }
 

@@ -254,6 +254,26 @@ void shortest_paths_to(const topology& g, int destination, bool ground_relays, s
     dijkstra(g, destination, ground_relays, delay_s, next_hop, heap);
 }
 
+topology topology_at(const network_model& model, const network_options& options, epoch t) {
+    const orbit::sgp4_propagator prop(model.satellites);
+    const std::size_t n = model.satellites.size();
+    std::vector<double> x(n), y(n), z(n), v(n);
+    std::vector<orbit::sgp4_status> st(n);
+    const epoch times[1] = {t};
+    prop.propagate(std::span<const epoch>(times), {x, y, z, v, v, v, st});
+    for (std::size_t i = 0; i < n; ++i) {
+        if (st[i] != orbit::sgp4_status::ok) {
+            x[i] = y[i] = z[i] = std::numeric_limits<double>::quiet_NaN();
+            continue;
+        }
+        const orbit::vec3 r = orbit::teme_to_ecef({{x[i] * 1e3, y[i] * 1e3, z[i] * 1e3}, {}}, t).r_m;
+        x[i] = r[0];
+        y[i] = r[1];
+        z[i] = r[2];
+    }
+    return build_topology(x, y, z, model.isls, model.stations, model.fibres, options);
+}
+
 route_run simulate_routes(const network_model& model, std::span<const station_pair> pairs,
                           const network_options& options, const run_options& run) {
     check_options(options);

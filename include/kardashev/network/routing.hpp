@@ -116,6 +116,10 @@ struct network_model {
     std::vector<fibre_link> fibres;               //!< fibres between stations
 };
 
+/// The topology of `model` at time `t` (SGP4 positions in ECEF, then build_topology); the same snapshot a
+/// simulate_routes step at `t` uses.
+[[nodiscard]] topology topology_at(const network_model& model, const network_options& options, epoch t);
+
 /// Time grid and threading of a run.
 struct run_options {
     epoch start;                    //!< time of step 0 (UTC-tagged epoch)
