@@ -174,8 +174,10 @@ topology build(std::span<const double> x, std::span<const double> y, std::span<c
 }
 
 /// Dijkstra (binary heap, lazy deletion) from `dst` over the symmetric graph: delay to dst and next hop.
+/// With `wanted` non-empty, stops once every node flagged there (count `wanted_count`) is settled; nodes not
+/// settled by then keep tentative values.
 void dijkstra(const topology& g, int dst, bool ground_relays, std::span<double> dist, std::span<int> next,
-              std::vector<std::pair<double, int>>& heap) {
+              std::vector<std::pair<double, int>>& heap, std::span<const char> wanted = {}, int wanted_count = 0) {
     std::fill(dist.begin(), dist.end(), inf);
     std::fill(next.begin(), next.end(), -1);
     heap.clear();
@@ -189,6 +191,7 @@ void dijkstra(const topology& g, int dst, bool ground_relays, std::span<double> 
         const auto [d, u] = heap.back();
         heap.pop_back();
         if (d > dist[static_cast<std::size_t>(u)]) continue;
+        if (!wanted.empty() && wanted[static_cast<std::size_t>(u)] != 0 && --wanted_count == 0) return;
         if (u != dst && u >= g.satellites && !ground_relays) continue;  // stations are end points only
         for (int i = g.offsets[static_cast<std::size_t>(u)]; i < g.offsets[static_cast<std::size_t>(u) + 1]; ++i) {
             const int v = g.targets[static_cast<std::size_t>(i)];
@@ -210,6 +213,7 @@ struct workspace {
     std::vector<double> dist;
     std::vector<int> next;
     std::vector<std::pair<double, int>> heap;
+    std::vector<char> wanted;
 };
 
 }  // namespace
@@ -299,8 +303,14 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
     std::sort(dests.begin(), dests.end());
     dests.erase(std::unique(dests.begin(), dests.end()), dests.end());
     std::vector<std::size_t> dest_slot(pairs.size());
+    std::vector<std::vector<int>> dest_sources(dests.size());  // distinct source nodes per destination
     for (std::size_t k = 0; k < pairs.size(); ++k) {
         dest_slot[k] = static_cast<std::size_t>(std::lower_bound(dests.begin(), dests.end(), pairs[k].dst) - dests.begin());
+        dest_sources[dest_slot[k]].push_back(n + pairs[k].src);
+    }
+    for (auto& v : dest_sources) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
     }
 
     route_run out;
@@ -341,6 +351,7 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                 w.z.resize(ns);
                 w.dist.resize(nodes);
                 w.next.resize(nodes);
+                w.wanted.assign(nodes, 0);
                 for (std::size_t i = 0; i < ns; ++i) {
                     const std::size_t e = i * bn + k;
                     if (pst[e] != orbit::sgp4_status::ok) {
@@ -357,7 +368,16 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                 const topology t = build(w.x, w.y, w.z, model.isls, model.stations, sf, model.fibres, options, w.edges, w.cand);
                 const std::size_t step = b0 + k;
                 for (std::size_t d = 0; d < dests.size(); ++d) {
-                    dijkstra(t, n + dests[d], options.ground_relays, w.dist, w.next, w.heap);
+                    // One Dijkstra per destination, stopped once all its sources are settled.
+                    int count = 0;
+                    for (const int v : dest_sources[d]) {
+                        if (v == n + dests[d]) continue;
+                        w.wanted[static_cast<std::size_t>(v)] = 1;
+                        ++count;
+                    }
+                    dijkstra(t, n + dests[d], options.ground_relays, w.dist, w.next, w.heap,
+                             count > 0 ? std::span<const char>(w.wanted) : std::span<const char>(), count);
+                    for (const int v : dest_sources[d]) w.wanted[static_cast<std::size_t>(v)] = 0;
                     for (std::size_t q = 0; q < pairs.size(); ++q) {
                         if (dest_slot[q] != d) continue;
                         const int src = n + pairs[q].src;
