@@ -173,37 +173,96 @@ topology build(std::span<const double> x, std::span<const double> y, std::span<c
     return t;
 }
 
-/// Dijkstra (binary heap, lazy deletion) from `dst` over the symmetric graph: delay to dst and next hop.
+/// Indexed 4-ary min-heap of nodes keyed by dist[] (ties by node id), with decrease-key; no duplicates.
+struct node_heap {
+    std::vector<int> items;  //!< heap of node ids
+    std::vector<int> pos;    //!< position of each node in items, -1 when absent
+
+    void reset(std::size_t nodes) {
+        items.clear();
+        if (pos.size() != nodes) pos.assign(nodes, -1);
+    }
+    static bool less(const double* key, int a, int b) {
+        const double ka = key[a], kb = key[b];
+        return ka < kb || (ka == kb && a < b);
+    }
+    void sift_up(const double* key, std::size_t i) {
+        const int v = items[i];
+        while (i > 0) {
+            const std::size_t parent = (i - 1) / 4;
+            if (!less(key, v, items[parent])) break;
+            items[i] = items[parent];
+            pos[static_cast<std::size_t>(items[i])] = static_cast<int>(i);
+            i = parent;
+        }
+        items[i] = v;
+        pos[static_cast<std::size_t>(v)] = static_cast<int>(i);
+    }
+    void push_or_decrease(const double* key, int v) {
+        int p = pos[static_cast<std::size_t>(v)];
+        if (p < 0) {
+            items.push_back(v);
+            p = static_cast<int>(items.size()) - 1;
+        }
+        sift_up(key, static_cast<std::size_t>(p));
+    }
+    int pop(const double* key) {
+        const int top = items.front();
+        pos[static_cast<std::size_t>(top)] = -1;
+        const int last = items.back();
+        items.pop_back();
+        const std::size_t n = items.size();
+        if (n > 0) {
+            std::size_t i = 0;
+            while (true) {
+                const std::size_t c0 = 4 * i + 1;
+                if (c0 >= n) break;
+                std::size_t best = c0;
+                const std::size_t c_end = std::min(c0 + 4, n);
+                for (std::size_t c = c0 + 1; c < c_end; ++c)
+                    if (less(key, items[c], items[best])) best = c;
+                if (!less(key, items[best], last)) break;
+                items[i] = items[best];
+                pos[static_cast<std::size_t>(items[i])] = static_cast<int>(i);
+                i = best;
+            }
+            items[i] = last;
+            pos[static_cast<std::size_t>(last)] = static_cast<int>(i);
+        }
+        return top;
+    }
+};
+
+/// Dijkstra (1959) from `dst` over the symmetric graph: delay to dst and next hop towards it.
 /// With `wanted` non-empty, stops once every node flagged there (count `wanted_count`) is settled; nodes not
 /// settled by then keep tentative values.
 void dijkstra(const topology& g, int dst, bool ground_relays, std::span<double> dist, std::span<int> next,
-              std::vector<std::pair<double, int>>& heap, std::span<const char> wanted = {}, int wanted_count = 0) {
+              node_heap& heap, std::span<const char> wanted = {}, int wanted_count = 0) {
     std::fill(dist.begin(), dist.end(), inf);
     std::fill(next.begin(), next.end(), -1);
-    heap.clear();
+    heap.reset(dist.size());
+    double* key = dist.data();
     dist[static_cast<std::size_t>(dst)] = 0.0;
-    heap.emplace_back(0.0, dst);
-    const auto later = [](const std::pair<double, int>& a, const std::pair<double, int>& b) {
-        return a.first > b.first || (a.first == b.first && a.second > b.second);
-    };
-    while (!heap.empty()) {
-        std::pop_heap(heap.begin(), heap.end(), later);
-        const auto [d, u] = heap.back();
-        heap.pop_back();
-        if (d > dist[static_cast<std::size_t>(u)]) continue;
-        if (!wanted.empty() && wanted[static_cast<std::size_t>(u)] != 0 && --wanted_count == 0) return;
+    heap.push_or_decrease(key, dst);
+    const int* off = g.offsets.data();
+    const int* tgt = g.targets.data();
+    const double* w = g.delay_s.data();
+    while (!heap.items.empty()) {
+        const int u = heap.pop(key);
+        if (!wanted.empty() && wanted[static_cast<std::size_t>(u)] != 0 && --wanted_count == 0) break;
         if (u != dst && u >= g.satellites && !ground_relays) continue;  // stations are end points only
-        for (int i = g.offsets[static_cast<std::size_t>(u)]; i < g.offsets[static_cast<std::size_t>(u) + 1]; ++i) {
-            const int v = g.targets[static_cast<std::size_t>(i)];
-            const double nd = d + g.delay_s[static_cast<std::size_t>(i)];
-            if (nd < dist[static_cast<std::size_t>(v)]) {
-                dist[static_cast<std::size_t>(v)] = nd;
+        const double d = key[u];
+        for (int i = off[u]; i < off[u + 1]; ++i) {
+            const int v = tgt[i];
+            const double nd = d + w[i];
+            if (nd < key[v]) {
+                key[v] = nd;
                 next[static_cast<std::size_t>(v)] = u;
-                heap.emplace_back(nd, v);
-                std::push_heap(heap.begin(), heap.end(), later);
+                heap.push_or_decrease(key, v);
             }
         }
     }
+    for (const int v : heap.items) heap.pos[static_cast<std::size_t>(v)] = -1;  // leave pos clean after an early stop
 }
 
 struct workspace {
@@ -212,7 +271,7 @@ struct workspace {
     std::vector<gsl_candidate> cand;
     std::vector<double> dist;
     std::vector<int> next;
-    std::vector<std::pair<double, int>> heap;
+    node_heap heap;
     std::vector<char> wanted;
 };
 
@@ -254,7 +313,7 @@ void shortest_paths_to(const topology& g, int destination, bool ground_relays, s
     if (destination < 0 || static_cast<std::size_t>(destination) >= nodes) {
         throw input_error(fmt::format("shortest paths: destination {} is not a node in [0, {})", destination, nodes));
     }
-    std::vector<std::pair<double, int>> heap;
+    node_heap heap;
     dijkstra(g, destination, ground_relays, delay_s, next_hop, heap);
 }
 
