@@ -1,6 +1,7 @@
 // `kardashev network`: routes, round-trip times, hop counts and path changes over a constellation.
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -43,6 +44,7 @@ struct network_args {
     bool force = false;
     bool json = false;
     std::string export_topology;
+    std::string moon_terminals;
 };
 
 constexpr double deg = constants::pi / 180.0;
@@ -145,6 +147,29 @@ int run_network(const network_args& a) {
     opt.gsl.max_per_satellite = a.gsl_per_satellite;
     opt.ground_relays = a.ground_relays;
 
+    if (!a.moon_terminals.empty()) {
+        for (const auto& name : split(a.moon_terminals, ',')) {
+            try {
+                model.moon_terminals.push_back(static_cast<int>(network::find_station(model.stations, name)));
+            } catch (const input_error& e) {
+                throw input_error(fmt::format("--moon-terminals: {}", e.what()));
+            }
+        }
+    }
+    const auto end_point = [&](const std::string& key) -> std::size_t {
+        const auto first = key.find_first_not_of(' ');
+        const auto last = key.find_last_not_of(' ');
+        const std::string k = first == std::string::npos ? std::string() : key.substr(first, last - first + 1);
+        std::string lower = k;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (lower == "moon") {
+            if (model.moon_terminals.empty()) throw input_error("the Moon is an end point only with --moon-terminals");
+            return model.stations.size();
+        }
+        return network::find_station(model.stations, k);
+    };
+    const auto end_name = [&](std::size_t i) { return i == model.stations.size() ? std::string("Moon") : model.stations[i].name; };
+
     // Pairs "A:B,C:D" by name or id.
     if (a.pairs.empty()) throw input_error("--pairs: expected at least one pair A:B (station names or ids)");
     std::vector<network::station_pair> pairs;
@@ -153,10 +178,10 @@ int run_network(const network_args& a) {
         const auto ends = split(item, ':');
         if (ends.size() != 2) throw input_error(fmt::format("--pairs: expected A:B, got \"{}\"", item));
         try {
-            const auto s = network::find_station(model.stations, ends[0]);
-            const auto d = network::find_station(model.stations, ends[1]);
+            const auto s = end_point(ends[0]);
+            const auto d = end_point(ends[1]);
             pairs.push_back({static_cast<int>(s), static_cast<int>(d)});
-            pair_names.push_back(model.stations[s].name + ":" + model.stations[d].name);
+            pair_names.push_back(end_name(s) + ":" + end_name(d));
         } catch (const input_error& e) {
             throw input_error(fmt::format("--pairs: {}", e.what()));
         }
@@ -185,7 +210,10 @@ int run_network(const network_args& a) {
                 for (int e = t.offsets[static_cast<std::size_t>(u)]; e < t.offsets[static_cast<std::size_t>(u) + 1]; ++e) {
                     const auto ei = static_cast<std::size_t>(e);
                     if (t.targets[ei] <= u) continue;
-                    const char* kind = t.kind[ei] == network::link_kind::isl ? "isl" : t.kind[ei] == network::link_kind::gsl ? "gsl" : "fibre";
+                    const char* kind = t.kind[ei] == network::link_kind::isl   ? "isl"
+                                       : t.kind[ei] == network::link_kind::gsl ? "gsl"
+                                       : t.kind[ei] == network::link_kind::fibre ? "fibre"
+                                                                                 : "moon";
                     fmt::format_to(std::back_inserter(buf), "{},{},{},{},{:.17g}\n", k, u, t.targets[ei], kind, t.delay_s[ei]);
                 }
             }
@@ -220,8 +248,16 @@ int run_network(const network_args& a) {
             p.median_ms = nan;
         }
         p.changes = s.paths.empty() ? 0 : s.paths.size() - 1;
-        p.great_circle_ms = 2e3 * network::vacuum_geodesic_delay_s(model.stations[static_cast<std::size_t>(pairs[q].src)].site,
-                                                                    model.stations[static_cast<std::size_t>(pairs[q].dst)].site);
+        const auto gs = model.stations.size();
+        const auto si = static_cast<std::size_t>(pairs[q].src), di = static_cast<std::size_t>(pairs[q].dst);
+        if (si == gs && di == gs) {
+            p.great_circle_ms = 0.0;
+        } else if (si == gs || di == gs) {
+            // Lower bound to the Moon: straight line from the ground end at t = 0.
+            p.great_circle_ms = 2e3 * network::earth_moon_delay_s(model.stations[si == gs ? di : si].site, run.start);
+        } else {
+            p.great_circle_ms = 2e3 * network::vacuum_geodesic_delay_s(model.stations[si].site, model.stations[di].site);
+        }
         sums.push_back(p);
     }
 
@@ -237,7 +273,10 @@ int run_network(const network_args& a) {
                    {"start", run.start.to_utc_iso()},
                    {"step_s", step_s},
                    {"steps", run.steps}};
-    j["node_ids"] = fmt::format("satellites 0-{}, stations {} + station index", r.satellites - 1, r.satellites);
+    j["node_ids"] = model.moon_terminals.empty()
+                        ? fmt::format("satellites 0-{}, stations {} + station index", r.satellites - 1, r.satellites)
+                        : fmt::format("satellites 0-{}, stations {} + station index, Moon {}", r.satellites - 1,
+                                      r.satellites, r.satellites + static_cast<int>(model.stations.size()));
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     const auto num = [](double v) { return std::isfinite(v) ? nlohmann::ordered_json(std::round(v * 1e6) / 1e6) : nlohmann::ordered_json(); };
     for (const auto& p : sums) {
@@ -337,6 +376,8 @@ void add_network_command(CLI::App& app, int& exit_code) {
     cmd->add_flag("--json", a->json,
                   "Print the JSON summary (per pair: pair, rtt_t0_ms, min_rtt_ms, median_rtt_ms, max_rtt_ms, path_changes, "
                   "unreachable_s, great_circle_rtt_ms) instead of the CSV");
+    cmd->add_option("--moon-terminals", a->moon_terminals,
+                    "Stations with an optical Earth-Moon terminal (gateways; Moon above 10 deg); pairs may then name Moon");
     cmd->add_option("--export-topology", a->export_topology,
                     "Also write every step's links (step,u,v,kind,delay_s; node ids as in the paths) to this CSV file");
     cmd->callback([a, &exit_code] { exit_code = guarded([&] { return run_network(*a); }); });

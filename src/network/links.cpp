@@ -130,9 +130,13 @@ double vacuum_geodesic_delay_s(const orbit::geodetic& a, const orbit::geodetic& 
     return geodesic_distance_m(a, b) / constants::speed_of_light_m_per_s;
 }
 
-double earth_moon_delay_s(const orbit::geodetic& site, epoch t) {
+orbit::vec3 moon_position_ecef(epoch t) {
     const orbit::vec3 moon_teme = orbit::tod_to_teme(orbit::moon_position_tod(t), t);
-    const orbit::vec3 moon_ecef = orbit::teme_to_ecef(orbit::state_vector{moon_teme, {}}, t).r_m;
+    return orbit::teme_to_ecef(orbit::state_vector{moon_teme, {}}, t).r_m;
+}
+
+double earth_moon_delay_s(const orbit::geodetic& site, epoch t) {
+    const orbit::vec3 moon_ecef = moon_position_ecef(t);
     const orbit::vec3 s = orbit::geodetic_to_ecef(site);
     return norm({moon_ecef[0] - s[0], moon_ecef[1] - s[1], moon_ecef[2] - s[2]}) / constants::speed_of_light_m_per_s;
 }

@@ -70,7 +70,7 @@ void check_options(const network_options& o) {
 topology build(std::span<const double> x, std::span<const double> y, std::span<const double> z,
                std::span<const isl> isls, std::span<const ground_station> stations, const station_frame& sf,
                std::span<const fibre_link> fibres, const network_options& o, std::vector<edge>& edges,
-               std::vector<gsl_candidate>& cand) {
+               std::vector<gsl_candidate>& cand, std::span<const int> moon_terminals, const orbit::vec3& r_moon) {
     const int n = static_cast<int>(x.size());
     const int g = static_cast<int>(stations.size());
     edges.clear();
@@ -143,10 +143,28 @@ topology build(std::span<const double> x, std::span<const double> y, std::span<c
                                        stations[static_cast<std::size_t>(f.b)].site, f.route_factor),
                          o.fibre_capacity_bps, link_kind::fibre});
     }
+    const bool moon = !moon_terminals.empty();
+    if (moon) {
+        const double sin_moon_mask = std::sin(o.moon_min_elevation_rad);
+        for (const int s : moon_terminals) {
+            const auto& r = sf.r_ecef[static_cast<std::size_t>(s)];
+            const auto& up = sf.up[static_cast<std::size_t>(s)];
+            const double dx = r_moon[0] - r[0], dy = r_moon[1] - r[1], dz = r_moon[2] - r[2];
+            const double rho = std::sqrt(dx * dx + dy * dy + dz * dz);
+            // Optical Earth-Moon link while the Moon is above the terminal's mask (N-f); delay = range / c.
+            if (dx * up[0] + dy * up[1] + dz * up[2] >= rho * sin_moon_mask) {
+                edges.push_back({n + s, n + g, rho / c_m_s, o.moon_capacity_bps, link_kind::moon});
+            }
+        }
+    }
     topology t;
     t.satellites = n;
     t.stations = g;
-    const auto nodes = static_cast<std::size_t>(n + g);
+    t.moon = moon;
+    const auto nodes = static_cast<std::size_t>(n + g + (moon ? 1 : 0));
+    t.relay.assign(nodes, 0);
+    std::fill(t.relay.begin(), t.relay.begin() + n, std::uint8_t{1});
+    for (const int s : moon_terminals) t.relay[static_cast<std::size_t>(n + s)] = 1;
     t.offsets.assign(nodes + 1, 0);
     for (const auto& e : edges) {
         ++t.offsets[static_cast<std::size_t>(e.u) + 1];
@@ -250,7 +268,7 @@ void dijkstra(const topology& g, int dst, bool ground_relays, std::span<double> 
     while (!heap.items.empty()) {
         const int u = heap.pop(key);
         if (!wanted.empty() && wanted[static_cast<std::size_t>(u)] != 0 && --wanted_count == 0) break;
-        if (u != dst && u >= g.satellites && !ground_relays) continue;  // stations are end points only
+        if (u != dst && g.relay[static_cast<std::size_t>(u)] == 0 && !ground_relays) continue;  // end points only
         const double d = key[u];
         for (int i = off[u]; i < off[u + 1]; ++i) {
             const int v = tgt[i];
@@ -280,7 +298,8 @@ struct workspace {
 topology build_topology(std::span<const double> x_ecef_m, std::span<const double> y_ecef_m,
                         std::span<const double> z_ecef_m, std::span<const isl> isls,
                         std::span<const ground_station> stations, std::span<const fibre_link> fibres,
-                        const network_options& options) {
+                        const network_options& options, std::span<const int> moon_terminals,
+                        const orbit::vec3& r_moon_ecef_m) {
     if (x_ecef_m.size() != y_ecef_m.size() || x_ecef_m.size() != z_ecef_m.size()) {
         throw input_error(fmt::format("topology: expected x, y, z of one size, got {}, {}, {}", x_ecef_m.size(),
                                       y_ecef_m.size(), z_ecef_m.size()));
@@ -298,14 +317,20 @@ topology build_topology(std::span<const double> x_ecef_m, std::span<const double
             throw input_error(fmt::format("topology: fibre {}-{}: expected two distinct stations in [0, {})", f.a, f.b, g));
         }
     }
+    for (const int s : moon_terminals) {
+        if (s < 0 || static_cast<std::size_t>(s) >= stations.size()) {
+            throw input_error(fmt::format("topology: Moon terminal {}: expected a station in [0, {})", s, stations.size()));
+        }
+    }
     std::vector<edge> edges;
     std::vector<gsl_candidate> cand;
-    return build(x_ecef_m, y_ecef_m, z_ecef_m, isls, stations, frame_of(stations), fibres, options, edges, cand);
+    return build(x_ecef_m, y_ecef_m, z_ecef_m, isls, stations, frame_of(stations), fibres, options, edges, cand,
+                 moon_terminals, r_moon_ecef_m);
 }
 
 void shortest_paths_to(const topology& g, int destination, bool ground_relays, std::span<double> delay_s,
                        std::span<int> next_hop) {
-    const auto nodes = static_cast<std::size_t>(g.satellites + g.stations);
+    const auto nodes = g.offsets.size() - 1;
     if (delay_s.size() != nodes || next_hop.size() != nodes) {
         throw input_error(fmt::format("shortest paths: expected {} elements per output, got {} and {}", nodes,
                                       delay_s.size(), next_hop.size()));
@@ -334,7 +359,8 @@ topology topology_at(const network_model& model, const network_options& options,
         y[i] = r[1];
         z[i] = r[2];
     }
-    return build_topology(x, y, z, model.isls, model.stations, model.fibres, options);
+    return build_topology(x, y, z, model.isls, model.stations, model.fibres, options, model.moon_terminals,
+                          model.moon_terminals.empty() ? orbit::vec3{} : moon_position_ecef(t));
 }
 
 route_run simulate_routes(const network_model& model, std::span<const station_pair> pairs,
@@ -342,17 +368,19 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
     check_options(options);
     const auto n = static_cast<int>(model.satellites.size());
     const auto g = static_cast<int>(model.stations.size());
+    const int ends = g + (model.moon_terminals.empty() ? 0 : 1);  // the Moon is end point g
     if (run.steps < 1) throw input_error(fmt::format("routes: expected at least one step, got {}", run.steps));
     if (run.step.ns() <= 0) throw input_error(fmt::format("routes: expected a positive step, got {:g} s", run.step.seconds()));
     for (const auto& p : pairs) {
-        if (p.src < 0 || p.dst < 0 || p.src >= g || p.dst >= g) {
-            throw input_error(fmt::format("routes: pair {}-{}: expected station indices in [0, {})", p.src, p.dst, g));
+        if (p.src < 0 || p.dst < 0 || p.src >= ends || p.dst >= ends) {
+            throw input_error(fmt::format("routes: pair {}-{}: expected station indices in [0, {}){}", p.src, p.dst, ends,
+                                          ends > g ? " (the last is the Moon)" : ""));
         }
     }
     {
         // Validates the ISLs and fibres once (indices) on an empty geometry.
         const std::vector<double> nan(static_cast<std::size_t>(n), std::numeric_limits<double>::quiet_NaN());
-        (void)build_topology(nan, nan, nan, model.isls, model.stations, model.fibres, options);
+        (void)build_topology(nan, nan, nan, model.isls, model.stations, model.fibres, options, model.moon_terminals);
     }
     const orbit::sgp4_propagator prop(model.satellites);
     const station_frame sf = frame_of(model.stations);
@@ -384,7 +412,7 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
     }
 
     constexpr std::size_t block = 64;
-    const auto nodes = static_cast<std::size_t>(n + g);
+    const auto nodes = static_cast<std::size_t>(n + ends);
     const auto ns = static_cast<std::size_t>(n);
     std::vector<double> px(ns * block), py(ns * block), pz(ns * block), pv(ns * block);
     std::vector<orbit::sgp4_status> pst(ns * block);
@@ -424,7 +452,9 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                     w.y[i] = r[1];
                     w.z[i] = r[2];
                 }
-                const topology t = build(w.x, w.y, w.z, model.isls, model.stations, sf, model.fibres, options, w.edges, w.cand);
+                const orbit::vec3 r_moon = model.moon_terminals.empty() ? orbit::vec3{} : moon_position_ecef(times[k]);
+                const topology t = build(w.x, w.y, w.z, model.isls, model.stations, sf, model.fibres, options, w.edges,
+                                         w.cand, model.moon_terminals, r_moon);
                 const std::size_t step = b0 + k;
                 for (std::size_t d = 0; d < dests.size(); ++d) {
                     // One Dijkstra per destination, stopped once all its sources are settled.

@@ -55,6 +55,9 @@ struct isl {
 /// One-way light time [s] from a ground site to the Moon's centre at `t` (Meeus ephemeris, orbit/ephemeris.hpp).
 [[nodiscard]] double earth_moon_delay_s(const orbit::geodetic& site, epoch t);
 
+/// Geocentric Moon position in ECEF [m] at `t` (Meeus ephemeris -> TEME -> ECEF through GMST-82).
+[[nodiscard]] orbit::vec3 moon_position_ecef(epoch t);
+
 /// One-way light time [s] from the Earth's centre to the Moon's centre at `t`.
 [[nodiscard]] double earth_moon_delay_s(epoch t);
 

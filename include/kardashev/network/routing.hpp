@@ -39,6 +39,8 @@ struct network_options {
     double isl_capacity_bps = 100e9;            //!< laser ISL capacity [bit/s]
     double gsl_capacity_bps = 20e9;             //!< ground-satellite link capacity [bit/s]
     double fibre_capacity_bps = 400e9;          //!< fibre capacity [bit/s]
+    double moon_min_elevation_rad = 10.0 * 3.141'592'653'589'793 / 180.0;  //!< Moon above this at a terminal [rad]
+    double moon_capacity_bps = 10e9;            //!< optical Earth-Moon link capacity [bit/s]
     bool operator==(const network_options&) const = default;
 };
 
@@ -51,13 +53,15 @@ struct fibre_link {
 };
 
 /// Kind of a directed edge.
-enum class link_kind : std::uint8_t { isl, gsl, fibre };
+enum class link_kind : std::uint8_t { isl, gsl, fibre, moon };
 
-/// One time step's graph: nodes 0..satellites-1 are satellites, then the stations; edges in CSR, both
-/// directions stored.
+/// One time step's graph: nodes 0..satellites-1 are satellites, then the stations, then (with Moon
+/// terminals) the Moon; edges in CSR, both directions stored.
 struct topology {
     int satellites = 0;                  //!< satellite nodes
     int stations = 0;                    //!< ground nodes after them
+    bool moon = false;                   //!< node satellites + stations is the Moon
+    std::vector<std::uint8_t> relay;     //!< per node: 1 where paths may pass through (satellites, Moon terminals)
     std::vector<int> offsets;            //!< edges of node v are [offsets[v], offsets[v + 1])
     std::vector<int> targets;            //!< head of each edge
     std::vector<double> delay_s;         //!< one-way delay of each edge [s]
@@ -66,20 +70,24 @@ struct topology {
     bool operator==(const topology&) const = default;
 };
 
-/// Builds the topology from satellite ECEF positions [m] (x, y, z arrays), the ISL list, stations and fibres.
+/// Builds the topology from satellite ECEF positions [m] (x, y, z arrays), the ISL list, stations and fibres,
+/// and, when `moon_terminals` (station indices) is not empty, the Moon at `r_moon_ecef_m` linked to each terminal
+/// that sees it above options.moon_min_elevation_rad (terminals act as gateways: paths may pass through them).
 /// Throws domain_error naming the link when an ISL is longer than max_isl_range_m (a fixed +Grid cannot hold it).
 [[nodiscard]] topology build_topology(std::span<const double> x_ecef_m, std::span<const double> y_ecef_m,
                                       std::span<const double> z_ecef_m, std::span<const isl> isls,
                                       std::span<const ground_station> stations, std::span<const fibre_link> fibres,
-                                      const network_options& options);
+                                      const network_options& options, std::span<const int> moon_terminals = {},
+                                      const orbit::vec3& r_moon_ecef_m = {});
 
 /// Shortest delays to node `destination` from every node [s] (infinity when unreachable) and the next hop
-/// towards it (-1 at the destination or when unreachable). Stations other than the destination are not
-/// relayed through unless `ground_relays`. `delay_s` and `next_hop` must have one element per node.
+/// towards it (-1 at the destination or when unreachable). Nodes with relay 0 (stations other than Moon
+/// terminals) are end points only unless `ground_relays`. `delay_s` and `next_hop` must have one element per node.
 void shortest_paths_to(const topology& g, int destination, bool ground_relays, std::span<double> delay_s,
                        std::span<int> next_hop);
 
-/// A requested route between two stations (indices into the station list).
+/// A requested route between two stations (indices into the station list; index stations.size() is the Moon
+/// when the model has Moon terminals).
 struct station_pair {
     int src = 0;  //!< station index
     int dst = 0;  //!< station index
@@ -114,6 +122,7 @@ struct network_model {
     std::vector<isl> isls;                        //!< laser links between satellite indices
     std::vector<ground_station> stations;         //!< ground nodes
     std::vector<fibre_link> fibres;               //!< fibres between stations
+    std::vector<int> moon_terminals;              //!< stations with an optical Earth-Moon terminal (gateways)
 };
 
 /// The topology of `model` at time `t` (SGP4 positions in ECEF, then build_topology); the same snapshot a

@@ -97,6 +97,19 @@ TEST(network_cli, unknown_preset_lists_the_presets) {
     EXPECT_EQ(o.err, "kardashev: error: --constellation: expected one of starlink-s1, kuiper-k1, telesat-t1, got \"iridium\"\n");
 }
 
+TEST(network_cli, moon_pairs_need_terminals_and_route_through_one) {
+    const auto o = run_cli("network --moon-terminals Madrid,Sydney,Los-Angeles-Long-Beach-Santa-Ana --pairs Tokyo:Moon "
+                           "--start 2026-03-01 --duration '1 h' --step '30 min' --json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    const auto p = nlohmann::json::parse(o.out)["pairs"][0];
+    EXPECT_EQ(p["pair"], "Tokyo:Moon");
+    EXPECT_GT(p["rtt_t0_ms"].get<double>(), p["great_circle_rtt_ms"].get<double>());
+    EXPECT_NEAR(p["rtt_t0_ms"].get<double>(), 2564.1, 1.0);
+    const auto bad = run_cli("network --pairs Tokyo:Moon");
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_EQ(bad.err, "kardashev: error: --pairs: the Moon is an end point only with --moon-terminals\n");
+}
+
 TEST(network_data, compiled_top_100_equals_the_data_file) {
     EXPECT_EQ(kardashev::network::hypatia_top_100_text(),
               slurp(std::string(KD_SOURCE_DIR) + "/data/network/ground_stations_top_100.basic.txt"));

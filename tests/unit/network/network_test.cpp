@@ -153,3 +153,72 @@ TEST(routing, results_do_not_depend_on_thread_count) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(moon_link, route_to_the_moon_goes_through_a_terminal_that_sees_it) {
+    using namespace kardashev;
+    using namespace kardashev::network;
+    const auto s1 = *shell_preset("starlink-s1");
+    network_model m;
+    m.satellites = shell_element_sets(s1);
+    m.isls = plus_grid_isls(s1.planes, s1.sats_per_plane, 0);
+    m.stations = parse_ground_stations("0,Tokyo,35.6895,139.69171,0\n1,Goldstone,35.4267,-116.89,1000\n"
+                                       "2,Madrid,40.4314,-4.2481,800\n3,Canberra,-35.4014,148.9817,650\n",
+                                       "dsn");
+    m.moon_terminals = {1, 2, 3};
+    const std::vector<station_pair> p{{0, 4}, {4, 0}};
+    run_options run;
+    run.start = epoch::from_utc({2026, 3, 1, 0, 0, 0, 0});
+    run.step = duration::from_seconds(3600.0);
+    run.steps = 24;
+    const auto r = simulate_routes(m, p, network_options{}, run);
+    const int moon = r.satellites + 4;
+    int reached = 0;
+    for (std::size_t k = 0; k < 24; ++k) {
+        const double rtt = r.pairs[0].rtt_s[k];
+        if (std::isnan(rtt)) continue;
+        ++reached;
+        const double t_s = r.time_s[k];
+        const epoch t = run.start + duration::from_seconds(t_s);
+        EXPECT_GT(rtt, 2.0 * (earth_moon_delay_s(t) - 6.4e6 / constants::speed_of_light_m_per_s));
+        EXPECT_LT(rtt, 2.0 * earth_moon_delay_s(t) + 0.2);
+        EXPECT_DOUBLE_EQ(rtt, r.pairs[1].rtt_s[k]);
+    }
+    EXPECT_GE(reached, 20);  // three terminals ~120 deg apart nearly always have the Moon above 10 deg
+    ASSERT_FALSE(r.pairs[0].paths.empty());
+    for (const auto& c : r.pairs[0].paths) {
+        if (c.nodes.empty()) continue;
+        EXPECT_EQ(c.nodes.back(), moon);
+        const int terminal = c.nodes[c.nodes.size() - 2] - r.satellites;
+        EXPECT_TRUE(terminal >= 1 && terminal <= 3) << terminal;
+    }
+    EXPECT_THROW((void)simulate_routes(m, std::vector<station_pair>{{0, 5}}, network_options{}, run), input_error);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(walker, designed_shell_keeps_its_grid_links_in_line_of_sight) {
+    using namespace kardashev;
+    using namespace kardashev::network;
+    const epoch t0 = epoch::from_utc({2026, 1, 1, 0, 0, 0, 0});
+    network_model m;
+    m.satellites = walker_element_sets(12, 20, 1, 550e3, 53.0 * constants::pi / 180.0, t0);
+    ASSERT_EQ(m.satellites.size(), 240U);
+    m.isls = plus_grid_isls(12, 20, 0);
+    m.stations = {make_ground_station(0, "a", 0.0, 0.0, 0.0)};
+    const topology t = topology_at(m, network_options{}, t0 + duration::from_seconds(600.0));
+    EXPECT_GE(t.offsets[1] - t.offsets[0], 4);  // its 4 ISLs, and a ground link if in view
+    int isl_edges = 0;
+    for (const auto k : t.kind) isl_edges += k == link_kind::isl ? 1 : 0;
+    EXPECT_EQ(isl_edges, 2 * 480);
+    for (std::size_t e = 0; e < t.kind.size(); ++e) {
+        if (t.kind[e] == link_kind::isl) {
+            EXPECT_LT(t.delay_s[e] * constants::speed_of_light_m_per_s, 5'016'600.0);
+        }
+    }
+}
+
+}  // namespace
