@@ -125,17 +125,21 @@ int run_network(const network_args& a) {
             model.isls = network::plus_grid_isls(o, s, a.isl_shift);
         }
     } else {
-        const std::string name = a.constellation.empty() ? "starlink-s1" : a.constellation;
-        preset = network::shell_preset(name);
-        if (!preset) {
-            throw input_error(fmt::format("--constellation: expected one of {}, got \"{}\"", network::shell_preset_names(), name));
-        }
-        preset->isl_shift = a.isl_shift;
+        // One preset, or several comma-separated shells in one graph (satellite ids continue shell after shell).
+        const auto names = split(a.constellation.empty() ? std::string("starlink-s1") : a.constellation, ',');
         if (!a.grid.empty()) throw input_error("--grid goes with --catalogue; a preset has its own +Grid");
-        model.satellites = network::shell_element_sets(*preset);
-        model.isls = network::plus_grid_isls(preset->planes, preset->sats_per_plane, preset->isl_shift);
-        sats_text = fmt::format("{} ({} x {}, {:g} km, {:g} deg)", preset->name, preset->planes, preset->sats_per_plane,
-                                preset->altitude_m / 1e3, preset->inclination_rad / deg);
+        for (const auto& name : names) {
+            auto shell = network::shell_preset(name);
+            if (!shell) {
+                throw input_error(fmt::format("--constellation: expected one of {}, got \"{}\"", network::shell_preset_names(), name));
+            }
+            shell->isl_shift = a.isl_shift;
+            network::append_shell(model, *shell);
+            sats_text += fmt::format("{}{} ({} x {}, {:g} km, {:g} deg)", sats_text.empty() ? "" : " + ", shell->name,
+                                     shell->planes, shell->sats_per_plane, shell->altitude_m / 1e3, shell->inclination_rad / deg);
+            if (!preset) preset = shell;
+        }
+        if (names.size() > 1) preset.reset();  // several shells: no single preset mask or range
     }
     model.stations = a.ground_stations.empty() ? network::hypatia_top_100_stations()
                                                : network::load_ground_stations(a.ground_stations);

@@ -342,6 +342,16 @@ void shortest_paths_to(const topology& g, int destination, bool ground_relays, s
     dijkstra(g, destination, ground_relays, delay_s, next_hop, heap);
 }
 
+int append_shell(network_model& model, const shell_design& shell, epoch epoch_time) {
+    const auto first = static_cast<int>(model.satellites.size());
+    auto sets = shell_element_sets(shell, epoch_time);
+    for (auto& s : sets) s.catalogue_number += static_cast<std::uint32_t>(first);
+    const auto isls = plus_grid_isls(shell.planes, shell.sats_per_plane, shell.isl_shift);
+    model.satellites.insert(model.satellites.end(), sets.begin(), sets.end());
+    for (const auto& l : isls) model.isls.push_back({l.a + first, l.b + first});
+    return first;
+}
+
 topology topology_at(const network_model& model, const network_options& options, epoch t) {
     const orbit::sgp4_propagator prop(model.satellites);
     const std::size_t n = model.satellites.size();

@@ -129,6 +129,10 @@ struct network_model {
 /// simulate_routes step at `t` uses.
 [[nodiscard]] topology topology_at(const network_model& model, const network_options& options, epoch t);
 
+/// Appends a shell's satellites (shell_element_sets at `epoch_time`) and its +Grid ISLs (indices offset by the
+/// satellites already in `model`), so several shells share one graph; returns the index of its first satellite.
+int append_shell(network_model& model, const shell_design& shell, epoch epoch_time = hypatia_epoch());
+
 /// Time grid and threading of a run.
 struct run_options {
     epoch start;                    //!< time of step 0 (UTC-tagged epoch)

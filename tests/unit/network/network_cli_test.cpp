@@ -110,6 +110,15 @@ TEST(network_cli, moon_pairs_need_terminals_and_route_through_one) {
     EXPECT_EQ(bad.err, "kardashev: error: --pairs: the Moon is an end point only with --moon-terminals\n");
 }
 
+TEST(network_cli, several_shells_in_one_run) {
+    const auto o = run_cli("network --constellation telesat-t1,kuiper-k1 --pairs Paris:Luanda --duration '2 s' --json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    const auto j = nlohmann::json::parse(o.out);
+    EXPECT_EQ(j["inputs"]["satellites"], "telesat-t1 (27 x 13, 1015 km, 98.98 deg) + kuiper-k1 (34 x 34, 630 km, 51.9 deg)");
+    EXPECT_EQ(j["node_ids"], "satellites 0-1506, stations 1507 + station index");
+    EXPECT_EQ(j["inputs"]["gsl"], "elevation:25deg");
+}
+
 TEST(network_data, compiled_top_100_equals_the_data_file) {
     EXPECT_EQ(kardashev::network::hypatia_top_100_text(),
               slurp(std::string(KD_SOURCE_DIR) + "/data/network/ground_stations_top_100.basic.txt"));

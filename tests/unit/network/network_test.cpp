@@ -222,3 +222,31 @@ TEST(walker, designed_shell_keeps_its_grid_links_in_line_of_sight) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(shells, several_shells_share_one_graph) {
+    using namespace kardashev::network;
+    network_model m;
+    EXPECT_EQ(append_shell(m, *shell_preset("telesat-t1")), 0);
+    EXPECT_EQ(append_shell(m, *shell_preset("kuiper-k1")), 351);
+    EXPECT_EQ(m.satellites.size(), 351U + 1156U);
+    EXPECT_EQ(m.isls.size(), 2U * (351U + 1156U));
+    EXPECT_EQ(m.isls[702], (isl{351, 352}));  // the second shell's first link, offset by the first shell
+    EXPECT_EQ(m.satellites[351].catalogue_number, 352U);
+}
+
+TEST(routing, per_satellite_limit_serves_the_nearest_station) {
+    using namespace kardashev;
+    using namespace kardashev::network;
+    const double r = orbit::wgs84::equatorial_radius_m + 550e3;
+    const std::vector<double> x{r}, y{0.0}, z{0.0};
+    const std::vector<ground_station> st{make_ground_station(0, "far", 0.0, 2.0, 0.0), make_ground_station(1, "near", 0.0, 0.5, 0.0)};
+    network_options o;
+    o.gsl.max_per_satellite = 1;
+    const topology t = build_topology(x, y, z, {}, st, {}, o);
+    EXPECT_EQ(t.offsets[1] - t.offsets[0], 1);
+    EXPECT_EQ(t.targets[static_cast<std::size_t>(t.offsets[0])], 2);  // node 1 + station 1
+}
+
+}  // namespace
