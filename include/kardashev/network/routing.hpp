@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "kardashev/core/constants.hpp"
 #include "kardashev/core/time.hpp"
 #include "kardashev/network/links.hpp"
 #include "kardashev/network/nodes.hpp"
@@ -23,7 +24,7 @@ enum class gsl_rule : std::uint8_t {
 /// Ground-satellite link admission and limits.
 struct gsl_criterion {
     gsl_rule rule = gsl_rule::elevation;  //!< admission test
-    double min_elevation_rad = 25.0 * 3.141'592'653'589'793 / 180.0;  //!< mask for `elevation` [rad]
+    double min_elevation_rad = 25.0 * constants::pi / 180.0;  //!< mask for `elevation` [rad]
     double max_range_m = 0.0;             //!< limit for `slant_range` [m]
     int max_per_station = 0;              //!< nearest satellites a station keeps (0: all admitted)
     int max_per_satellite = 0;            //!< stations a satellite serves, nearest first (0: all)
@@ -39,7 +40,7 @@ struct network_options {
     double isl_capacity_bps = 100e9;            //!< laser ISL capacity [bit/s]
     double gsl_capacity_bps = 20e9;             //!< ground-satellite link capacity [bit/s]
     double fibre_capacity_bps = 400e9;          //!< fibre capacity [bit/s]
-    double moon_min_elevation_rad = 10.0 * 3.141'592'653'589'793 / 180.0;  //!< Moon above this at a terminal [rad]
+    double moon_min_elevation_rad = 10.0 * constants::pi / 180.0;  //!< Moon above this at a terminal [rad]
     double moon_capacity_bps = 10e9;            //!< optical Earth-Moon link capacity [bit/s]
     bool operator==(const network_options&) const = default;
 };
