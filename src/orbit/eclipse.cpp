@@ -156,18 +156,20 @@ eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duratio
     if (el.e != 0.0 || opt.shadow != shadow_model::cylindrical) {
         throw input_error("eclipse: the beta-angle form needs a circular orbit (e = 0) and the cylindrical shadow");
     }
-    check_span(span, 3600.0);
+    check_span(span, opt.analytic_step_s);
     const j2_rates rates = j2_secular_rates(el, opt.gravity);
     eclipse_summary out;
     out.period_s = orbital_period_s(el.a_m, opt.gravity);
     out.beta_min_rad = 10.0;
     out.beta_max_rad = -10.0;
-    constexpr double step_s = 3600.0;
-    const auto n_steps = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(span.seconds() / step_s)));
+    const double span_s = span.seconds();
+    const auto n_steps =
+        std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(span_s / opt.analytic_step_s - 1e-9)));
+    const double h = span_s / static_cast<double>(n_steps);
     double sum_ecl = 0.0;
     std::int64_t last_day = -1;
     for (std::int64_t k = 0; k < n_steps; ++k) {
-        const double t = static_cast<double>(k) * step_s;
+        const double t = (static_cast<double>(k) + 0.5) * h;  // midpoint rule over each interval
         const vec3 sun = sun_position_teme(start + duration::from_seconds(t));
         const double beta = beta_angle_rad(sun, el.i_rad, el.raan_rad + rates.raan_rad_s * t);
         out.beta_min_rad = std::min(out.beta_min_rad, beta);

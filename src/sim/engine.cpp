@@ -21,7 +21,6 @@
 #include "kardashev/fleet/corpus.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
 #include "kardashev/orbit/eclipse.hpp"
-#include "kardashev/orbit/ephemeris.hpp"
 #include "kardashev/orbit/kepler.hpp"
 #include "kardashev/sim/fast_clock.hpp"
 
@@ -232,18 +231,10 @@ fast_clock::window_fn sunlit_window(epoch start, const site_orbit& o) {
         fast_aggregate a;
         if (opt.shadow == orbit::shadow_model::cylindrical) {
             // The beta-angle form at the centre of each day of the window: the beta angle moves less than a
-            // degree a day, so one sample a day matches hourly sampling to ~1e-4 (engine_test.cpp).
-            const double span_s = (to - from).seconds();
-            const auto n = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(span_s / 86'400.0 - 1e-9)));
-            double eclipsed = 0.0;
-            for (std::int64_t j = 0; j < n; ++j) {
-                const double t_s = (static_cast<double>(j) + 0.5) * span_s / static_cast<double>(n);
-                const auto el_t = orbit::propagate_j2(el, t_s, opt.gravity);
-                const double beta = orbit::beta_angle_rad(orbit::sun_position_teme(from + duration::from_seconds(t_s)),
-                                                          el_t.i_rad, el_t.raan_rad);
-                eclipsed += orbit::eclipse_fraction_cylindrical(beta, el_t.a_m, opt.earth_radius_m);
-            }
-            a.sunlit_fraction = 1.0 - eclipsed / static_cast<double>(n);
+            // degree a day, so this matches hourly sampling to ~1e-4 (engine_test.cpp).
+            orbit::eclipse_options daily = opt;
+            daily.analytic_step_s = 86'400.0;
+            a.sunlit_fraction = orbit::eclipse_analytic(el, from, to - from, daily).sunlit_fraction;
         } else {
             const duration one_orbit = duration::from_seconds(orbit::orbital_period_s(el.a_m, opt.gravity));
             a.sunlit_fraction = orbit::eclipse_sampled(el, from, std::min(one_orbit, to - from), opt).sunlit_fraction;

@@ -38,6 +38,7 @@ struct eclipse_options {
     shadow_model shadow = shadow_model::cylindrical;
     double earth_radius_m = constants::earth_mean_radius_m;  //!< radius of the shadowing sphere [m]
     double step_s = 10.0;                                    //!< sampling step of the numerical method [s]
+    double analytic_step_s = 3600.0;                         //!< longest interval of the beta-angle form, sampled at its centre [s]
     gravity_model gravity{};                                 //!< J2 model that precesses the orbit
     bool operator==(const eclipse_options&) const = default;
 };
@@ -67,7 +68,8 @@ eclipse_summary eclipse_sampled(const state_at_fn& state_teme_at, double period_
 /// Eclipse statistics of an SGP4 element set (improved mode); throws domain_error when SGP4 reports a failed state.
 eclipse_summary eclipse_sampled(const element_set& set, epoch start, duration span, const eclipse_options& opt = {});
 
-/// Eclipse statistics from the beta angle, sampled hourly: circular orbits and cylindrical shadow only
+/// Eclipse statistics from the beta angle at the centre of each of ceil(span / analytic_step_s) equal intervals
+/// (hourly by default): circular orbits and cylindrical shadow only
 /// (throws input_error otherwise); eclipse fraction (1/pi) acos(sqrt(r^2 - R^2) / (r cos beta)).
 eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt = {});
 
