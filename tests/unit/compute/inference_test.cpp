@@ -3,31 +3,15 @@
 
 #include "kardashev/compute/inference.hpp"
 #include "kardashev/core/error.hpp"
+#include "support/compute_fixtures.hpp"
 
 namespace {
 
 using namespace kardashev;
 using namespace kardashev::compute;
 
-accelerator h100() {
-    accelerator a;
-    a.name = "H100";
-    a.peak_flops_bf16 = 989.4e12;
-    a.hbm_bytes = 80e9;
-    a.hbm_bandwidth_bytes_per_s = 3.35e12;
-    a.matmul_efficiency = 0.57;
-    return a;
-}
-
-transformer model_70b() {
-    transformer m;
-    m.layers = 80;
-    m.hidden = 8192;
-    m.heads = 64;
-    m.kv_heads = 8;
-    m.ffn_hidden = 28'672;
-    return m;
-}
+using kardashev::testing::h100;
+using kardashev::testing::model_70b;
 
 TEST(inference, batch_one_decode_is_memory_bound_at_bandwidth_over_weight_bytes) {
     inference_setup s;

@@ -3,44 +3,18 @@
 
 #include "kardashev/compute/parallel.hpp"
 #include "kardashev/core/error.hpp"
+#include "support/compute_fixtures.hpp"
+#include "support/error_message.hpp"
 
 namespace {
 
 using namespace kardashev;
 using namespace kardashev::compute;
 
-accelerator h100() {
-    accelerator a;
-    a.name = "H100";
-    a.peak_flops_bf16 = 989.4e12;
-    a.hbm_bytes = 80e9;
-    a.hbm_bandwidth_bytes_per_s = 3.35e12;
-    a.scale_up_size = 8;
-    a.scale_up_bandwidth_bytes_per_s = 450e9;
-    a.scale_out_bandwidth_bytes_per_s = 50e9;
-    a.matmul_efficiency = 0.57;
-    return a;
-}
+using kardashev::testing::h100;
+using kardashev::testing::model_70b;
 
-transformer model_70b() {
-    transformer m;
-    m.layers = 80;
-    m.hidden = 8192;
-    m.heads = 64;
-    m.kv_heads = 8;
-    m.ffn_hidden = 28'672;
-    m.seq = 8192;
-    return m;
-}
-
-std::string message_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const input_error& e) {
-        return e.what();
-    }
-    return "(no input_error)";
-}
+std::string message_of(const std::function<void()>& f) { return kardashev::testing::error_message<input_error>(f); }
 
 TEST(parallel, llama_70b_shape_has_70_billion_parameters) {
     EXPECT_NEAR(parameter_count(model_70b()) / 1e9, 70.6, 0.5);

@@ -11,6 +11,7 @@
 
 #include "kardashev/core/error.hpp"
 #include "kardashev/network/flow.hpp"
+#include "support/error_message.hpp"
 
 namespace {
 
@@ -68,14 +69,7 @@ double cut_bps(const topology& g, const std::vector<std::uint8_t>& side, const s
     return c;
 }
 
-std::string error_of(const auto& fn) {
-    try {
-        fn();
-    } catch (const error& e) {
-        return e.what();
-    }
-    return "no error";
-}
+std::string error_of(const auto& fn) { return kardashev::testing::error_message<kardashev::error>(fn); }
 
 TEST(max_flow, clrs_26_1_network_carries_23_across_its_minimum_cut) {
     // Cormen et al., Introduction to Algorithms 3rd ed., fig. 26.1/26.6: s=0, v1..v4 = 1..4, t=5; flow 23 and

@@ -9,20 +9,14 @@
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/network/routing.hpp"
+#include "support/error_message.hpp"
 
 namespace {
 
 using namespace kardashev;
 using namespace kardashev::network;
 
-std::string error_of(const auto& fn) {
-    try {
-        fn();
-    } catch (const error& e) {
-        return e.what();
-    }
-    return "no error";
-}
+std::string error_of(const auto& fn) { return kardashev::testing::error_message<kardashev::error>(fn); }
 
 TEST(ground_stations, parse_hypatia_format) {
     const auto s = parse_ground_stations("0,Tokyo,35.6895,139.69171,0\n1,São-Paulo,-23.5475,-46.63611,10\n", "gs.txt");

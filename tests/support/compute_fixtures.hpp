@@ -1,0 +1,35 @@
+#pragma once
+// Test fixtures of the compute layer: an H100 as the catalogue gives it and the Llama 2/3 70B shape.
+
+#include "kardashev/compute/accelerator.hpp"
+#include "kardashev/compute/transformer.hpp"
+
+namespace kardashev::testing {
+
+/// H100 SXM: dense BF16 peak, HBM3, an 8-GPU NVLink domain and a 400 Gbps NIC (data/catalog/accelerators.yaml).
+inline compute::accelerator h100() {
+    compute::accelerator a;
+    a.name = "H100";
+    a.peak_flops_bf16 = 989.4e12;
+    a.hbm_bytes = 80e9;
+    a.hbm_bandwidth_bytes_per_s = 3.35e12;
+    a.scale_up_size = 8;
+    a.scale_up_bandwidth_bytes_per_s = 450e9;
+    a.scale_out_bandwidth_bytes_per_s = 50e9;
+    a.matmul_efficiency = 0.57;
+    return a;
+}
+
+/// The 70B shape of Llama 2/3: 80 layers, width 8192, 64 heads with 8 KV heads, gated MLP of 28,672, 8k sequences.
+inline compute::transformer model_70b() {
+    compute::transformer m;
+    m.layers = 80;
+    m.hidden = 8192;
+    m.heads = 64;
+    m.kv_heads = 8;
+    m.ffn_hidden = 28'672;
+    m.seq = 8192;
+    return m;
+}
+
+}  // namespace kardashev::testing
