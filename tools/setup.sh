@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages the build, tests and benchmarks need, when they are missing.
-# Idempotent: does nothing when everything is present. Uses sudo when not run as root.
+# Installs what the build, tests and benchmarks need, when it is missing; idempotent.
+#  1. Debian 12 packages (apt-get; sudo when not root): the C++ tool chain and libraries, Node.js and
+#     npm (only when no `node` is on PATH), and Chromium with its driver for the browser tests.
+#  2. The web assets (web/package.json, pinned by web/package-lock.json): `npm ci` into
+#     web/node_modules when that tree is missing or older than the lock file. The build inlines
+#     Vega-Lite into report.html from there; `kardashev view` serves CesiumJS from there.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 pkgs=(cmake ninja-build g++ libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev
-      libgtest-dev libgmock-dev libbenchmark-dev)
+      libgtest-dev libgmock-dev libbenchmark-dev chromium chromium-driver)
+command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if ((${#missing[@]} == 0)); then
-  exit 0
+if ((${#missing[@]} > 0)); then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-echo "setup: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+stamp=web/node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ web/package-lock.json -nt "$stamp" ]; then
+  echo "setup: npm ci in web/ (pinned by web/package-lock.json)"
+  (cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi
