@@ -341,6 +341,9 @@ run_result run(const scenario& s, const run_options& options) {
     const auto ch_uplink_carried = rec.add_channel("uplink", "carried", "B/s");
     const auto ch_unique = rec.add_channel("corpus", "unique_tokens", "tokens");
     const auto ch_added = rec.add_channel("corpus", "tokens_added", "tokens");
+    // Raw bytes the fleet produces and bytes kept by curation, for the report's data funnel (docs/models/fleet.md F4, F5).
+    const auto ch_collected = rec.add_channel("fleet", "collected", "B/s");
+    const auto ch_curated = rec.add_channel("corpus", "curated", "B/s");
     std::vector<site_state> sites(s.sites.size());
     for (std::size_t i = 0; i < s.sites.size(); ++i) {
         const auto entity = "site/" + s.sites[i].name;
@@ -473,14 +476,18 @@ run_result run(const scenario& s, const run_options& options) {
         sum.total_bytes_uploaded += carried * dt;
 
         // Stage 4 (corpus): curation and tokenisation.
-        double tokens_added = 0.0;
+        double tokens_added = 0.0, collected = 0.0, curated = 0.0;
         for (std::size_t i = 0; i < s.cohorts.size(); ++i) {
             const auto& c = s.cohorts[i];
-            tokens_added += demand[i] * carried_share * dt * c.curation_yield * c.tokens_per_byte;
+            tokens_added += demand[i] * carried_share * dt * c.curation_yield * c.tokens_per_byte;  // F5
+            collected += cohorts[i].units * c.raw_bytes_per_unit_s;                                  // F4 before the upload fraction
+            curated += demand[i] * carried_share * c.curation_yield;                                 // F5 before tokenisation
         }
         unique_tokens += tokens_added;
         rec.record(k, ch_unique, unique_tokens);
         rec.record(k, ch_added, tokens_added);
+        rec.record(k, ch_collected, collected);
+        rec.record(k, ch_curated, curated);
 
         // Stage 5 (build-out): planned accelerators, cut by the power cap, then by the budget.
         if (!s.economy.capex_budget_usd_per_s.empty())
