@@ -10,7 +10,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include "kardashev/core/error.hpp"
+#include "kardashev/io/czml.hpp"
 #include "kardashev/io/scenario_io.hpp"
+#include "kardashev/sim/scene.hpp"
 
 namespace kardashev::io {
 
@@ -173,6 +175,7 @@ void write_run_folder(const std::filesystem::path& dir, const sim::scenario& s, 
         write_file(tmp / "timeseries.csv", timeseries_csv(r));
         write_file(tmp / "events.csv", events_csv(r));
         write_file(tmp / "scenario.resolved.yaml", write_scenario_yaml(s));
+        write_file(tmp / "scene.czml", scene_czml(sim::compose_scene(s)));
         if (fs::exists(dir)) {
             const fs::path old = parent / fmt::format(".{}.old-{}", dir.filename().string(), ::getpid());
             fs::rename(dir, old);

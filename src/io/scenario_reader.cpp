@@ -10,6 +10,7 @@
 #include <span>
 #include <utility>
 
+#include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/time.hpp"
 #include "kardashev/core/units.hpp"
@@ -29,6 +30,8 @@ enum class bound {
     fraction,       //!< [0, 1]
     open_fraction,  //!< (0, 1]
     at_least_one,   //!< >= 1
+    latitude,       //!< [-90, 90] deg
+    longitude,      //!< [-180, 180] deg
 };
 
 // int64 nanoseconds hold +-292 years; stay clear of the edge.
@@ -65,6 +68,12 @@ std::optional<std::string> bound_violation(double v, quantity_kind kind, bound b
         return std::nullopt;
     case bound::at_least_one:
         if (v < 1.0) return std::string("expected a number of at least 1");
+        return std::nullopt;
+    case bound::latitude:
+        if (std::abs(v) > 0.5 * constants::pi * (1.0 + 1e-12)) return std::string("expected a latitude from -90 to 90 deg");
+        return std::nullopt;
+    case bound::longitude:
+        if (std::abs(v) > constants::pi * (1.0 + 1e-12)) return std::string("expected a longitude from -180 to 180 deg");
         return std::nullopt;
     }
     return std::nullopt;
@@ -496,6 +505,18 @@ sim::site read_site(reader& r, const yaml_node& n, const std::string& path, epoc
     r.set_choice(n, "kind", path, "site kind", site_kinds, s.kind);
     const yaml_node* orbit = n.find("orbit");
     const yaml_node* moon = n.find("moon");
+    if (const yaml_node* loc = n.find("location")) {
+        const auto lp = child_path(path, "location");
+        if (s.kind != "ground") {
+            r.report(loc->pos, lp, "only a site of kind ground has a location (an orbit site has an orbit, a moon site a moon block)");
+        } else if (r.mapping(*loc, lp, site_location_spec)) {
+            const bool lat = r.set_quantity(*loc, "latitude", lp, quantity_kind::angle, bound::latitude, s.location.latitude_rad);
+            const bool lon = r.set_quantity(*loc, "longitude", lp, quantity_kind::angle, bound::longitude, s.location.longitude_rad);
+            if (!lat) r.report(loc->pos, lp, "missing required key \"latitude\"");
+            if (!lon) r.report(loc->pos, lp, "missing required key \"longitude\"");
+            s.location.given = lat && lon;
+        }
+    }
     if (s.kind != "ground") {
         s.facility.energy_price_usd_per_j = 0.0;  // sunlight is free; operations cost is capex
         s.facility.carbon_kg_per_j = 0.0;

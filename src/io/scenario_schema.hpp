@@ -76,9 +76,13 @@ inline constexpr map_spec site_orbit_spec{site_orbit_fields};
 inline constexpr field_spec site_moon_fields[] = {{"location"}, {"sunlit_fraction"}};
 inline constexpr map_spec site_moon_spec{site_moon_fields};
 
+inline constexpr field_spec site_location_fields[] = {{"latitude"}, {"longitude"}};
+inline constexpr map_spec site_location_spec{site_location_fields};
+
 inline constexpr field_spec site_fields[] = {
     {"name"},
     {"kind"},
+    {"location", field_shape::mapping, &site_location_spec},
     {"orbit", field_shape::mapping, &site_orbit_spec},
     {"moon", field_shape::mapping, &site_moon_spec},
     {"launch_price"},

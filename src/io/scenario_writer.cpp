@@ -226,6 +226,12 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
     out << YAML::BeginMap;
     write_text(out, "name", s.name);
     write_text(out, "kind", s.kind);
+    if (s.kind == "ground" && s.location.given) {
+        out << YAML::Key << "location" << YAML::Value << YAML::BeginMap;
+        write_quantity(out, "latitude", s.location.latitude_rad, quantity_kind::angle);
+        write_quantity(out, "longitude", s.location.longitude_rad, quantity_kind::angle);
+        out << YAML::EndMap;
+    }
     if (s.kind == "orbit") {
         out << YAML::Key << "orbit" << YAML::Value << YAML::BeginMap;
         write_quantity(out, "altitude", s.orbit.altitude_m, quantity_kind::length);

@@ -1,5 +1,5 @@
 #pragma once
-/// The run folder: summary.json, timeseries.csv, events.csv, scenario.resolved.yaml.
+/// The run folder: summary.json, timeseries.csv, events.csv, scenario.resolved.yaml, scene.czml (io/czml.hpp).
 
 #include <filesystem>
 #include <string>

@@ -45,6 +45,14 @@ struct site_moon {
     bool operator==(const site_moon&) const = default;
 };
 
+/// Where a ground site stands on the WGS-84 ellipsoid (for the globe view; no model reads it yet).
+struct site_location {
+    bool given = false;           //!< false: the scenario gives no location and the site is absent from the globe
+    double latitude_rad = 0.0;    //!< [rad] geodetic latitude, [-pi/2, pi/2]
+    double longitude_rad = 0.0;   //!< [rad] longitude east, [-pi, pi]
+    bool operator==(const site_location&) const = default;
+};
+
 /// A compute site: a terrestrial campus ("ground"), a cluster in orbit ("orbit") or a lunar base ("moon");
 /// off-world sites run on sunlight.
 struct site {
@@ -52,6 +60,7 @@ struct site {
     std::string kind = "ground";                      //!< ground, orbit or moon
     site_orbit orbit;                                 //!< used when kind is "orbit"
     site_moon moon;                                   //!< used when kind is "moon"
+    site_location location;                           //!< used when kind is "ground"
     double launch_price_usd_per_kg = 3600.0;          //!< [USD/kg] to LEO, for the design figures of orbit and moon sites (Suncatcher sec. 4.4)
     double failure_rate_per_s = 0.0;                  //!< [1/s] accelerator failures without repair; io's default: 9 %/yr off-world (Meta via McCalip 2026), 0 on the ground
     compute::accelerator accel;                       //!< resolved catalogue entry (accel.name is the key)

@@ -1,0 +1,158 @@
+// The globe's scene: satellites, sites and links of a scenario sampled in the Earth-fixed frame.
+
+#include "kardashev/sim/scene.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "kardashev/core/constants.hpp"
+#include "kardashev/core/error.hpp"
+#include "kardashev/logistics/mass_driver.hpp"
+#include "kardashev/orbit/ephemeris.hpp"
+#include "kardashev/orbit/frames.hpp"
+#include "kardashev/orbit/hcw.hpp"
+#include "kardashev/orbit/kepler.hpp"
+
+namespace kardashev::sim {
+
+namespace {
+
+// NOTE: economy::site_inputs' default (a Starlink v2 mini array, Suncatcher sec. 4.4), restated here because
+// constructing site_inputs only to read it trips GCC 12's -Wmaybe-uninitialized; scene_test checks they agree.
+constexpr double satellite_it_power_w = 28.3e3;  // [W]
+
+double schedule_peak(const std::vector<schedule_point>& schedule) {
+    double peak = 0.0;
+    for (const auto& p : schedule) peak = std::max(peak, p.value);
+    return peak;
+}
+
+/// The reference orbit of an orbit site at the scenario start, as the engine's fast clock places it.
+orbit::kepler_elements reference_elements(const site_orbit& o, epoch start) {
+    if (o.sun_synchronous) return orbit::sso_elements(o.altitude_m, o.ltan_h, start);
+    orbit::kepler_elements el;
+    el.a_m = orbit::gravity_model{}.radius_m + o.altitude_m;
+    el.i_rad = o.inclination_rad;
+    el.raan_rad = o.raan_rad;
+    return el;
+}
+
+orbit::vec3 scaled(const orbit::vec3& v, double k) { return {v[0] * k, v[1] * k, v[2] * k}; }
+orbit::vec3 added(const orbit::vec3& a, const orbit::vec3& b) { return {a[0] + b[0], a[1] + b[1], a[2] + b[2]}; }
+double length(const orbit::vec3& v) { return std::sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]); }
+
+/// Geocentric TEME position of a lunar site at `t`. NOTE: the Moon is taken as tidally locked with its spin
+/// axis at the ecliptic pole (Cassini's laws: within 1.54 deg) and libration ignored (+-8 deg), so the south
+/// pole lies R_moon below the centre along the ecliptic pole and the equatorial site is the mean sub-Earth
+/// point (0 deg, 0 deg selenographic), R_moon from the centre towards the Earth.
+orbit::vec3 lunar_site_teme(const std::string& location, epoch t) {
+    const orbit::vec3 moon_tod = orbit::moon_position_tod(t);
+    orbit::vec3 offset;
+    if (location == "polar") {
+        const double eps = 23.439'291 * constants::pi / 180.0;  // mean obliquity at J2000 (IAU 1980; Meeus eq. 22.2)
+        offset = {0.0, std::sin(eps), -std::cos(eps)};           // towards the south ecliptic pole, equatorial axes
+    } else {
+        offset = scaled(moon_tod, -1.0 / length(moon_tod));
+    }
+    return orbit::tod_to_teme(added(moon_tod, scaled(offset, logistics::moon_radius_m)), t);
+}
+
+std::string format_power(double w) {
+    if (w >= 1e9) return fmt::format("{:.3g} GW", w / 1e9);
+    if (w >= 1e6) return fmt::format("{:.3g} MW", w / 1e6);
+    return fmt::format("{:.3g} kW", w / 1e3);
+}
+
+std::string site_description(const site& where) {
+    return fmt::format("{} site, {} x {} planned at peak, {} power capacity at peak", where.kind,
+                       fmt::format("{:.0f}", schedule_peak(where.planned_accelerators)), where.accel.name,
+                       format_power(schedule_peak(where.power_capacity_w)));
+}
+
+/// Lattice-neighbour pairs of a compact cluster: members whose lattice points (u, v) = (2 x / R, y / R) lie one
+/// lattice spacing apart (the +Grid of the formation).
+std::vector<std::pair<int, int>> lattice_neighbours(const std::vector<orbit::hcw_state>& members, double radius_m) {
+    const auto n = static_cast<int>(members.size());
+    auto gap = [&](int a, int b) {
+        const double du = 2.0 * (members[static_cast<std::size_t>(a)].r_rsw[0] - members[static_cast<std::size_t>(b)].r_rsw[0]) / radius_m;
+        const double dv = (members[static_cast<std::size_t>(a)].r_rsw[1] - members[static_cast<std::size_t>(b)].r_rsw[1]) / radius_m;
+        return std::hypot(du, dv);
+    };
+    double spacing = std::numeric_limits<double>::infinity();
+    for (int a = 0; a < n; ++a)
+        for (int b = a + 1; b < n; ++b) spacing = std::min(spacing, gap(a, b));
+    std::vector<std::pair<int, int>> out;
+    for (int a = 0; a < n; ++a)
+        for (int b = a + 1; b < n; ++b)
+            if (gap(a, b) <= spacing * 1.01) out.emplace_back(a, b);
+    return out;
+}
+
+}  // namespace
+
+int orbit_site_satellites(const site& where) {
+    const double peak_accelerators = schedule_peak(where.planned_accelerators);
+    if (where.orbit.satellite_size >= 1.0) return static_cast<int>(std::ceil(peak_accelerators / where.orbit.satellite_size - 1e-9));
+    double it_w = peak_accelerators * where.accel.all_in_power_w;
+    if (!where.power_capacity_w.empty()) it_w = std::min(it_w, schedule_peak(where.power_capacity_w) / where.facility.pue);
+    return static_cast<int>(std::ceil(it_w / satellite_it_power_w - 1e-9));  // as economy::design_site counts them
+}
+
+scene compose_scene(const scenario& s, const scene_options& options) {
+    if (options.step.ns() <= 0) throw domain_error("scene: the step must be positive");
+    if (options.window.ns() < 0) throw domain_error("scene: the window must not be negative");
+    scene out;
+    out.name = s.name;
+    out.start = s.start;
+    out.step = options.step;
+    out.samples = static_cast<int>(options.window.ns() / options.step.ns()) + 1;
+    std::vector<epoch> times;
+    times.reserve(static_cast<std::size_t>(out.samples));
+    for (int k = 0; k < out.samples; ++k) times.push_back(s.start + options.step * k);
+
+    for (const auto& where : s.sites) {
+        if (where.kind == "ground") {
+            if (!where.location.given) continue;
+            const orbit::geodetic g{where.location.latitude_rad, where.location.longitude_rad, 0.0};
+            out.sites.push_back({"site/" + where.name, where.name, where.kind, site_description(where),
+                                 g.lat_rad, g.lon_rad, {orbit::geodetic_to_ecef(g)}});
+        } else if (where.kind == "moon") {
+            scene_site m{"site/" + where.name, where.name, where.kind,
+                         site_description(where) + (where.moon.location == "polar"
+                                                        ? "; drawn at the lunar south pole"
+                                                        : "; drawn at the mean sub-Earth point"),
+                         0.0, 0.0, {}};
+            m.r_ecef_m.reserve(times.size());
+            for (const auto& t : times) m.r_ecef_m.push_back(orbit::teme_to_ecef({lunar_site_teme(where.moon.location, t), {}}, t).r_m);
+            out.sites.push_back(std::move(m));
+        } else if (where.kind == "orbit") {
+            const int count = std::min(orbit_site_satellites(where), options.satellites_per_cluster);
+            if (count < 1) continue;
+            const auto ref = reference_elements(where.orbit, s.start);
+            const auto members = orbit::compact_cluster(count, options.cluster_radius_m, orbit::mean_motion_rad_s(ref.a_m));
+            const auto elements = orbit::cluster_elements(ref, members);
+            const std::size_t first = out.satellites.size();
+            for (int m = 0; m < count; ++m) {
+                scene_satellite sat{fmt::format("{}/sat-{:03}", where.name, m + 1), where.name, m, {}};
+                sat.r_ecef_m.reserve(times.size());
+                for (const auto& t : times) {
+                    // Kepler + J2 secular rates per member (orbit/kepler.hpp), TEME -> ECEF by GMST-82 (orbit/frames.hpp).
+                    const auto el = orbit::propagate_j2(elements[static_cast<std::size_t>(m)], (t - s.start).seconds());
+                    sat.r_ecef_m.push_back(orbit::teme_to_ecef(orbit::to_state(el), t).r_m);
+                }
+                out.satellites.push_back(std::move(sat));
+            }
+            for (const auto& [a, b] : lattice_neighbours(members, options.cluster_radius_m)) {
+                const auto& sa = out.satellites[first + static_cast<std::size_t>(a)];
+                const auto& sb = out.satellites[first + static_cast<std::size_t>(b)];
+                out.links.push_back({fmt::format("{}/isl-{:03}-{:03}", where.name, a + 1, b + 1), "isl", sa.id, sb.id});
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace kardashev::sim
