@@ -144,6 +144,14 @@ try {
   await page.screenshot({ path: shot });
   console.log(`screenshot: ${path.resolve(shot)}`);
 
+  // The view buttons: track the formation, then the lunar site 384,000 km out; neither may raise an error.
+  for (const button of ["#to-cluster", "#to-moon", "#to-earth"]) {
+    await page.click(button);
+    await page.waitForTimeout(2000);
+  }
+  const state2 = await page.evaluate(() => document.body.dataset.state);
+  if (state2 !== "ready") problems.push(`globe page state ${state2} after the view buttons`);
+
   const report = await page.request.get(url + "scene.czml");
   if (report.status() !== 200 || !(report.headers()["content-type"] || "").startsWith("application/json"))
     problems.push(`GET /scene.czml: ${report.status()} ${report.headers()["content-type"]}`);
