@@ -67,12 +67,31 @@ void check_options(const network_options& o) {
     }
 }
 
-topology build(std::span<const double> x, std::span<const double> y, std::span<const double> z,
-               std::span<const isl> isls, std::span<const ground_station> stations, const station_frame& sf,
-               std::span<const fibre_link> fibres, const network_options& o, std::vector<edge>& edges,
-               std::vector<gsl_candidate>& cand, std::span<const int> moon_terminals, const orbit::vec3& r_moon) {
+/// The paths of every pair at one step, end to end: pair q's nodes are nodes[start[q], end[q]).
+struct step_paths {
+    std::vector<int> nodes;
+    std::vector<std::size_t> start, end;
+    [[nodiscard]] std::span<const int> path(std::size_t q) const { return {nodes.data() + start[q], end[q] - start[q]}; }
+};
+
+/// Scratch storage of build_into, reused step after step.
+struct build_scratch {
+    std::vector<edge> edges;
+    std::vector<gsl_candidate> cand;
+    std::vector<int> band_start;  //!< satellites of z band b: by_band[band_start[b] .. band_start[b + 1])
+    std::vector<int> by_band;     //!< satellite indices sorted by z band, ascending within a band
+    std::vector<int> used;        //!< ground links per satellite
+};
+
+/// Fills `t` (its storage reused) with the topology.
+void build_into(topology& t, std::span<const double> x, std::span<const double> y, std::span<const double> z,
+                std::span<const isl> isls, std::span<const ground_station> stations, const station_frame& sf,
+                std::span<const fibre_link> fibres, const network_options& o, build_scratch& sc,
+                std::span<const int> moon_terminals, const orbit::vec3& r_moon) {
     const int n = static_cast<int>(x.size());
     const int g = static_cast<int>(stations.size());
+    std::vector<edge>& edges = sc.edges;
+    std::vector<gsl_candidate>& cand = sc.cand;
     edges.clear();
     const double rg = o.isl_earth_radius_m + o.isl_grazing_height_m;
     for (const auto& l : isls) {
@@ -83,8 +102,8 @@ topology build(std::span<const double> x, std::span<const double> y, std::span<c
         const double len2 = dx * dx + dy * dy + dz * dz;
         const double len = std::sqrt(len2);
         // Closest approach of the segment a-b to the Earth's centre: the line of sight must stay above R + h.
-        const double t = std::clamp(-(ax * dx + ay * dy + az * dz) / len2, 0.0, 1.0);
-        const double px = ax + t * dx, py = ay + t * dy, pz = az + t * dz;
+        const double f = std::clamp(-(ax * dx + ay * dy + az * dz) / len2, 0.0, 1.0);
+        const double px = ax + f * dx, py = ay + f * dy, pz = az + f * dz;
         const double closest = std::sqrt(px * px + py * py + pz * pz);
         if (closest < rg) {
             throw domain_error(fmt::format(
@@ -98,23 +117,78 @@ topology build(std::span<const double> x, std::span<const double> y, std::span<c
     }
     cand.clear();
     const double sin_mask = std::sin(o.gsl.min_elevation_rad);
+    const bool slant = o.gsl.rule == gsl_rule::slant_range;
+    // Satellites by z band (a counting sort), so a station tests only the bands within its reach in z.
+    constexpr int bands = 128;
+    double z_max = 0.0, r2_max = 0.0;
+    for (int k = 0; k < n; ++k) {
+        const auto i = static_cast<std::size_t>(k);
+        z_max = std::fmax(z_max, std::fabs(z[i]));  // fmax ignores the NaN of a failed satellite
+        r2_max = std::fmax(r2_max, x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
+    }
+    const double band_h = (2.0 * z_max + 1.0) / bands;
+    const auto band_of = [&](double zk) { return static_cast<int>(std::clamp((zk + z_max) / band_h, 0.0, bands - 1.0)); };
+    sc.band_start.assign(bands + 1, 0);
+    for (int k = 0; k < n; ++k) {
+        if (std::isfinite(z[static_cast<std::size_t>(k)])) ++sc.band_start[static_cast<std::size_t>(band_of(z[static_cast<std::size_t>(k)])) + 1];
+    }
+    for (std::size_t b = 0; b < bands; ++b) sc.band_start[b + 1] += sc.band_start[b];
+    sc.by_band.resize(static_cast<std::size_t>(sc.band_start[bands]));
+    {
+        std::vector<int>& fill = sc.used;  // band cursors
+        fill.assign(sc.band_start.begin(), sc.band_start.end() - 1);
+        for (int k = 0; k < n; ++k) {
+            const double zk = z[static_cast<std::size_t>(k)];
+            if (std::isfinite(zk)) sc.by_band[static_cast<std::size_t>(fill[static_cast<std::size_t>(band_of(zk))]++)] = k;
+        }
+    }
+    // Cheap rejections before the exact tests (they only drop pairs those tests would drop): beyond the slant range
+    // by a relative margin of 1e-9 on the squares, or, for a non-negative mask, below the tangent plane or
+    // (d . up)^2 < abs(d)^2 sin^2 e_min by the same margin.
+    const double range2_reject = o.gsl.max_range_m * o.gsl.max_range_m * (1.0 + 1e-9);
+    const double sin2_reject = sin_mask * sin_mask * (1.0 - 1e-9);
+    const bool mask_up = sin_mask >= 0.0;
+    const double r_max = std::sqrt(r2_max);
     for (int s = 0; s < g; ++s) {
         const auto& r = sf.r_ecef[static_cast<std::size_t>(s)];
         const auto& up = sf.up[static_cast<std::size_t>(s)];
+        // Reach of the station in z: abs(dz) <= abs(d) <= reach. Slant range: the range. Non-negative mask: a
+        // satellite p (abs(p) <= r_max) above the tangent plane has p . up >= a = r . up, so with r = a up + q,
+        // p . r >= a^2 - r_max abs(q) and abs(p - r)^2 <= r_max^2 - 2 a^2 + 2 r_max abs(q) + abs(r)^2.
+        double reach = std::numeric_limits<double>::infinity();
+        if (slant) {
+            reach = o.gsl.max_range_m;
+        } else if (mask_up) {
+            const double a = r[0] * up[0] + r[1] * up[1] + r[2] * up[2];
+            const double r2 = r[0] * r[0] + r[1] * r[1] + r[2] * r[2];
+            const double q = std::sqrt(std::fmax(r2 - a * a, 0.0));
+            reach = std::sqrt(std::fmax(r2_max - 2.0 * a * a + 2.0 * r_max * q + r2, 0.0));
+        }
+        reach = reach * (1.0 + 1e-9) + 1.0;
+        const int b_lo = std::isfinite(reach) ? band_of(r[2] - reach) : 0;
+        const int b_hi = std::isfinite(reach) ? band_of(r[2] + reach) : bands - 1;
         const std::size_t first = cand.size();
-        for (int k = 0; k < n; ++k) {
+        for (int j = sc.band_start[static_cast<std::size_t>(b_lo)]; j < sc.band_start[static_cast<std::size_t>(b_hi) + 1]; ++j) {
+            const int k = sc.by_band[static_cast<std::size_t>(j)];
             const double dx = x[static_cast<std::size_t>(k)] - r[0], dy = y[static_cast<std::size_t>(k)] - r[1],
                          dz = z[static_cast<std::size_t>(k)] - r[2];
-            const double rho = std::sqrt(dx * dx + dy * dy + dz * dz);
+            const double d2 = dx * dx + dy * dy + dz * dz;
+            if (slant && d2 > range2_reject) continue;
+            const double dot = dx * up[0] + dy * up[1] + dz * up[2];
+            if (!slant && mask_up && (dot < 0.0 || dot * dot < d2 * sin2_reject)) continue;
+            const double rho = std::sqrt(d2);
             if (!std::isfinite(rho)) continue;
             bool ok = false;
-            if (o.gsl.rule == gsl_rule::slant_range) {
+            if (slant) {
                 ok = rho <= o.gsl.max_range_m;  // Hypatia generate_dynamic_state.py: range test only
             } else {
-                ok = dx * up[0] + dy * up[1] + dz * up[2] >= rho * sin_mask;  // sin e = (d . up) / |d| >= sin e_min
+                ok = dot >= rho * sin_mask;  // sin e = (d . up) / |d| >= sin e_min
             }
             if (ok) cand.push_back({rho, s, k});
         }
+        // In satellite order, as a scan over all satellites would give them (the order of a station's links).
+        std::sort(cand.begin() + static_cast<std::ptrdiff_t>(first), cand.end(),
+                  [](const gsl_candidate& p, const gsl_candidate& q) { return p.sat < q.sat; });
         if (o.gsl.max_per_station > 0 && cand.size() - first > static_cast<std::size_t>(o.gsl.max_per_station)) {
             const auto b = cand.begin() + static_cast<std::ptrdiff_t>(first);
             std::partial_sort(b, b + o.gsl.max_per_station, cand.end(), [](const gsl_candidate& p, const gsl_candidate& q) {
@@ -126,7 +200,8 @@ topology build(std::span<const double> x, std::span<const double> y, std::span<c
     if (o.gsl.max_per_satellite > 0) {
         std::stable_sort(cand.begin(), cand.end(),
                          [](const gsl_candidate& p, const gsl_candidate& q) { return p.range_m < q.range_m; });
-        std::vector<int> used(static_cast<std::size_t>(n), 0);
+        std::vector<int>& used = sc.used;
+        used.assign(static_cast<std::size_t>(n), 0);
         std::size_t w = 0;
         for (const auto& c : cand) {
             if (used[static_cast<std::size_t>(c.sat)] < o.gsl.max_per_satellite) {
@@ -157,7 +232,6 @@ topology build(std::span<const double> x, std::span<const double> y, std::span<c
             }
         }
     }
-    topology t;
     t.satellites = n;
     t.stations = g;
     t.moon = moon;
@@ -176,9 +250,10 @@ topology build(std::span<const double> x, std::span<const double> y, std::span<c
     t.delay_s.resize(m);
     t.capacity_bps.resize(m);
     t.kind.resize(m);
-    std::vector<int> fill(t.offsets.begin(), t.offsets.end() - 1);
+    // Edges are appended in the order ISLs, ground links, fibres, Moon, so a satellite's ISLs come first in its row.
+    int* fill = t.offsets.data();  // row cursors, shifted back below
     const auto put = [&](int from, int to, const edge& e) {
-        const auto i = static_cast<std::size_t>(fill[static_cast<std::size_t>(from)]++);
+        const auto i = static_cast<std::size_t>(fill[from]++);
         t.targets[i] = to;
         t.delay_s[i] = e.delay_s;
         t.capacity_bps[i] = e.capacity_bps;
@@ -188,7 +263,9 @@ topology build(std::span<const double> x, std::span<const double> y, std::span<c
         put(e.u, e.v, e);
         put(e.v, e.u, e);
     }
-    return t;
+    // Each cursor now holds the end of its row = the start of the next: shift right by one.
+    for (std::size_t v = nodes; v > 0; --v) t.offsets[v] = t.offsets[v - 1];
+    t.offsets[0] = 0;
 }
 
 /// Indexed 4-ary min-heap of nodes keyed by dist[] (ties by node id), with decrease-key; no duplicates.
@@ -251,46 +328,221 @@ struct node_heap {
     }
 };
 
-/// Dijkstra (1959) from `dst` over the symmetric graph: delay to dst and next hop towards it.
-/// With `wanted` non-empty, stops once every node flagged there (count `wanted_count`) is settled; nodes not
-/// settled by then keep tentative values.
-void dijkstra(const topology& g, int dst, bool ground_relays, std::span<double> dist, std::span<int> next,
-              node_heap& heap, std::span<const char> wanted = {}, int wanted_count = 0) {
-    std::fill(dist.begin(), dist.end(), inf);
-    std::fill(next.begin(), next.end(), -1);
-    heap.reset(dist.size());
-    double* key = dist.data();
-    dist[static_cast<std::size_t>(dst)] = 0.0;
-    heap.push_or_decrease(key, dst);
-    const int* off = g.offsets.data();
-    const int* tgt = g.targets.data();
-    const double* w = g.delay_s.data();
-    while (!heap.items.empty()) {
-        const int u = heap.pop(key);
-        if (!wanted.empty() && wanted[static_cast<std::size_t>(u)] != 0 && --wanted_count == 0) break;
-        if (u != dst && g.relay[static_cast<std::size_t>(u)] == 0 && !ground_relays) continue;  // end points only
-        const double d = key[u];
-        for (int i = off[u]; i < off[u + 1]; ++i) {
-            const int v = tgt[i];
-            const double nd = d + w[i];
-            if (nd < key[v]) {
-                key[v] = nd;
-                next[static_cast<std::size_t>(v)] = u;
-                heap.push_or_decrease(key, v);
-            }
+/// A node a search starts from, with its initial delay [s] and next hop.
+struct seed {
+    int node = 0;
+    double delay_s = 0.0;
+    int next = -1;
+};
+
+/// Bucket queue layout for one graph: 1 / bucket width [1/s] and ring size - 1 (a power of two); inv_width 0
+/// selects the heap.
+struct bucket_plan {
+    double inv_width = 0.0;
+    std::size_t mask = 0;
+};
+
+/// Buckets for edge delays in [min_w, max_w] and seeds at most max_w [s]: width 0.999 min_w; the heap when
+/// the delays are zero or spread over more than a factor 1000 (the ring would be large and mostly empty).
+bucket_plan plan_buckets(double min_w, double max_w) {
+    if (!(min_w > 0.0) || !std::isfinite(max_w) || max_w > 1000.0 * min_w) return {};
+    const double width = 0.999 * min_w;
+    const auto span = static_cast<std::size_t>(max_w / width) + 2;
+    std::size_t size = 1;
+    while (size < span) size <<= 1;
+    return {1.0 / width, size - 1};
+}
+
+/// Per-thread state of the searches, reused from search to search so a search allocates nothing once warm.
+struct search_space {
+    std::vector<int> ring;                  //!< bucket queue: ring slot i holds ring[i * slot_capacity + j], j < count[i]
+    std::vector<std::size_t> count;         //!< nodes in each ring slot
+    std::size_t slot_capacity = 0;          //!< room per slot: at least the pushes of one search
+    std::vector<std::uint32_t> settled;     //!< == stamp: settled in the current search
+    std::vector<std::uint32_t> wanted;      //!< == stamp: the current search may stop once all are settled
+    std::uint32_t stamp = 0;
+    node_heap heap;
+
+    /// Starts a search over `nodes` nodes: a fresh stamp (settled and wanted are then empty).
+    void begin(std::size_t nodes) {
+        if (settled.size() < nodes) {
+            settled.resize(nodes, 0);
+            wanted.resize(nodes, 0);
+        }
+        if (++stamp == 0) {
+            std::fill(settled.begin(), settled.end(), 0U);
+            std::fill(wanted.begin(), wanted.end(), 0U);
+            stamp = 1;
         }
     }
-    for (const int v : heap.items) heap.pos[static_cast<std::size_t>(v)] = -1;  // leave pos clean after an early stop
+    /// Makes room for `slots` ring slots of `capacity` nodes each.
+    void reserve_ring(std::size_t slots, std::size_t capacity) {
+        if (count.size() != slots || slot_capacity < capacity) {
+            slot_capacity = std::max(slot_capacity, capacity);
+            count.assign(slots, 0);
+            ring.resize(slots * slot_capacity);
+        }
+    }
+};
+
+/// Dijkstra (1959) from `seeds` over the rows of a CSR graph: the shortest delay to the seeds, dist[v] [s]
+/// (infinity when unreachable), and next[v], the neighbour towards them (the seed's `next` at a seed).
+/// Relaxes only out of nodes u with relays(u); row(u) gives u's edges [first, last). Call s.begin first; stops once
+/// `wanted_count` nodes marked in s.wanted are settled (0: runs to the end); nodes not settled then keep tentative
+/// values. With Width > 0, every row has exactly Width edges. dist and next need `nodes` elements; `edges` bounds the edges of all rows together; edge delays must lie in
+/// the range `plan` was made for.
+template <int Width = 0, class Row, class Relays>
+void search(std::size_t nodes, std::size_t edges, const int* tgt, const double* w, Row row, Relays relays, std::span<const seed> seeds,
+            double* dist, int* next, search_space& s, int wanted_count, const bucket_plan& plan) {
+    std::fill(dist, dist + nodes, inf);
+    std::fill(next, next + nodes, -1);
+    const std::uint32_t stamp = s.stamp;
+    std::uint32_t* settled = s.settled.data();
+    const std::uint32_t* wanted = s.wanted.data();
+    if (plan.inv_width == 0.0) {
+        node_heap& heap = s.heap;
+        heap.reset(nodes);
+        for (const auto& sd : seeds) {
+            if (sd.delay_s < dist[sd.node]) {
+                dist[sd.node] = sd.delay_s;
+                next[sd.node] = sd.next;
+                heap.push_or_decrease(dist, sd.node);
+            }
+        }
+        while (!heap.items.empty()) {
+            const int u = heap.pop(dist);
+            settled[u] = stamp;
+            if (wanted[u] == stamp && --wanted_count == 0) break;
+            if (!relays(u)) continue;
+            const double du = dist[u];
+            const auto [e0, e1] = row(u);
+            for (int e = e0; e < e1; ++e) {
+                const int v = tgt[e];
+                const double nd = du + w[e];
+                if (nd < dist[v]) {
+                    dist[v] = nd;
+                    next[v] = u;
+                    heap.push_or_decrease(dist, v);
+                }
+            }
+        }
+        for (const int v : heap.items) heap.pos[static_cast<std::size_t>(v)] = -1;  // pos clean after an early stop
+        return;
+    }
+    // Dial's bucket queue (Dial 1969, CACM 12(11)) with buckets of width W = 0.999 x the smallest edge delay, a
+    // node in bucket k = floor(dist / W). Every node in bucket k is final once the scan reaches k: the predecessor
+    // p of v on a shortest path has dist[p] <= dist[v] - min_w, so dist[p] / W <= dist[v] / W - 1.001 (the 0.1 %
+    // margin is far above rounding), p lies in a bucket below k, was settled and has relaxed v. For the same reason
+    // relaxing out of bucket k lands in k + 1 or later, and with edges at most max_w, in k + max_w / W + 1 at most:
+    // the ring has more buckets than that, so one ring slot never holds two values of k. Nodes of a bucket are
+    // settled in insertion order (ties between equal delays may pick another of the equal paths than the heap).
+    // A node improved after insertion stays in its older bucket as well; the settled stamp skips it there.
+    // A node is pushed once per improvement, so one search pushes at most its seeds plus one per directed edge
+    // (`edges`): no slot overflows. The push is branch-free: the node is always written after the slot's last one and
+    // the count advances only when the delay improved.
+    s.reserve_ring(plan.mask + 1, edges + seeds.size() + 1);
+    int* ring = s.ring.data();
+    std::size_t* count = s.count.data();
+    const std::size_t cap = s.slot_capacity;
+    const double iw = plan.inv_width;
+    const std::size_t mask = plan.mask;
+    std::size_t cur = std::numeric_limits<std::size_t>::max();
+    std::size_t pending = 0;
+    for (const auto& sd : seeds) {
+        if (sd.delay_s < dist[sd.node]) {
+            dist[sd.node] = sd.delay_s;
+            next[sd.node] = sd.next;
+            const auto k = static_cast<std::size_t>(sd.delay_s * iw);
+            const std::size_t slot = k & mask;
+            ring[slot * cap + count[slot]++] = sd.node;
+            cur = std::min(cur, k);
+            ++pending;
+        }
+    }
+    while (pending > 0) {
+        const std::size_t slot = cur & mask;
+        const int* bucket = ring + slot * cap;
+        // The scan adds nothing to this slot (see above), so its count is fixed during the scan.
+        const std::size_t size = count[slot];
+        for (std::size_t i = 0; i < size; ++i) {
+            const int u = bucket[i];
+            if (settled[u] == stamp) continue;
+            settled[u] = stamp;
+            if (wanted[u] == stamp && --wanted_count == 0) {
+                std::fill(count, count + mask + 1, std::size_t{0});
+                return;
+            }
+            if (!relays(u)) continue;
+            const double du = dist[u];
+            const auto relax = [&](int e) {
+                const int v = tgt[e];
+                const double nd = du + w[e];
+                if (nd < dist[v]) {
+                    dist[v] = nd;
+                    next[v] = u;
+                    const auto to = static_cast<std::size_t>(static_cast<std::int64_t>(nd * iw)) & mask;
+                    ring[to * cap + count[to]++] = v;
+                    ++pending;
+                }
+            };
+            const auto [e0, e1] = row(u);
+            if constexpr (Width > 0) {
+#pragma GCC unroll 8
+                for (int j = 0; j < Width; ++j) relax(e0 + j);
+            } else {
+                for (int e = e0; e < e1; ++e) relax(e);
+            }
+        }
+        pending -= size;
+        count[slot] = 0;
+        ++cur;
+    }
+}
+
+/// Smallest and largest edge delay of a topology [s], over ISLs only or over every edge.
+std::pair<double, double> delay_range(const topology& g, bool isl_only) {
+    double lo = inf, hi = 0.0;
+    for (std::size_t e = 0; e < g.delay_s.size(); ++e) {
+        if (isl_only && g.kind[e] != link_kind::isl) continue;
+        lo = std::fmin(lo, g.delay_s[e]);
+        hi = std::fmax(hi, g.delay_s[e]);
+    }
+    return {lo, hi};
+}
+
+/// Dijkstra from `dst` over the whole topology (stations other than dst end points unless ground_relays).
+void dijkstra(const topology& g, int dst, bool ground_relays, std::span<double> dist, std::span<int> next,
+              search_space& s, int wanted_count, const bucket_plan& plan) {
+    const int* off = g.offsets.data();
+    const std::uint8_t* relay = g.relay.data();
+    const seed from[1] = {{dst, 0.0, -1}};
+    search(
+        dist.size(), g.targets.size(), g.targets.data(), g.delay_s.data(), [off](int u) { return std::pair{off[u], off[u + 1]}; },
+        [relay, dst, ground_relays](int u) { return relay[u] != 0 || u == dst || ground_relays; }, from, dist.data(),
+        next.data(), s, wanted_count, plan);
+}
+
+/// Satellite i's ECEF position [m] from its TEME position [km] through GMST-82 (cos and sin of gmst82_rad(t)):
+/// ROT3(gmst) r (Vallado et al. 2006 app. C), the same arithmetic as orbit::teme_to_ecef without polar motion.
+void teme_km_to_ecef_m(double x_km, double y_km, double z_km, double cos_gmst, double sin_gmst, double& x,
+                       double& y, double& z) {
+    const double xm = x_km * 1e3, ym = y_km * 1e3;
+    x = cos_gmst * xm + sin_gmst * ym;
+    y = -sin_gmst * xm + cos_gmst * ym;
+    z = z_km * 1e3;
 }
 
 struct workspace {
     std::vector<double> x, y, z;
-    std::vector<edge> edges;
-    std::vector<gsl_candidate> cand;
+    build_scratch scratch;
+    topology t;
+    std::vector<int> isl_end;
+    std::vector<int> nbr4;        //!< four ISL neighbours per satellite (padding: node ns)
+    std::vector<double> delay4;   //!< their delays [s]
+    std::vector<seed> seeds;
     std::vector<double> dist;
     std::vector<int> next;
-    node_heap heap;
-    std::vector<char> wanted;
+    search_space space;
 };
 
 }  // namespace
@@ -322,10 +574,11 @@ topology build_topology(std::span<const double> x_ecef_m, std::span<const double
             throw input_error(fmt::format("topology: Moon terminal {}: expected a station in [0, {})", s, stations.size()));
         }
     }
-    std::vector<edge> edges;
-    std::vector<gsl_candidate> cand;
-    return build(x_ecef_m, y_ecef_m, z_ecef_m, isls, stations, frame_of(stations), fibres, options, edges, cand,
-                 moon_terminals, r_moon_ecef_m);
+    build_scratch sc;
+    topology t;
+    build_into(t, x_ecef_m, y_ecef_m, z_ecef_m, isls, stations, frame_of(stations), fibres, options, sc,
+               moon_terminals, r_moon_ecef_m);
+    return t;
 }
 
 void shortest_paths_to(const topology& g, int destination, bool ground_relays, std::span<double> delay_s,
@@ -338,8 +591,10 @@ void shortest_paths_to(const topology& g, int destination, bool ground_relays, s
     if (destination < 0 || static_cast<std::size_t>(destination) >= nodes) {
         throw input_error(fmt::format("shortest paths: destination {} is not a node in [0, {})", destination, nodes));
     }
-    node_heap heap;
-    dijkstra(g, destination, ground_relays, delay_s, next_hop, heap);
+    search_space s;
+    s.begin(nodes);
+    const auto [lo, hi] = delay_range(g, false);
+    dijkstra(g, destination, ground_relays, delay_s, next_hop, s, 0, plan_buckets(lo, hi));
 }
 
 int append_shell(network_model& model, const shell_design& shell, epoch epoch_time) {
@@ -359,15 +614,14 @@ topology topology_at(const network_model& model, const network_options& options,
     std::vector<orbit::sgp4_status> st(n);
     const epoch times[1] = {t};
     prop.propagate(std::span<const epoch>(times), {x, y, z, v, v, v, st});
+    const double gmst = orbit::gmst82_rad(t);
+    const double c = std::cos(gmst), s = std::sin(gmst);
     for (std::size_t i = 0; i < n; ++i) {
         if (st[i] != orbit::sgp4_status::ok) {
             x[i] = y[i] = z[i] = std::numeric_limits<double>::quiet_NaN();
             continue;
         }
-        const orbit::vec3 r = orbit::teme_to_ecef({{x[i] * 1e3, y[i] * 1e3, z[i] * 1e3}, {}}, t).r_m;
-        x[i] = r[0];
-        y[i] = r[1];
-        z[i] = r[2];
+        teme_km_to_ecef_m(x[i], y[i], z[i], c, s, x[i], y[i], z[i]);
     }
     return build_topology(x, y, z, model.isls, model.stations, model.fibres, options, model.moon_terminals,
                           model.moon_terminals.empty() ? orbit::vec3{} : moon_position_ecef(t));
@@ -399,16 +653,20 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
     for (const auto& p : pairs) dests.push_back(p.dst);
     std::sort(dests.begin(), dests.end());
     dests.erase(std::unique(dests.begin(), dests.end()), dests.end());
-    std::vector<std::size_t> dest_slot(pairs.size());
-    std::vector<std::vector<int>> dest_sources(dests.size());  // distinct source nodes per destination
+    std::vector<std::vector<std::size_t>> dest_pairs(dests.size());  // pair indices per destination
+    std::vector<std::vector<int>> dest_sources(dests.size());        // distinct source nodes per destination
     for (std::size_t k = 0; k < pairs.size(); ++k) {
-        dest_slot[k] = static_cast<std::size_t>(std::lower_bound(dests.begin(), dests.end(), pairs[k].dst) - dests.begin());
-        dest_sources[dest_slot[k]].push_back(n + pairs[k].src);
+        const auto d = static_cast<std::size_t>(std::lower_bound(dests.begin(), dests.end(), pairs[k].dst) - dests.begin());
+        dest_pairs[d].push_back(k);
+        dest_sources[d].push_back(n + pairs[k].src);
     }
     for (auto& v : dest_sources) {
         std::sort(v.begin(), v.end());
         v.erase(std::unique(v.begin(), v.end()), v.end());
     }
+    // Without fibres, Moon terminals or ground relays, every path between two stations is one ground link, ISLs and
+    // one ground link: the search then runs over the satellites only, seeded with the destination's ground links.
+    const bool satellites_only = model.fibres.empty() && model.moon_terminals.empty() && !options.ground_relays;
 
     route_run out;
     out.satellites = n;
@@ -426,11 +684,169 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
     const auto ns = static_cast<std::size_t>(n);
     std::vector<double> px(ns * block), py(ns * block), pz(ns * block), pv(ns * block);
     std::vector<orbit::sgp4_status> pst(ns * block);
-    std::vector<std::vector<std::vector<int>>> block_paths(block, std::vector<std::vector<int>>(pairs.size()));
-    std::vector<const std::vector<int>*> last(pairs.size(), nullptr);
-    std::vector<std::vector<int>> last_store(pairs.size());
+    std::vector<step_paths> block_paths(block);
+    for (auto& p : block_paths) {
+        p.start.resize(pairs.size());
+        p.end.resize(pairs.size());
+    }
+    std::vector<std::vector<int>> last(pairs.size());  // each pair's latest stored path
+    std::vector<char> have_last(pairs.size(), 0);
     tbb::enumerable_thread_specific<workspace> tls;
     tbb::task_arena arena(run.threads > 0 ? run.threads : tbb::task_arena::automatic);
+
+    // One step: positions, topology, one search per destination, RTTs, hops and paths of its pairs.
+    const auto route_step = [&](workspace& w, std::size_t k, std::size_t bn, epoch t, std::size_t step) {
+        w.x.resize(ns);
+        w.y.resize(ns);
+        w.z.resize(ns);
+        w.dist.resize(nodes + 1);  // + 1: the padding node of the four-wide rows
+        w.next.resize(nodes + 1);
+        const double gmst = orbit::gmst82_rad(t);
+        const double cg = std::cos(gmst), sg = std::sin(gmst);
+        for (std::size_t i = 0; i < ns; ++i) {
+            const std::size_t e = i * bn + k;
+            if (pst[e] != orbit::sgp4_status::ok) {
+                w.x[i] = w.y[i] = w.z[i] = std::numeric_limits<double>::quiet_NaN();
+                continue;
+            }
+            teme_km_to_ecef_m(px[e], py[e], pz[e], cg, sg, w.x[i], w.y[i], w.z[i]);
+        }
+        const orbit::vec3 r_moon = model.moon_terminals.empty() ? orbit::vec3{} : moon_position_ecef(t);
+        topology& tp = w.t;
+        build_into(tp, w.x, w.y, w.z, model.isls, model.stations, sf, model.fibres, options, w.scratch,
+                   model.moon_terminals, r_moon);
+        const int* off = tp.offsets.data();
+        const int* tgt = tp.targets.data();
+        const double* dl = tp.delay_s.data();
+        step_paths& paths = block_paths[k];
+        paths.nodes.clear();
+        if (satellites_only) {
+            // A satellite's row starts with its ISLs (build_into); the search uses only those, as rows of exactly
+            // four (a +Grid) padded with links to node ns, whose delay -inf no path improves, or, where a
+            // satellite has more than four, the CSR rows.
+            w.isl_end.resize(ns);
+            int degree = 0;
+            for (std::size_t u = 0; u < ns; ++u) {
+                int e = off[u];
+                while (e < off[u + 1] && tp.kind[static_cast<std::size_t>(e)] == link_kind::isl) ++e;
+                w.isl_end[u] = e;
+                degree = std::max(degree, e - off[u]);
+            }
+            const bool four = degree <= 4;
+            if (four) {
+                w.nbr4.assign(4 * ns, n);
+                w.delay4.assign(4 * ns, 0.0);
+                for (std::size_t u = 0; u < ns; ++u) {
+                    for (int e = off[u], j = 0; e < w.isl_end[u]; ++e, ++j) {
+                        w.nbr4[4 * u + static_cast<std::size_t>(j)] = tgt[e];
+                        w.delay4[4 * u + static_cast<std::size_t>(j)] = dl[e];
+                    }
+                }
+            }
+            double lo = inf, hi = 0.0;  // ISL delays, and ground links as seeds
+            for (std::size_t e = 0; e < tp.delay_s.size(); ++e) {
+                if (tp.kind[e] == link_kind::isl) lo = std::fmin(lo, dl[e]);
+                hi = std::fmax(hi, dl[e]);
+            }
+            const bucket_plan plan = plan_buckets(lo, hi);
+            const int* isl_end = w.isl_end.data();
+            for (std::size_t d = 0; d < dests.size(); ++d) {
+                const int dst = n + dests[d];
+                w.space.begin(ns);
+                int count = 0;  // distinct satellites seen by this destination's sources
+                for (const int v : dest_sources[d]) {
+                    if (v == dst) continue;
+                    for (int e = off[v]; e < off[v + 1]; ++e) {
+                        auto& mark = w.space.wanted[static_cast<std::size_t>(tgt[e])];
+                        if (mark != w.space.stamp) {
+                            mark = w.space.stamp;
+                            ++count;
+                        }
+                    }
+                }
+                if (count > 0) {
+                    w.seeds.clear();
+                    for (int e = off[dst]; e < off[dst + 1]; ++e) w.seeds.push_back({tgt[e], dl[e], dst});
+                    if (four) {
+                        w.dist[ns] = -inf;
+                        search<4>(
+                            ns, 4 * ns, w.nbr4.data(), w.delay4.data(), [](int u) { return std::pair{4 * u, 4 * u + 4}; },
+                            [](int) { return true; }, w.seeds, w.dist.data(), w.next.data(), w.space, count, plan);
+                    } else {
+                        search(
+                            ns, tp.targets.size(), tgt, dl, [off, isl_end](int u) { return std::pair{off[u], isl_end[u]}; },
+                            [](int) { return true; }, w.seeds, w.dist.data(), w.next.data(), w.space, count, plan);
+                    }
+                }
+                const auto route_pair = [&](std::size_t q) {
+                    const int src = n + pairs[q].src;
+                    std::vector<int>& path = paths.nodes;
+                    paths.start[q] = path.size();
+                    if (src == dst) {
+                        out.pairs[q].rtt_s[step] = 0.0;
+                        path.push_back(dst);
+                        return;
+                    }
+                    if (count == 0) return;
+                    // The source's ground link into the nearest (by path delay) satellite; ties as the heap's pop
+                    // order would break them: smaller delay at the satellite, then smaller id.
+                    double best = inf;
+                    int via = -1;
+                    for (int e = off[src]; e < off[src + 1]; ++e) {
+                        const int sat = tgt[e];
+                        const double ds = w.dist[static_cast<std::size_t>(sat)];
+                        const double total = ds + dl[e];
+                        if (total < best || (total == best && via >= 0 &&
+                                              (ds < w.dist[static_cast<std::size_t>(via)] ||
+                                               (ds == w.dist[static_cast<std::size_t>(via)] && sat < via)))) {
+                            best = total;
+                            via = sat;
+                        }
+                    }
+                    if (!std::isfinite(best)) return;
+                    // Hypatia print_routes_and_rtt.py: RTT = (forward + reverse length) / c; links are symmetric.
+                    out.pairs[q].rtt_s[step] = 2.0 * best;
+                    path.push_back(src);
+                    for (int v = via; v < n; v = w.next[static_cast<std::size_t>(v)]) path.push_back(v);
+                    path.push_back(dst);
+                    out.pairs[q].hops[step] = static_cast<int>(path.size() - paths.start[q]) - 1;
+                };
+                for (const std::size_t q : dest_pairs[d]) {
+                    route_pair(q);
+                    paths.end[q] = paths.nodes.size();
+                }
+            }
+            return;
+        }
+        const auto [lo, hi] = delay_range(tp, false);
+        const bucket_plan plan = plan_buckets(lo, hi);
+        for (std::size_t d = 0; d < dests.size(); ++d) {
+            // One search per destination, stopped once all its sources are settled.
+            const int dst = n + dests[d];
+            w.space.begin(nodes);
+            int count = 0;
+            for (const int v : dest_sources[d]) {
+                if (v == dst) continue;
+                w.space.wanted[static_cast<std::size_t>(v)] = w.space.stamp;
+                ++count;
+            }
+            dijkstra(tp, dst, options.ground_relays, w.dist, w.next, w.space, count, plan);
+            for (const std::size_t q : dest_pairs[d]) {
+                const int src = n + pairs[q].src;
+                std::vector<int>& path = paths.nodes;
+                paths.start[q] = path.size();
+                const double one_way = w.dist[static_cast<std::size_t>(src)];
+                if (!std::isfinite(one_way)) {
+                    paths.end[q] = path.size();
+                    continue;
+                }
+                out.pairs[q].rtt_s[step] = 2.0 * one_way;
+                for (int v = src; v != -1; v = w.next[static_cast<std::size_t>(v)]) path.push_back(v);
+                out.pairs[q].hops[step] = static_cast<int>(path.size() - paths.start[q]) - 1;
+                paths.end[q] = path.size();
+            }
+        }
+    };
 
     for (std::size_t b0 = 0; b0 < steps; b0 += block) {
         const std::size_t bn = std::min(block, steps - b0);
@@ -441,64 +857,17 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                                          {pv.data(), len}, {pv.data(), len}, {pst.data(), len}};
         prop.propagate(std::span<const epoch>(times), o, orbit::sgp4_run_options{run.threads});
         arena.execute([&] {
-            tbb::parallel_for(std::size_t{0}, bn, [&](std::size_t k) {
-                workspace& w = tls.local();
-                w.x.resize(ns);
-                w.y.resize(ns);
-                w.z.resize(ns);
-                w.dist.resize(nodes);
-                w.next.resize(nodes);
-                w.wanted.assign(nodes, 0);
-                for (std::size_t i = 0; i < ns; ++i) {
-                    const std::size_t e = i * bn + k;
-                    if (pst[e] != orbit::sgp4_status::ok) {
-                        w.x[i] = w.y[i] = w.z[i] = std::numeric_limits<double>::quiet_NaN();
-                        continue;
-                    }
-                    // TEME [km] -> ECEF [m] through GMST-82 (orbit/frames.hpp, Vallado 2013 eq. 3-90).
-                    const orbit::state_vector te{{px[e] * 1e3, py[e] * 1e3, pz[e] * 1e3}, {}};
-                    const orbit::vec3 r = orbit::teme_to_ecef(te, times[k]).r_m;
-                    w.x[i] = r[0];
-                    w.y[i] = r[1];
-                    w.z[i] = r[2];
-                }
-                const orbit::vec3 r_moon = model.moon_terminals.empty() ? orbit::vec3{} : moon_position_ecef(times[k]);
-                const topology t = build(w.x, w.y, w.z, model.isls, model.stations, sf, model.fibres, options, w.edges,
-                                         w.cand, model.moon_terminals, r_moon);
-                const std::size_t step = b0 + k;
-                for (std::size_t d = 0; d < dests.size(); ++d) {
-                    // One Dijkstra per destination, stopped once all its sources are settled.
-                    int count = 0;
-                    for (const int v : dest_sources[d]) {
-                        if (v == n + dests[d]) continue;
-                        w.wanted[static_cast<std::size_t>(v)] = 1;
-                        ++count;
-                    }
-                    dijkstra(t, n + dests[d], options.ground_relays, w.dist, w.next, w.heap,
-                             count > 0 ? std::span<const char>(w.wanted) : std::span<const char>(), count);
-                    for (const int v : dest_sources[d]) w.wanted[static_cast<std::size_t>(v)] = 0;
-                    for (std::size_t q = 0; q < pairs.size(); ++q) {
-                        if (dest_slot[q] != d) continue;
-                        const int src = n + pairs[q].src;
-                        auto& path = block_paths[k][q];
-                        path.clear();
-                        const double one_way = w.dist[static_cast<std::size_t>(src)];
-                        if (!std::isfinite(one_way)) continue;
-                        // Hypatia print_routes_and_rtt.py: RTT = (forward + reverse length) / c; links are symmetric.
-                        out.pairs[q].rtt_s[step] = 2.0 * one_way;
-                        for (int v = src; v != -1; v = w.next[static_cast<std::size_t>(v)]) path.push_back(v);
-                        out.pairs[q].hops[step] = static_cast<int>(path.size()) - 1;
-                    }
-                }
-            });
+            tbb::parallel_for(std::size_t{0}, bn,
+                              [&](std::size_t k) { route_step(tls.local(), k, bn, times[k], b0 + k); });
         });
         for (std::size_t k = 0; k < bn; ++k) {
             for (std::size_t q = 0; q < pairs.size(); ++q) {
-                auto& path = block_paths[k][q];
-                if (last[q] == nullptr || *last[q] != path) {
-                    out.pairs[q].paths.push_back({static_cast<std::int64_t>(b0 + k), path});
-                    last_store[q] = path;
-                    last[q] = &last_store[q];
+                const step_paths& sp = block_paths[k];
+                const std::span<const int> path = sp.path(q);
+                if (have_last[q] == 0 || !std::equal(path.begin(), path.end(), last[q].begin(), last[q].end())) {
+                    out.pairs[q].paths.push_back({static_cast<std::int64_t>(b0 + k), {path.begin(), path.end()}});
+                    last[q].assign(path.begin(), path.end());
+                    have_last[q] = 1;
                 }
             }
         }
