@@ -15,6 +15,7 @@
 #include "kardashev/core/time.hpp"
 #include "kardashev/core/units.hpp"
 #include "kardashev/orbit/kepler.hpp"
+#include "network_names.hpp"
 #include "overrides.hpp"
 #include "scenario_schema.hpp"
 
@@ -494,6 +495,163 @@ void read_site_orbit(reader& r, const yaml_node& n, const std::string& path, sim
     }
 }
 
+/// A scalar string or a sequence of strings.
+std::vector<std::string> read_names(reader& r, const yaml_node& n, const std::string& path) {
+    std::vector<std::string> out;
+    if (n.kind == node_kind::sequence) {
+        for (std::size_t i = 0; i < n.items.size(); ++i) {
+            if (auto t = r.text(n.items[i], index_path(path, i))) out.push_back(*t);
+        }
+    } else if (auto t = r.text(n, path); t && !t->empty()) {
+        out.push_back(*t);
+    }
+    return out;
+}
+
+/// `uplink.network`: the constellation, capacities, window and demand regions. Cohort names and shares are
+/// checked here; fibre_to against the sites in check_uplink_sites, once the sites are read.
+void read_uplink_network(reader& r, const yaml_node& n, const std::string& path, const sim::scenario& s,
+                         sim::uplink_network& net) {
+    net.enabled = true;
+    net.constellation = {std::string(default_constellation)};
+    net.isl_capacity_bytes_per_s = {{s.start, default_quantity(default_isl_capacity, quantity_kind::data_rate)}};
+    net.user_link_capacity_bytes_per_s = {{s.start, default_quantity(default_user_link_capacity, quantity_kind::data_rate)}};
+    net.gateway_link_capacity_bytes_per_s = {{s.start, default_quantity(default_gateway_link_capacity, quantity_kind::data_rate)}};
+    net.fibre_capacity_bytes_per_s = {{s.start, default_quantity(default_fibre_capacity, quantity_kind::data_rate)}};
+    if (!r.mapping(n, path, uplink_network_spec)) return;
+    if (const yaml_node* c = n.find("constellation")) {
+        const auto cp = child_path(path, "constellation");
+        auto names = read_names(r, *c, cp);
+        for (const auto& name : names) {
+            if (!is_shell_preset(name)) {
+                r.report(c->pos, cp, "unknown shell " + quoted(name) + "; known: " + shell_preset_list());
+            }
+        }
+        if (names.empty()) r.report(c->pos, cp, "expected at least one shell, got " + describe_found(*c));
+        net.constellation = std::move(names);
+    }
+    if (const yaml_node* e = n.find("min_elevation")) {
+        if (auto v = r.quantity(*e, child_path(path, "min_elevation"), quantity_kind::angle, bound::non_negative)) {
+            if (*v >= 0.5 * constants::pi) {
+                r.report(e->pos, child_path(path, "min_elevation"), "expected an elevation below 90 deg, got " + quoted(e->text));
+            } else {
+                net.min_elevation_rad = *v;
+            }
+        }
+    }
+    r.set_schedule(n, "isl_capacity", path, quantity_kind::data_rate, bound::non_negative, s.start, net.isl_capacity_bytes_per_s);
+    r.set_schedule(n, "user_link_capacity", path, quantity_kind::data_rate, bound::non_negative, s.start,
+                   net.user_link_capacity_bytes_per_s);
+    r.set_schedule(n, "gateway_link_capacity", path, quantity_kind::data_rate, bound::non_negative, s.start,
+                   net.gateway_link_capacity_bytes_per_s);
+    r.set_schedule(n, "fibre_capacity", path, quantity_kind::data_rate, bound::non_negative, s.start, net.fibre_capacity_bytes_per_s);
+    r.set_quantity(n, "fibre_route_factor", path, quantity_kind::dimensionless, bound::at_least_one, net.fibre_route_factor);
+    r.set_span(n, "window", path, bound::positive, net.window);
+    if (const yaml_node* k = n.find("samples")) {
+        if (auto v = r.unsigned_integer(*k, child_path(path, "samples"))) {
+            if (*v < 1 || *v > 1000) {
+                r.report(k->pos, child_path(path, "samples"), "expected 1 to 1000 snapshots, got " + quoted(k->text));
+            } else {
+                net.samples = static_cast<int>(*v);
+            }
+        }
+    }
+    const yaml_node* regions = n.find("regions");
+    if (regions == nullptr) {
+        r.report(n.pos, path, "missing required key \"regions\" (where the fleet's data enters the network)");
+        return;
+    }
+    const auto rp = child_path(path, "regions");
+    const auto* items = r.sequence(*regions, rp);
+    if (items == nullptr) return;
+    if (items->empty() || items->size() > static_cast<std::size_t>(max_uplink_regions())) {
+        r.report(regions->pos, rp, "expected 1 to " + std::to_string(max_uplink_regions()) + " regions, got " + std::to_string(items->size()));
+        return;
+    }
+    unique_names names("region");
+    std::map<std::string, double> total_share;  // per cohort, over the regions
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const auto& item = (*items)[i];
+        const auto ip = index_path(rp, i);
+        sim::uplink_region region;
+        if (!r.mapping(item, ip, uplink_region_spec)) continue;
+        if (auto name = r.required_name(item, ip)) {
+            region.name = *name;
+            names.check(r, item, ip, region.name);
+        }
+        if (const yaml_node* loc = item.find("location")) {
+            const auto lp = child_path(ip, "location");
+            if (r.mapping(*loc, lp, site_location_spec)) {
+                if (!r.set_quantity(*loc, "latitude", lp, quantity_kind::angle, bound::latitude, region.latitude_rad)) {
+                    r.report(loc->pos, lp, "missing required key \"latitude\"");
+                }
+                if (!r.set_quantity(*loc, "longitude", lp, quantity_kind::angle, bound::longitude, region.longitude_rad)) {
+                    r.report(loc->pos, lp, "missing required key \"longitude\"");
+                }
+            }
+        } else {
+            r.report(item.pos, ip, "missing required key \"location\"");
+        }
+        if (const yaml_node* cohorts = item.find("cohorts")) {
+            const auto cp = child_path(ip, "cohorts");
+            if (const auto* list = r.sequence(*cohorts, cp)) {
+                for (std::size_t j = 0; j < list->size(); ++j) {
+                    const auto& c = (*list)[j];
+                    const auto sp = index_path(cp, j);
+                    if (!r.mapping(c, sp, region_share_spec)) continue;
+                    sim::region_share share;
+                    bool known = false;
+                    if (auto name = r.required_name(c, sp)) {
+                        share.cohort = *name;
+                        known = std::any_of(s.cohorts.begin(), s.cohorts.end(), [&](const auto& k) { return k.name == *name; });
+                        if (!known) {
+                            std::vector<std::string_view> cohort_names;
+                            for (const auto& k : s.cohorts) cohort_names.push_back(k.name);
+                            r.report(c.find("name")->pos, child_path(sp, "name"),
+                                     "unknown cohort " + quoted(*name) + "; known: " + join(cohort_names) + did_you_mean(*name, cohort_names));
+                        }
+                    }
+                    r.set_required_quantity(c, "share", sp, quantity_kind::dimensionless, bound::fraction, share.share);
+                    if (known) total_share[share.cohort] += share.share;
+                    region.cohorts.push_back(std::move(share));
+                }
+            }
+        }
+        if (const yaml_node* f = item.find("fibre_to")) region.fibre_to = read_names(r, *f, child_path(ip, "fibre_to"));
+        net.regions.push_back(std::move(region));
+    }
+    for (const auto& [cohort, total] : total_share) {
+        if (std::abs(total - 1.0) > 1e-6) {
+            r.report(regions->pos, rp, "the shares of cohort " + quoted(cohort) + " over the regions sum to " +
+                                           format_quantity(total, quantity_kind::dimensionless) + "; expected 1 (100 %)");
+        }
+    }
+}
+
+/// uplink.network against the sites: fibre_to names a ground site with a location, and some ground site has one.
+void check_uplink_sites(reader& r, const yaml_node& network_node, const sim::scenario& s) {
+    const auto located = [&](const std::string& name) {
+        return std::any_of(s.sites.begin(), s.sites.end(), [&](const sim::site& site) {
+            return site.name == name && site.kind == "ground" && site.location.given;
+        });
+    };
+    if (std::none_of(s.sites.begin(), s.sites.end(), [](const sim::site& site) { return site.kind == "ground" && site.location.given; })) {
+        r.report(network_node.pos, "uplink.network",
+                 "the routed uplink needs at least one ground site with a location (where the data lands)");
+    }
+    const yaml_node* regions = network_node.find("regions");
+    if (regions == nullptr || regions->kind != node_kind::sequence) return;
+    for (std::size_t i = 0; i < regions->items.size() && i < s.uplink.network.regions.size(); ++i) {
+        const yaml_node* f = regions->items[i].find("fibre_to");
+        for (const auto& to : s.uplink.network.regions[i].fibre_to) {
+            if (!located(to)) {
+                r.report(f->pos, child_path(index_path("uplink.network.regions", i), "fibre_to"),
+                         "expected the name of a ground site with a location, got " + quoted(to));
+            }
+        }
+    }
+}
+
 sim::site read_site(reader& r, const yaml_node& n, const std::string& path, epoch start,
                     const accelerator_index& accelerators) {
     sim::site s;
@@ -622,6 +780,7 @@ sim::scenario read_scenario(const yaml_node& root, const std::vector<compute::ac
     if (const yaml_node* n = root.find("uplink"); n != nullptr && r.mapping(*n, "uplink", uplink_spec)) {
         r.set_schedule(*n, "capacity", "uplink", quantity_kind::data_rate, bound::non_negative, s.start,
                        s.uplink.capacity_bytes_per_s);
+        if (const yaml_node* net = n->find("network")) read_uplink_network(r, *net, "uplink.network", s, s.uplink.network);
     }
 
     if (const yaml_node* n = root.find("sites")) {
@@ -635,6 +794,8 @@ sim::scenario read_scenario(const yaml_node& root, const std::vector<compute::ac
             }
         }
     }
+
+    if (s.uplink.network.enabled) check_uplink_sites(r, *root.find("uplink")->find("network"), s);
 
     if (const yaml_node* n = root.find("training"); n != nullptr && r.mapping(*n, "training", training_spec)) {
         r.set_choice(*n, "scaling_law", "training", "scaling law", scaling_laws, s.training.scaling_law);

@@ -25,6 +25,12 @@ inline constexpr std::string_view default_energy_price = "0.08 USD/kWh";
 inline constexpr std::string_view default_carbon_intensity = "0.37 kg/kWh";
 inline constexpr std::string_view default_facility_capex = "10 USD/W";
 inline constexpr std::string_view default_off_world_failure_rate = "9 %/yr";  // Meta via McCalip 2026 (docs/models/sites.md)
+// Routed uplink (docs/scenarios.md "uplink.network"; research/network.md sec. 3).
+inline constexpr std::string_view default_constellation = "starlink-s1";         // Hypatia's Starlink shell 1
+inline constexpr std::string_view default_isl_capacity = "100 Gbps";             // Starlink laser link, sustained (SpaceX, SPIE 2024)
+inline constexpr std::string_view default_user_link_capacity = "6.7 Gbps";       // Starlink V2 mini user uplink per satellite
+inline constexpr std::string_view default_gateway_link_capacity = "96 Gbps";     // assumption: a feeder carries a V2 mini's ~96 Gbps
+inline constexpr std::string_view default_fibre_capacity = "400 Gbps";           // assumption: one 400G wavelength (OIF 400ZR)
 
 /// Cohort kinds the language knows.
 inline constexpr std::string_view cohort_kinds[] = {"vehicle", "robotaxi", "humanoid", "factory", "eo_satellite", "social"};

@@ -65,7 +65,36 @@ inline constexpr map_spec fleet_spec{fleet_fields};
 inline constexpr field_spec corpus_fields[] = {{"initial_unique_tokens"}, {"max_epochs"}, {"repetition_constant"}};
 inline constexpr map_spec corpus_spec{corpus_fields};
 
-inline constexpr field_spec uplink_fields[] = {{"capacity", field_shape::schedule, &schedule_point_spec}};
+inline constexpr field_spec site_location_fields[] = {{"latitude"}, {"longitude"}};
+inline constexpr map_spec site_location_spec{site_location_fields};
+
+inline constexpr field_spec region_share_fields[] = {{"name"}, {"share"}};
+inline constexpr map_spec region_share_spec{region_share_fields};
+
+inline constexpr field_spec uplink_region_fields[] = {
+    {"name"}, {"location", field_shape::mapping, &site_location_spec}, {"cohorts", field_shape::list, &region_share_spec},
+    {"fibre_to"},
+};
+inline constexpr map_spec uplink_region_spec{uplink_region_fields};
+
+inline constexpr field_spec uplink_network_fields[] = {
+    {"constellation"},
+    {"min_elevation"},
+    {"isl_capacity", field_shape::schedule, &schedule_point_spec},
+    {"user_link_capacity", field_shape::schedule, &schedule_point_spec},
+    {"gateway_link_capacity", field_shape::schedule, &schedule_point_spec},
+    {"fibre_capacity", field_shape::schedule, &schedule_point_spec},
+    {"fibre_route_factor"},
+    {"window"},
+    {"samples"},
+    {"regions", field_shape::list, &uplink_region_spec},
+};
+inline constexpr map_spec uplink_network_spec{uplink_network_fields};
+
+inline constexpr field_spec uplink_fields[] = {
+    {"capacity", field_shape::schedule, &schedule_point_spec},
+    {"network", field_shape::mapping, &uplink_network_spec},
+};
 inline constexpr map_spec uplink_spec{uplink_fields};
 
 inline constexpr field_spec site_orbit_fields[] = {
@@ -75,9 +104,6 @@ inline constexpr map_spec site_orbit_spec{site_orbit_fields};
 
 inline constexpr field_spec site_moon_fields[] = {{"location"}, {"sunlit_fraction"}};
 inline constexpr map_spec site_moon_spec{site_moon_fields};
-
-inline constexpr field_spec site_location_fields[] = {{"latitude"}, {"longitude"}};
-inline constexpr map_spec site_location_spec{site_location_fields};
 
 inline constexpr field_spec site_fields[] = {
     {"name"},

@@ -222,6 +222,46 @@ void write_cohort(YAML::Emitter& out, const fleet::cohort& c) {
     out << YAML::EndMap;
 }
 
+void write_names(YAML::Emitter& out, const char* key, const std::vector<std::string>& names) {
+    out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const auto& n : names) out << n;
+    out << YAML::EndSeq;
+}
+
+void write_uplink_network(YAML::Emitter& out, const sim::uplink_network& net) {
+    out << YAML::Key << "network" << YAML::Value << YAML::BeginMap;
+    write_names(out, "constellation", net.constellation);
+    write_quantity(out, "min_elevation", net.min_elevation_rad, quantity_kind::angle);
+    write_schedule(out, "isl_capacity", net.isl_capacity_bytes_per_s, quantity_kind::data_rate);
+    write_schedule(out, "user_link_capacity", net.user_link_capacity_bytes_per_s, quantity_kind::data_rate);
+    write_schedule(out, "gateway_link_capacity", net.gateway_link_capacity_bytes_per_s, quantity_kind::data_rate);
+    write_schedule(out, "fibre_capacity", net.fibre_capacity_bytes_per_s, quantity_kind::data_rate);
+    write_quantity(out, "fibre_route_factor", net.fibre_route_factor, quantity_kind::dimensionless);
+    write_duration(out, "window", net.window);
+    out << YAML::Key << "samples" << YAML::Value << net.samples;
+    out << YAML::Key << "regions" << YAML::Value << YAML::BeginSeq;
+    for (const auto& r : net.regions) {
+        out << YAML::BeginMap;
+        write_text(out, "name", r.name);
+        out << YAML::Key << "location" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        write_quantity(out, "latitude", r.latitude_rad, quantity_kind::angle);
+        write_quantity(out, "longitude", r.longitude_rad, quantity_kind::angle);
+        out << YAML::EndMap;
+        out << YAML::Key << "cohorts" << YAML::Value << YAML::BeginSeq;
+        for (const auto& c : r.cohorts) {
+            out << YAML::Flow << YAML::BeginMap;
+            write_text(out, "name", c.cohort);
+            write_quantity(out, "share", c.share, quantity_kind::dimensionless);
+            out << YAML::EndMap;
+        }
+        out << YAML::EndSeq;
+        write_names(out, "fibre_to", r.fibre_to);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    out << YAML::EndMap;
+}
+
 void write_site(YAML::Emitter& out, const sim::site& s) {
     out << YAML::BeginMap;
     write_text(out, "name", s.name);
@@ -322,6 +362,7 @@ std::string write_scenario_yaml(const sim::scenario& s) {
 
     out << YAML::Key << "uplink" << YAML::Value << YAML::BeginMap;
     write_schedule(out, "capacity", s.uplink.capacity_bytes_per_s, quantity_kind::data_rate);
+    if (s.uplink.network.enabled) write_uplink_network(out, s.uplink.network);
     out << YAML::EndMap;
 
     write_list(out, "sites", s.sites, write_site);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@
 #include "kardashev/compute/reliability.hpp"
 #include "kardashev/compute/training.hpp"
 #include "kardashev/compute/transformer.hpp"
+#include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/progress.hpp"
 #include "kardashev/economy/cost.hpp"
@@ -20,6 +22,8 @@
 #include "kardashev/fleet/cohort.hpp"
 #include "kardashev/fleet/corpus.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
+#include "kardashev/network/delivery.hpp"
+#include "kardashev/network/nodes.hpp"
 #include "kardashev/orbit/eclipse.hpp"
 #include "kardashev/orbit/kepler.hpp"
 #include "kardashev/sim/fast_clock.hpp"
@@ -243,6 +247,118 @@ fast_clock::window_fn sunlit_window(epoch start, const site_orbit& o) {
     };
 }
 
+/// Index of the schedule point in force at `t` (-1 before the first or for an empty schedule).
+std::int64_t schedule_index(const std::vector<schedule_point>& schedule, epoch t) {
+    std::int64_t i = -1;
+    while (static_cast<std::size_t>(i + 1) < schedule.size() && schedule[static_cast<std::size_t>(i + 1)].at <= t) ++i;
+    return i;
+}
+
+/// The routed uplink (docs/models/sim.md "Routed uplink"): the constellation, the demand regions (stations
+/// 0..R-1) and the ground sites with a location (stations R..), fibres from regions to sites; each cohort's
+/// demand split over the regions.
+struct routed_uplink {
+    network::network_model model;
+    network::network_options options;
+    std::vector<int> region_stations;
+    std::vector<int> sink_stations;
+    std::vector<std::vector<double>> share;  // [region][cohort]
+    std::vector<std::uint8_t> routed;        // per cohort: 1 when some region carries it
+    std::uint32_t entity = 0;
+    std::vector<std::uint32_t> ch_region_demand, ch_region_capacity;
+
+    routed_uplink(const scenario& s) {
+        const auto& net = s.uplink.network;
+        for (const auto& name : net.constellation) {
+            const auto shell = network::shell_preset(name);
+            if (!shell) {
+                throw domain_error(fmt::format("uplink.network.constellation: unknown shell \"{}\"; known: {}", name,
+                                               network::shell_preset_names()));
+            }
+            network::append_shell(model, *shell, s.start);
+        }
+        if (model.satellites.empty()) throw domain_error("uplink.network.constellation: expected at least one shell");
+        if (net.regions.empty() || net.regions.size() > static_cast<std::size_t>(network::max_delivery_regions)) {
+            throw domain_error(fmt::format("uplink.network.regions: expected 1 to {} regions, got {}",
+                                           network::max_delivery_regions, net.regions.size()));
+        }
+        for (const auto& r : net.regions) {
+            region_stations.push_back(static_cast<int>(model.stations.size()));
+            model.stations.push_back(network::make_ground_station(static_cast<int>(model.stations.size()), r.name, r.latitude_rad * 180.0 / constants::pi, r.longitude_rad * 180.0 / constants::pi, 0.0, "uplink.network.regions"));
+        }
+        for (const auto& site : s.sites) {
+            if (site.kind != "ground" || !site.location.given) continue;
+            sink_stations.push_back(static_cast<int>(model.stations.size()));
+            model.stations.push_back(network::make_ground_station(static_cast<int>(model.stations.size()), site.name,
+                                                                  site.location.latitude_rad * 180.0 / constants::pi,
+                                                                  site.location.longitude_rad * 180.0 / constants::pi, 0.0, "sites"));
+        }
+        if (sink_stations.empty()) {
+            throw domain_error("uplink.network: expected at least one ground site with a location (the data's destination)");
+        }
+        for (std::size_t r = 0; r < net.regions.size(); ++r) {
+            for (const auto& to : net.regions[r].fibre_to) {
+                const auto it = std::find_if(model.stations.begin() + static_cast<std::ptrdiff_t>(net.regions.size()),
+                                             model.stations.end(), [&](const auto& g) { return g.name == to; });
+                if (it == model.stations.end()) {
+                    throw domain_error(fmt::format("uplink.network.regions[{}].fibre_to: \"{}\" is not a ground site with a "
+                                                   "location", r, to));
+                }
+                model.fibres.push_back({static_cast<int>(r), static_cast<int>(it - model.stations.begin()), net.fibre_route_factor});
+            }
+        }
+        options.gsl.rule = network::gsl_rule::elevation;
+        options.gsl.min_elevation_rad = net.min_elevation_rad;
+        share.assign(net.regions.size(), std::vector<double>(s.cohorts.size(), 0.0));
+        routed.assign(s.cohorts.size(), 0);
+        for (std::size_t r = 0; r < net.regions.size(); ++r) {
+            for (const auto& rs : net.regions[r].cohorts) {
+                const auto it = std::find_if(s.cohorts.begin(), s.cohorts.end(), [&](const auto& c) { return c.name == rs.cohort; });
+                if (it == s.cohorts.end()) {
+                    throw domain_error(fmt::format("uplink.network.regions[{}].cohorts: unknown cohort \"{}\"", r, rs.cohort));
+                }
+                const auto c = static_cast<std::size_t>(it - s.cohorts.begin());
+                share[r][c] += rs.share;
+                routed[c] = 1;
+            }
+        }
+    }
+
+    /// Cache key: the capacity schedule points in force (the constellation's geometry repeats, so a window's
+    /// capacity depends on the date only through them).
+    [[nodiscard]] fast_clock::key_fn key(const scenario& s) const {
+        const auto& net = s.uplink.network;
+        return [&net](epoch t) {
+            std::int64_t k = 0;
+            for (const auto* sch : {&net.isl_capacity_bytes_per_s, &net.user_link_capacity_bytes_per_s,
+                                    &net.gateway_link_capacity_bytes_per_s, &net.fibre_capacity_bytes_per_s}) {
+                k = k * 4096 + schedule_index(*sch, t) + 1;
+            }
+            return k;
+        };
+    }
+
+    /// The window: `samples` topologies evenly spread over net.window from the scenario start (centres of equal
+    /// parts), the same snapshots for every capacity period, so periods differ only by their capacities (which
+    /// the cache key holds); one max flow per subset of regions each (network::delivery_cut_table).
+    [[nodiscard]] fast_clock::window_fn window(const scenario& s) const {
+        const auto& net = s.uplink.network;
+        const epoch start = s.start;
+        return [this, &net, start](epoch from, epoch) {
+            network::network_options o = options;
+            o.isl_capacity_bps = 8.0 * schedule_value(net.isl_capacity_bytes_per_s, from);
+            o.fibre_capacity_bps = 8.0 * schedule_value(net.fibre_capacity_bytes_per_s, from);
+            std::vector<double> link(model.stations.size(), 8.0 * schedule_value(net.gateway_link_capacity_bytes_per_s, from));
+            for (const int r : region_stations) link[static_cast<std::size_t>(r)] = 8.0 * schedule_value(net.user_link_capacity_bytes_per_s, from);
+            std::vector<epoch> times;
+            for (int j = 0; j < net.samples; ++j) times.push_back(start + duration::from_seconds(net.window.seconds() * (j + 0.5) / net.samples));
+            fast_aggregate a;
+            a.delivery = network::delivery_cut_table(model, o, region_stations, sink_stations, times, link);
+            return a;
+        };
+    }
+};
+
 /// Whether two orbit sites fly the same orbit (their clusters' links may differ).
 bool same_path(const site_orbit& a, const site_orbit& b) {
     return a.altitude_m == b.altitude_m && a.sun_synchronous == b.sun_synchronous && a.ltan_h == b.ltan_h &&
@@ -339,6 +455,14 @@ run_result run(const scenario& s, const run_options& options) {
     }
     const auto ch_uplink_cap = rec.add_channel("uplink", "capacity", "B/s");
     const auto ch_uplink_carried = rec.add_channel("uplink", "carried", "B/s");
+    std::unique_ptr<routed_uplink> routed;  // heap: the fast clock's functions point into it
+    if (s.uplink.network.enabled) {
+        routed = std::make_unique<routed_uplink>(s);
+        for (const auto& r : s.uplink.network.regions) {
+            routed->ch_region_demand.push_back(rec.add_channel("region/" + r.name, "upload_demand", "B/s"));
+            routed->ch_region_capacity.push_back(rec.add_channel("region/" + r.name, "capacity", "B/s"));
+        }
+    }
     const auto ch_unique = rec.add_channel("corpus", "unique_tokens", "tokens");
     const auto ch_added = rec.add_channel("corpus", "tokens_added", "tokens");
     // Raw bytes the fleet produces and bytes kept by curation, for the report's data funnel (docs/models/fleet.md F4, F5).
@@ -398,6 +522,7 @@ run_result run(const scenario& s, const run_options& options) {
             sites[i].fast_entity = it->second;
         }
     }
+    if (routed) routed->entity = fast.add_entity("network/uplink", routed->window(s), routed->key(s));
     auto fast_stage = [&](epoch t) {
         for (std::size_t i = 0; i < s.sites.size(); ++i) {
             if (s.sites[i].kind == "orbit") sites[i].sunlit = fast.aggregate(sites[i].fast_entity, t).sunlit_fraction;
@@ -466,10 +591,35 @@ run_result run(const scenario& s, const run_options& options) {
             rec.record(k, cs.ch_demand, demand[i]);
         }
 
-        // Stage 3 (uplink): selected data is carried within the capacity, shared in proportion to demand.
-        const double capacity = s.uplink.capacity_bytes_per_s.empty() ? inf : schedule_value(s.uplink.capacity_bytes_per_s, t0);
-        const double carried = std::min(demand_total, capacity);
-        const bool uplink_saturated = demand_total > capacity;
+        // Stage 3 (uplink): selected data is carried within the capacity, shared in proportion to demand. The
+        // capacity is the ingest schedule, or what the routed network delivers for this step's demand by region
+        // (its window's mean; Gale's min-cut form, network/delivery.hpp), plus the cohorts no region routes; the
+        // smaller of the two when both are given.
+        double capacity = s.uplink.capacity_bytes_per_s.empty() ? inf : schedule_value(s.uplink.capacity_bytes_per_s, t0);
+        double deliverable = demand_total;
+        if (routed) {
+            const auto& cuts = fast.aggregate(routed->entity, t0).delivery;
+            const std::size_t subsets = std::size_t{1} << static_cast<unsigned>(cuts.regions);
+            std::vector<double> region_bps(routed->region_stations.size(), 0.0);
+            double unrouted = 0.0;
+            for (std::size_t i = 0; i < s.cohorts.size(); ++i) {
+                if (routed->routed[i] == 0) unrouted += demand[i];
+                for (std::size_t r = 0; r < region_bps.size(); ++r) region_bps[r] += 8.0 * demand[i] * routed->share[r][i];
+            }
+            double joint = 0.0;  // the network's capacity with every region saturated: mean f(all regions)
+            for (int j = 0; j < cuts.samples; ++j) joint += cuts.cut_bps[static_cast<std::size_t>(j) * subsets + subsets - 1];
+            joint /= 8.0 * cuts.samples;
+            for (std::size_t r = 0; r < region_bps.size(); ++r) {
+                double alone = 0.0;  // region r's own max flow, mean over the window
+                for (int j = 0; j < cuts.samples; ++j) alone += cuts.cut_bps[static_cast<std::size_t>(j) * subsets + (std::size_t{1} << r)];
+                rec.record(k, routed->ch_region_demand[r], region_bps[r] / 8.0);
+                rec.record(k, routed->ch_region_capacity[r], alone / (8.0 * cuts.samples));
+            }
+            deliverable = network::mean_deliverable_bps(cuts, region_bps) / 8.0 + unrouted;
+            capacity = std::min(capacity, joint + unrouted);
+        }
+        const double carried = std::min({demand_total, capacity, deliverable});
+        const bool uplink_saturated = carried < demand_total * (1.0 - tiny);
         const double carried_share = demand_total > 0.0 ? carried / demand_total : 0.0;
         rec.record(k, ch_uplink_cap, std::isinf(capacity) ? 0.0 : capacity);
         rec.record(k, ch_uplink_carried, carried);

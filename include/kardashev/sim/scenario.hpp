@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kardashev/compute/accelerator.hpp"
+#include "kardashev/core/constants.hpp"
 #include "kardashev/core/time.hpp"
 #include "kardashev/energy/facility.hpp"
 #include "kardashev/fleet/cohort.hpp"
@@ -86,9 +87,45 @@ struct training_params {
     bool operator==(const training_params&) const = default;
 };
 
-/// Uplink from the fleet to the compute sites (the network issue replaces this with routed capacity).
+/// The share of one cohort's upload demand that enters the network in a region.
+struct region_share {
+    std::string cohort;                  //!< cohort name
+    double share = 0.0;                  //!< [-] in [0, 1]; a cohort's shares over the regions sum to 1
+    bool operator==(const region_share&) const = default;
+};
+
+/// A demand region: one ground node where the data of the cohorts it lists enters the network.
+struct uplink_region {
+    std::string name;                    //!< unique among regions
+    double latitude_rad = 0.0;           //!< [rad] geodetic latitude of the aggregation point
+    double longitude_rad = 0.0;          //!< [rad] east longitude
+    std::vector<region_share> cohorts;   //!< cohorts whose data originates here, with their shares
+    std::vector<std::string> fibre_to;   //!< ground sites this region reaches over fibre
+    bool operator==(const uplink_region&) const = default;
+};
+
+/// The routed uplink (network module): a constellation, demand regions, and the ground sites with a location as
+/// sinks; the engine's uplink carries what the network can deliver (docs/models/sim.md "Routed uplink").
+struct uplink_network {
+    bool enabled = false;                                   //!< the scenario gives `uplink.network`
+    std::vector<std::string> constellation;                 //!< shell presets (network::shell_preset), one graph
+    double min_elevation_rad = 25.0 * constants::pi / 180.0;  //!< [rad] ground-link mask (Starlink, FCC SAT-MOD-20181108-00083)
+    std::vector<schedule_point> isl_capacity_bytes_per_s;   //!< [B/s] one laser ISL, each direction
+    std::vector<schedule_point> user_link_capacity_bytes_per_s;     //!< [B/s] one region-satellite link, each direction
+    std::vector<schedule_point> gateway_link_capacity_bytes_per_s;  //!< [B/s] one site-satellite link, each direction
+    std::vector<schedule_point> fibre_capacity_bytes_per_s; //!< [B/s] one region-to-site fibre, each direction
+    double fibre_route_factor = 1.5;                        //!< [-] fibre route length / geodesic (delay only)
+    duration window = duration::from_seconds(3600.0);       //!< representative window sampled per capacity period
+    int samples = 4;                                        //!< [count] topology snapshots in the window
+    std::vector<uplink_region> regions;                     //!< demand regions (at most network::max_delivery_regions)
+    bool operator==(const uplink_network&) const = default;
+};
+
+/// Uplink from the fleet to the compute sites: a capacity schedule (the ingest limit), the routed network, or
+/// both (the smaller binds).
 struct uplink_params {
-    std::vector<schedule_point> capacity_bytes_per_s;  //!< [B/s] aggregate backhaul capacity over time
+    std::vector<schedule_point> capacity_bytes_per_s;  //!< [B/s] aggregate ingest capacity over time
+    uplink_network network;                            //!< routed capacity, when enabled
     bool operator==(const uplink_params&) const = default;
 };
 

@@ -347,5 +347,51 @@ TEST(scenario_errors, orbit_blocks_are_checked_where_they_stand) {
               "bad.yaml:15:20: sites[4].orbit.raan: raan goes with inclination; a sun-synchronous orbit takes its node from ltan\n");
 }
 
+TEST(scenario_errors, routed_uplink_errors_name_the_shell_cohort_share_region_and_fibre) {
+    EXPECT_EQ(diagnostics_of(R"(name: x
+fleet:
+  cohorts:
+    - { name: cars, units: 10 }
+uplink:
+  network:
+    constellation: starlink-s2
+    regions:
+      - name: us
+        location: { latitude: 95 deg, longitude: -98 deg }
+        cohorts:
+          - { name: cars, share: 60 % }
+          - { name: carz, share: 10 % }
+        fibre_to: [memphis]
+sites:
+  - name: memphis
+    accelerators: 10
+)"),
+              "bad.yaml:7:5: uplink.network: the routed uplink needs at least one ground site with a location (where "
+              "the data lands)\n"
+              "bad.yaml:7:20: uplink.network.constellation: unknown shell \"starlink-s2\"; known: starlink-s1, "
+              "kuiper-k1, telesat-t1\n"
+              "bad.yaml:9:7: uplink.network.regions: the shares of cohort \"cars\" over the regions sum to 0.6; "
+              "expected 1 (100 %)\n"
+              "bad.yaml:10:31: uplink.network.regions[0].location.latitude: expected a latitude from -90 to 90 deg, "
+              "got \"95 deg\"\n"
+              "bad.yaml:13:21: uplink.network.regions[0].cohorts[1].name: unknown cohort \"carz\"; known: cars; did "
+              "you mean \"cars\"?\n"
+              "bad.yaml:14:19: uplink.network.regions[0].fibre_to: expected the name of a ground site with a "
+              "location, got \"memphis\"\n");
+}
+
+TEST(scenario_errors, routed_uplink_needs_regions) {
+    EXPECT_EQ(diagnostics_of(R"(name: x
+uplink:
+  network:
+    samples: 0
+sites:
+  - { name: a, location: { latitude: 35 deg, longitude: -90 deg } }
+)"),
+              "bad.yaml:4:5: uplink.network: missing required key \"regions\" (where the fleet's data enters the "
+              "network)\n"
+              "bad.yaml:4:14: uplink.network.samples: expected 1 to 1000 snapshots, got \"0\"\n");
+}
+
 }  // namespace
 }  // namespace kardashev::io

@@ -1,6 +1,7 @@
 // Engine behaviour on small hand-built scenarios: each constraint can bind, money and energy add up.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "kardashev/sim/fast_clock.hpp"
 #include "kardashev/orbit/eclipse.hpp"
 #include "kardashev/orbit/kepler.hpp"
+#include "support/error_message.hpp"
 
 namespace {
 
@@ -345,7 +347,9 @@ TEST(fast_clock, simulates_each_window_once_and_serves_the_cache) {
     const auto id = fc.add_entity("sat", [&](epoch from, epoch to) {
         ++calls;
         EXPECT_EQ((to - from).days(), 7.0);
-        return sim::fast_aggregate{(from - t0).days() / 100.0, 1.0, 1.0};
+        sim::fast_aggregate a;
+        a.sunlit_fraction = (from - t0).days() / 100.0;
+        return a;
     });
     for (int d = 0; d < 21; ++d) fc.aggregate(id, t0 + duration::from_days(d));
     EXPECT_EQ(calls, 3);
@@ -353,6 +357,29 @@ TEST(fast_clock, simulates_each_window_once_and_serves_the_cache) {
     EXPECT_DOUBLE_EQ(fc.aggregate(id, t0 + duration::from_days(15)).sunlit_fraction, 0.14);
     EXPECT_DOUBLE_EQ(fc.aggregate(id, t0 - duration::from_days(1)).sunlit_fraction, -0.07);  // window before the origin
     EXPECT_EQ(calls, 4);
+}
+
+TEST(fast_clock, an_entity_keyed_by_what_it_depends_on_is_simulated_once_per_key) {
+    const epoch t0 = epoch::from_utc_iso("2026-01-01");
+    sim::fast_clock fc(t0, duration::from_days(1));
+    std::vector<double> first_seen;
+    // Key: which of two capacity periods (before or after day 10) t falls in.
+    const auto id = fc.add_entity(
+        "net",
+        [&](epoch from, epoch) {
+            first_seen.push_back((from - t0).days());
+            sim::fast_aggregate a;
+            a.capacity_factor = first_seen.back();
+            return a;
+        },
+        [&](epoch t) { return std::int64_t{(t - t0).days() >= 10.0 ? 1 : 0}; });
+    for (int d = 0; d < 30; ++d) fc.aggregate(id, t0 + duration::from_days(d));
+    ASSERT_EQ(first_seen.size(), 2U);
+    EXPECT_EQ(first_seen[0], 0.0);   // the window of the first instant with key 0
+    EXPECT_EQ(first_seen[1], 10.0);  // ... and with key 1
+    EXPECT_EQ(fc.aggregate(id, t0 + duration::from_days(25)).capacity_factor, 10.0);
+    EXPECT_THROW(fc.add_entity("bad", [](epoch, epoch) { return sim::fast_aggregate{}; }, sim::fast_clock::key_fn{}),
+                 kardashev::domain_error);
 }
 
 }  // namespace
@@ -509,6 +536,97 @@ TEST(engine, modelled_utilisation_runs_are_identical_run_to_run) {
     const auto b = sim::run(model_scenario());
     EXPECT_EQ(a.summary, b.summary);
     EXPECT_EQ(a.record.events(), b.record.events());
+}
+
+}  // namespace
+
+namespace {
+
+// --- routed uplink (docs/models/sim.md "Routed uplink")
+
+/// base_scenario with a data-hungry fleet (1e10 B/s) in one region (Tokyo) sending to site "a" in Memphis over
+/// Kuiper K1 (fast to build), 1 Gbit/s user links so the region's ground links bind.
+sim::scenario routed_scenario() {
+    auto s = base_scenario();
+    s.length = duration::from_days(20);
+    s.corpus.initial_unique_tokens = 1e9;  // data binds, so a full uplink shows as bandwidth
+    fleet::cohort c;
+    c.name = "cars";
+    c.units = 1e6;
+    c.market_size = 1e6;
+    c.raw_bytes_per_unit_s = 1e6;
+    c.upload_fraction = 0.01;
+    c.curation_yield = 0.5;
+    c.tokens_per_byte = 1e-6;
+    s.cohorts.push_back(c);
+    s.sites[0].location = {true, 35.06 * constants::pi / 180.0, -90.15 * constants::pi / 180.0};
+    auto& net = s.uplink.network;
+    net.enabled = true;
+    net.constellation = {"kuiper-k1"};
+    net.isl_capacity_bytes_per_s = {{s.start, 100e9 / 8}};
+    net.user_link_capacity_bytes_per_s = {{s.start, 1e9 / 8}};
+    net.gateway_link_capacity_bytes_per_s = {{s.start, 100e9 / 8}};
+    net.fibre_capacity_bytes_per_s = {{s.start, 400e9 / 8}};
+    net.samples = 2;
+    sim::uplink_region tokyo;
+    tokyo.name = "tokyo";
+    tokyo.latitude_rad = 35.69 * constants::pi / 180.0;
+    tokyo.longitude_rad = 139.69 * constants::pi / 180.0;
+    tokyo.cohorts = {{"cars", 1.0}};
+    net.regions.push_back(tokyo);
+    return s;
+}
+
+TEST(engine, routed_uplink_carries_what_the_regions_cut_allows_and_bandwidth_binds) {
+    const auto s = routed_scenario();
+    const auto r = sim::run(s);
+    const auto demand = series(r, "region/tokyo", "upload_demand");
+    const auto cap = series(r, "region/tokyo", "capacity");
+    const auto carried = series(r, "uplink", "carried");
+    ASSERT_EQ(carried.size(), 20U);
+    for (std::size_t k = 0; k < carried.size(); ++k) {
+        EXPECT_NEAR(demand[k], 1e10, 1.0);
+        // One region: Gale's formula is min(d, f({tokyo})).
+        EXPECT_NEAR(carried[k], std::min(demand[k], cap[k]), 1e-6 * carried[k]);
+    }
+    // A handful of Kuiper satellites over Tokyo at 1 Gbit/s each: far below 80 Gbit/s of demand.
+    EXPECT_GT(cap[0], 2e9 / 8);
+    EXPECT_LT(cap[0], 40e9 / 8);
+    EXPECT_EQ(steps_bound_by(r, constraint::bandwidth), 20);
+}
+
+TEST(engine, routed_capacity_scales_with_the_binding_links_and_is_simulated_once_per_capacity_period) {
+    auto s = routed_scenario();
+    const double before = series(sim::run(s), "region/tokyo", "capacity")[0];
+    s.uplink.network.user_link_capacity_bytes_per_s = {{s.start, 2e9 / 8}, {s.start + duration::from_days(10), 4e9 / 8}};
+    const auto cap = series(sim::run(s), "region/tokyo", "capacity");
+    EXPECT_NEAR(cap[0], 2.0 * before, 1.0);    // the user links are the cut: doubling them doubles it
+    EXPECT_NEAR(cap[19], 4.0 * before, 1.0);   // and from day 10 doubling again (the same snapshots)
+    EXPECT_EQ(cap[3], cap[0]);                 // the same cached window within a capacity period
+}
+
+TEST(engine, a_fibre_from_the_region_adds_its_capacity_and_unlisted_cohorts_are_not_routed) {
+    auto s = routed_scenario();
+    const double ground_links = series(sim::run(s), "region/tokyo", "capacity")[0];
+    s.uplink.network.regions[0].fibre_to = {"a"};
+    fleet::cohort posts;
+    posts.name = "posts";  // in no region: born at the site
+    posts.units = 1000;
+    posts.market_size = 1000;
+    posts.raw_bytes_per_unit_s = 1e5;
+    posts.upload_fraction = 1.0;
+    s.cohorts.push_back(posts);
+    const auto r = sim::run(s);
+    EXPECT_NEAR(series(r, "region/tokyo", "capacity")[0], ground_links + 400e9 / 8, 1.0);
+    const auto carried = series(r, "uplink", "carried");
+    EXPECT_NEAR(carried[0], std::min(1e10, ground_links + 400e9 / 8) + 1e8, 1.0);
+}
+
+TEST(engine, routed_uplink_without_a_located_site_is_refused) {
+    auto s = routed_scenario();
+    s.sites[0].location.given = false;
+    EXPECT_EQ(kardashev::testing::domain_error_message([&] { (void)sim::run(s); }),
+              "uplink.network: expected at least one ground site with a location (the data's destination)");
 }
 
 }  // namespace
