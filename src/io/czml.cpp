@@ -69,8 +69,10 @@ std::string scene_czml(const sim::scene& sc) {
                            json_text(fmt::format("satellite {} of orbit site {}", sat.index + 1, sat.site)),
                            sampled_position(sc, sat.r_ecef_m), sat_colour, rgba(0, 0, 0));
         if (sat.index == 0) {
-            // The formation is ~1 km across: one label and one orbit path (the next ~100 min) per site.
-            out += fmt::format(",\"label\":{},\"path\":{{\"show\":true,\"width\":1,\"leadTime\":6000,\"trailTime\":0,"
+            // The formation is ~1 km across: one label and one orbit path (the next ~100 min) per site. Tracked, the
+            // camera looks from 2.5 km cross-track at the lattice's radial/along-track plane (Cesium tracks a moving
+            // entity in a frame of x along its velocity, z up, y = z x x).
+            out += fmt::format(",\"viewFrom\":{{\"cartesian\":[0,2500,500]}},\"label\":{},\"path\":{{\"show\":true,\"width\":1,\"leadTime\":6000,\"trailTime\":0,"
                                "\"resolution\":60,\"material\":{{\"solidColor\":{{\"color\":{}}}}}}}",
                                label(sat.site, 10, sat_colour), rgba(255, 165, 0, 160));
         }
@@ -86,9 +88,11 @@ std::string scene_czml(const sim::scene& sc) {
         } else {
             position = sampled_position(sc, site.r_ecef_m);
         }
-        out += fmt::format(",\n{{\"id\":{},\"name\":{},\"description\":{},\"position\":{},"
+        // Tracked, a lunar site is seen from 5,000 km towards the Earth (local up is away from it) and 3,000 km south.
+        const std::string view_from = ground ? "" : R"("viewFrom":{"cartesian":[0,-3000000,-5000000]},)";
+        out += fmt::format(",\n{{\"id\":{},\"name\":{},\"description\":{},\"position\":{},{}"
                            "\"point\":{{\"pixelSize\":{},\"color\":{},\"outlineColor\":{},\"outlineWidth\":2}},\"label\":{}}}",
-                           json_text(site.id), json_text(site.name), json_text(site.description), position,
+                           json_text(site.id), json_text(site.name), json_text(site.description), position, view_from,
                            ground ? 10 : 12, colour, rgba(0, 0, 0), label(site.name, 12, colour));
     }
     for (const auto& link : sc.links) {
