@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "cli_args.hpp"
@@ -18,14 +19,18 @@
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/io/atomic_file.hpp"
+#include "kardashev/io/scenario_io.hpp"
+#include "kardashev/network/delivery.hpp"
 #include "kardashev/network/routing.hpp"
 #include "kardashev/orbit/tle.hpp"
+#include "kardashev/sim/uplink.hpp"
 
 namespace kardashev::apps {
 
 namespace {
 
 struct network_args {
+    std::string scenario;
     std::string constellation;
     std::string catalogue;
     std::string grid;
@@ -110,7 +115,24 @@ int run_network(const network_args& a) {
     if (!a.constellation.empty() && !a.catalogue.empty()) {
         throw input_error("network: give either --constellation or --catalogue, not both");
     }
-    if (!a.catalogue.empty()) {
+    // A scenario's routed uplink: its shells, demand regions and located ground sites, fibres and capacities at
+    // its start (sim/uplink.hpp), so pairs and the delivery table name its regions and sites.
+    std::optional<sim::routed_network> routed;
+    sim::scenario scen;
+    if (!a.scenario.empty()) {
+        if (!a.constellation.empty() || !a.catalogue.empty() || !a.ground_stations.empty()) {
+            throw input_error("network: SCENARIO gives the constellation and the ground stations; drop --constellation, "
+                              "--catalogue and --ground-stations");
+        }
+        scen = io::load_scenario_file(a.scenario);
+        if (!scen.uplink.network.enabled) {
+            throw input_error(fmt::format("{}: the scenario has no uplink.network to route over (docs/scenarios.md)", a.scenario));
+        }
+        routed = sim::routed_network_of(scen, scen.start);
+        model = routed->model;
+        sats_text = fmt::format("{} ({} satellites, from {})", fmt::join(scen.uplink.network.constellation, " + "),
+                                model.satellites.size(), a.scenario);
+    } else if (!a.catalogue.empty()) {
         model.satellites = orbit::load_tle_catalogue(a.catalogue);
         if (model.satellites.empty()) throw input_error(fmt::format("{}: no element sets in the file", a.catalogue));
         sats_text = fmt::format("{} ({} element sets)", a.catalogue, model.satellites.size());
@@ -141,11 +163,14 @@ int run_network(const network_args& a) {
         }
         if (names.size() > 1) preset.reset();  // several shells: no single preset mask or range
     }
-    model.stations = a.ground_stations.empty() ? network::hypatia_top_100_stations()
-                                               : network::load_ground_stations(a.ground_stations);
+    if (!routed) {
+        model.stations = a.ground_stations.empty() ? network::hypatia_top_100_stations()
+                                                   : network::load_ground_stations(a.ground_stations);
+    }
 
     network::network_options opt;
-    opt.gsl = parse_gsl(a.gsl.empty() ? "elevation" : a.gsl, preset ? &*preset : nullptr);
+    if (routed) opt = routed->options;
+    if (!routed || !a.gsl.empty()) opt.gsl = parse_gsl(a.gsl.empty() ? "elevation" : a.gsl, preset ? &*preset : nullptr);
     if (a.gsl_per_station < 0 || a.gsl_per_satellite < 0) throw input_error("--gsl-per-station/--gsl-per-satellite: expected >= 0");
     opt.gsl.max_per_station = a.gsl_per_station;
     opt.gsl.max_per_satellite = a.gsl_per_satellite;
@@ -192,8 +217,10 @@ int run_network(const network_args& a) {
     }
 
     network::run_options run;
-    run.start = a.start.empty() ? (preset ? network::hypatia_epoch() : model.satellites.front().epoch_time)
-                                : time_option("--start", a.start);
+    run.start = !a.start.empty() ? time_option("--start", a.start)
+                : routed       ? scen.start
+                : preset       ? network::hypatia_epoch()
+                               : model.satellites.front().epoch_time;
     const double dur_s = quantity_option("--duration", a.duration, quantity_kind::time);
     const double step_s = quantity_option("--step", a.step, quantity_kind::time);
     if (!(step_s > 0.0)) throw input_error(fmt::format("--step: expected a positive step, got \"{}\"", a.step));
@@ -268,7 +295,8 @@ int run_network(const network_args& a) {
     nlohmann::ordered_json j;
     j["command"] = "network";
     j["inputs"] = {{"satellites", sats_text},
-                   {"ground_stations", a.ground_stations.empty() ? "hypatia top 100" : a.ground_stations},
+                   {"ground_stations", routed ? "the scenario's regions and located ground sites"
+                                       : a.ground_stations.empty() ? "hypatia top 100" : a.ground_stations},
                    {"gsl", opt.gsl.rule == network::gsl_rule::elevation
                                ? fmt::format("elevation:{:g}deg", opt.gsl.min_elevation_rad / deg)
                                : fmt::format("slant-range:{:.0f}m", opt.gsl.max_range_m)},
@@ -289,6 +317,25 @@ int run_network(const network_args& a) {
                        {"unreachable_s", num(p.unreachable_s)}, {"great_circle_rtt_ms", num(p.great_circle_ms)}});
     }
     j["pairs"] = arr;
+    if (routed) {
+        // Delivery at the start: each region's max flow to the located ground sites, alone and all together, with the
+        // capacities in force then (network/delivery.hpp).
+        const epoch times[1] = {run.start};
+        sim::apply_capacities(*routed, scen.uplink.network, run.start);
+        const auto cuts = network::delivery_cut_table(routed->model, opt, routed->region_stations, routed->sink_stations,
+                                                      times, routed->station_link_capacity_bps);
+        nlohmann::ordered_json regions = nlohmann::ordered_json::array();
+        for (std::size_t ri = 0; ri < routed->region_stations.size(); ++ri) {
+            regions.push_back({{"region", scen.uplink.network.regions[ri].name},
+                               {"capacity_bps", cuts.cut_bps[std::size_t{1} << ri]}});
+        }
+        std::vector<std::string> sinks;
+        for (const int g : routed->sink_stations) sinks.push_back(model.stations[static_cast<std::size_t>(g)].name);
+        j["delivery"] = {{"at", run.start.to_utc_iso()},
+                         {"sinks", sinks},
+                         {"regions", regions},
+                         {"all_regions_bps", cuts.cut_bps.back()}};
+    }
 
     const auto write_csv = [&](io::atomic_file& f) {
         f.write("time,pair,rtt_ms,hops,path\n");
@@ -357,6 +404,9 @@ int run_network(const network_args& a) {
 void add_network_command(CLI::App& app, int& exit_code) {
     auto a = std::make_shared<network_args>();
     auto* cmd = app.add_subcommand("network", "Routes, round-trip times, hops and path changes between ground stations over a constellation");
+    cmd->add_option("scenario", a->scenario,
+                    "A scenario with uplink.network: route over its constellation between its regions and located "
+                    "ground sites (pairs name them), from its start, and add its delivery capacity to the summary");
     cmd->add_option("--constellation", a->constellation,
                     "Shell preset, generated as Hypatia does: starlink-s1 (default), kuiper-k1, telesat-t1");
     cmd->add_option("--catalogue", a->catalogue, "Element sets (TLE or OMM) instead of a preset; SGP4");

@@ -27,6 +27,7 @@
 #include "kardashev/orbit/eclipse.hpp"
 #include "kardashev/orbit/kepler.hpp"
 #include "kardashev/sim/fast_clock.hpp"
+#include "kardashev/sim/uplink.hpp"
 
 namespace kardashev::sim {
 
@@ -254,84 +255,23 @@ std::int64_t schedule_index(const std::vector<schedule_point>& schedule, epoch t
     return i;
 }
 
-/// The routed uplink (docs/models/sim.md "Routed uplink"): the constellation, the demand regions (stations
-/// 0..R-1) and the ground sites with a location (stations R..), fibres from regions to sites; each cohort's
-/// demand split over the regions.
+/// The routed uplink (docs/models/sim.md "Routed uplink"): its graph (sim/uplink.hpp), the fast-clock entity
+/// and the per-region channels.
 struct routed_uplink {
-    network::network_model model;
-    network::network_options options;
-    std::vector<int> region_stations;
-    std::vector<int> sink_stations;
-    std::vector<std::vector<double>> share;  // [region][cohort]
-    std::vector<std::uint8_t> routed;        // per cohort: 1 when some region carries it
+    routed_network net;
     std::uint32_t entity = 0;
     std::vector<std::uint32_t> ch_region_demand, ch_region_capacity;
 
-    routed_uplink(const scenario& s) {
-        const auto& net = s.uplink.network;
-        for (const auto& name : net.constellation) {
-            const auto shell = network::shell_preset(name);
-            if (!shell) {
-                throw domain_error(fmt::format("uplink.network.constellation: unknown shell \"{}\"; known: {}", name,
-                                               network::shell_preset_names()));
-            }
-            network::append_shell(model, *shell, s.start);
-        }
-        if (model.satellites.empty()) throw domain_error("uplink.network.constellation: expected at least one shell");
-        if (net.regions.empty() || net.regions.size() > static_cast<std::size_t>(network::max_delivery_regions)) {
-            throw domain_error(fmt::format("uplink.network.regions: expected 1 to {} regions, got {}",
-                                           network::max_delivery_regions, net.regions.size()));
-        }
-        for (const auto& r : net.regions) {
-            region_stations.push_back(static_cast<int>(model.stations.size()));
-            model.stations.push_back(network::make_ground_station(static_cast<int>(model.stations.size()), r.name, r.latitude_rad * 180.0 / constants::pi, r.longitude_rad * 180.0 / constants::pi, 0.0, "uplink.network.regions"));
-        }
-        for (const auto& site : s.sites) {
-            if (site.kind != "ground" || !site.location.given) continue;
-            sink_stations.push_back(static_cast<int>(model.stations.size()));
-            model.stations.push_back(network::make_ground_station(static_cast<int>(model.stations.size()), site.name,
-                                                                  site.location.latitude_rad * 180.0 / constants::pi,
-                                                                  site.location.longitude_rad * 180.0 / constants::pi, 0.0, "sites"));
-        }
-        if (sink_stations.empty()) {
-            throw domain_error("uplink.network: expected at least one ground site with a location (the data's destination)");
-        }
-        for (std::size_t r = 0; r < net.regions.size(); ++r) {
-            for (const auto& to : net.regions[r].fibre_to) {
-                const auto it = std::find_if(model.stations.begin() + static_cast<std::ptrdiff_t>(net.regions.size()),
-                                             model.stations.end(), [&](const auto& g) { return g.name == to; });
-                if (it == model.stations.end()) {
-                    throw domain_error(fmt::format("uplink.network.regions[{}].fibre_to: \"{}\" is not a ground site with a "
-                                                   "location", r, to));
-                }
-                model.fibres.push_back({static_cast<int>(r), static_cast<int>(it - model.stations.begin()), net.fibre_route_factor});
-            }
-        }
-        options.gsl.rule = network::gsl_rule::elevation;
-        options.gsl.min_elevation_rad = net.min_elevation_rad;
-        share.assign(net.regions.size(), std::vector<double>(s.cohorts.size(), 0.0));
-        routed.assign(s.cohorts.size(), 0);
-        for (std::size_t r = 0; r < net.regions.size(); ++r) {
-            for (const auto& rs : net.regions[r].cohorts) {
-                const auto it = std::find_if(s.cohorts.begin(), s.cohorts.end(), [&](const auto& c) { return c.name == rs.cohort; });
-                if (it == s.cohorts.end()) {
-                    throw domain_error(fmt::format("uplink.network.regions[{}].cohorts: unknown cohort \"{}\"", r, rs.cohort));
-                }
-                const auto c = static_cast<std::size_t>(it - s.cohorts.begin());
-                share[r][c] += rs.share;
-                routed[c] = 1;
-            }
-        }
-    }
+    explicit routed_uplink(const scenario& s) : net(routed_network_of(s, s.start)) {}
 
     /// Cache key: the capacity schedule points in force (the constellation's geometry repeats, so a window's
     /// capacity depends on the date only through them).
     [[nodiscard]] fast_clock::key_fn key(const scenario& s) const {
-        const auto& net = s.uplink.network;
-        return [&net](epoch t) {
+        const auto& cfg = s.uplink.network;
+        return [&cfg](epoch t) {
             std::int64_t k = 0;
-            for (const auto* sch : {&net.isl_capacity_bytes_per_s, &net.user_link_capacity_bytes_per_s,
-                                    &net.gateway_link_capacity_bytes_per_s, &net.fibre_capacity_bytes_per_s}) {
+            for (const auto* sch : {&cfg.isl_capacity_bytes_per_s, &cfg.user_link_capacity_bytes_per_s,
+                                    &cfg.gateway_link_capacity_bytes_per_s, &cfg.fibre_capacity_bytes_per_s}) {
                 k = k * 4096 + schedule_index(*sch, t) + 1;
             }
             return k;
@@ -342,18 +282,16 @@ struct routed_uplink {
     /// parts), the same snapshots for every capacity period, so periods differ only by their capacities (which
     /// the cache key holds); one max flow per subset of regions each (network::delivery_cut_table).
     [[nodiscard]] fast_clock::window_fn window(const scenario& s) const {
-        const auto& net = s.uplink.network;
+        const auto& cfg = s.uplink.network;
         const epoch start = s.start;
-        return [this, &net, start](epoch from, epoch) {
-            network::network_options o = options;
-            o.isl_capacity_bps = 8.0 * schedule_value(net.isl_capacity_bytes_per_s, from);
-            o.fibre_capacity_bps = 8.0 * schedule_value(net.fibre_capacity_bytes_per_s, from);
-            std::vector<double> link(model.stations.size(), 8.0 * schedule_value(net.gateway_link_capacity_bytes_per_s, from));
-            for (const int r : region_stations) link[static_cast<std::size_t>(r)] = 8.0 * schedule_value(net.user_link_capacity_bytes_per_s, from);
+        return [this, &cfg, start](epoch from, epoch) {
+            routed_network n = net;
+            apply_capacities(n, cfg, from);
             std::vector<epoch> times;
-            for (int j = 0; j < net.samples; ++j) times.push_back(start + duration::from_seconds(net.window.seconds() * (j + 0.5) / net.samples));
+            for (int j = 0; j < cfg.samples; ++j) times.push_back(start + duration::from_seconds(cfg.window.seconds() * (j + 0.5) / cfg.samples));
             fast_aggregate a;
-            a.delivery = network::delivery_cut_table(model, o, region_stations, sink_stations, times, link);
+            a.delivery = network::delivery_cut_table(n.model, n.options, n.region_stations, n.sink_stations, times,
+                                                     n.station_link_capacity_bps);
             return a;
         };
     }
@@ -600,11 +538,12 @@ run_result run(const scenario& s, const run_options& options) {
         if (routed) {
             const auto& cuts = fast.aggregate(routed->entity, t0).delivery;
             const std::size_t subsets = std::size_t{1} << static_cast<unsigned>(cuts.regions);
-            std::vector<double> region_bps(routed->region_stations.size(), 0.0);
+            const auto& rn = routed->net;
+            std::vector<double> region_bps(rn.region_stations.size(), 0.0);
             double unrouted = 0.0;
             for (std::size_t i = 0; i < s.cohorts.size(); ++i) {
-                if (routed->routed[i] == 0) unrouted += demand[i];
-                for (std::size_t r = 0; r < region_bps.size(); ++r) region_bps[r] += 8.0 * demand[i] * routed->share[r][i];
+                if (rn.routed[i] == 0) unrouted += demand[i];
+                for (std::size_t r = 0; r < region_bps.size(); ++r) region_bps[r] += 8.0 * demand[i] * rn.share[r][i];
             }
             double joint = 0.0;  // the network's capacity with every region saturated: mean f(all regions)
             for (int j = 0; j < cuts.samples; ++j) joint += cuts.cut_bps[static_cast<std::size_t>(j) * subsets + subsets - 1];

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -55,6 +57,37 @@ TEST(network_cli, out_folder_is_written_whole_and_not_replaced_without_force) {
                              ": the folder exists; choose another --out or pass --force to replace it\n");
     EXPECT_EQ(run_cli(args + " --force").code, 0);
     std::filesystem::remove_all(root);
+}
+
+TEST(network_cli, a_scenario_routes_between_its_regions_and_sites_and_reports_delivery) {
+    const std::string scenario = std::string(KD_SOURCE_DIR) + "/scenarios/default.yaml";
+    const auto o = run_cli("network " + scenario + " --pairs europe:colossus-2 --duration '20 s' --step '10 s' --json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    const auto j = nlohmann::json::parse(o.out);
+    EXPECT_EQ(j["inputs"]["start"], "2026-01-01T00:00:00Z");
+    EXPECT_EQ(j["inputs"]["gsl"], "elevation:25deg");
+    const auto& p = j["pairs"][0];
+    EXPECT_EQ(p["pair"], "europe:colossus-2");
+    // Gruenheide to Memphis over the lasers: above the vacuum bound, within 1.5x of it.
+    EXPECT_GT(p["min_rtt_ms"].get<double>(), p["great_circle_rtt_ms"].get<double>());
+    EXPECT_LT(p["max_rtt_ms"].get<double>(), 1.5 * p["great_circle_rtt_ms"].get<double>());
+    const auto& d = j["delivery"];
+    ASSERT_EQ(d["regions"].size(), 3U);
+    EXPECT_EQ(d["sinks"], nlohmann::json::parse(R"(["colossus-1", "colossus-2"])"));
+    // north-america has two 400 Gbit/s fibres besides its 6.7 Gbit/s ground links; europe only ground links.
+    const double na = d["regions"][0]["capacity_bps"], eu = d["regions"][1]["capacity_bps"];
+    EXPECT_GT(na, 800e9);
+    EXPECT_LT(na, 800e9 + 30 * 6.7e9);
+    EXPECT_NEAR(std::fmod(eu, 6.7e9), 0.0, 1.0);  // whole ground links
+    EXPECT_GE(d["all_regions_bps"].get<double>(), na);
+}
+
+TEST(network_cli, a_scenario_and_a_constellation_are_refused_together) {
+    const std::string scenario = std::string(KD_SOURCE_DIR) + "/scenarios/default.yaml";
+    const auto o = run_cli("network " + scenario + " --constellation kuiper-k1 --pairs europe:colossus-2");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(o.err, "kardashev: error: network: SCENARIO gives the constellation and the ground stations; drop "
+                     "--constellation, --catalogue and --ground-stations\n");
 }
 
 TEST(network_cli, unknown_pair_node_is_an_error) {
