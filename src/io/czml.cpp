@@ -66,7 +66,7 @@ std::string scene_czml(const sim::scene& sc) {
         out += fmt::format(",\n{{\"id\":{},\"name\":{},\"availability\":{},\"description\":{},\"position\":{},"
                            "\"point\":{{\"pixelSize\":5,\"color\":{},\"outlineColor\":{},\"outlineWidth\":1}}",
                            json_text(sat.id), json_text(sat.id), interval,
-                           json_text(fmt::format("satellite {} of orbit site {}", sat.index + 1, sat.site)),
+                           json_text(fmt::format("satellite {} of {}", sat.index + 1, sat.site)),
                            sampled_position(sc, sat.r_ecef_m), sat_colour, rgba(0, 0, 0));
         if (sat.index == 0) {
             // The formation is ~1 km across: one label and one orbit path (the next ~100 min) per site. Tracked, the
@@ -79,8 +79,8 @@ std::string scene_czml(const sim::scene& sc) {
         out += "}";
     }
     for (const auto& site : sc.sites) {
-        const bool ground = site.kind == "ground";
-        const std::string colour = ground ? rgba(255, 235, 59) : rgba(200, 200, 255);
+        const bool ground = site.kind != "moon";  // ground sites and demand regions stand still on the Earth
+        const std::string colour = site.kind == "ground" ? rgba(255, 235, 59) : site.kind == "region" ? rgba(105, 240, 174) : rgba(200, 200, 255);
         std::string position;
         if (ground) {
             position = fmt::format(R"({{"cartographicDegrees":[{:.6f},{:.6f},0]}})", site.longitude_rad * 180.0 / constants::pi,
@@ -99,7 +99,8 @@ std::string scene_czml(const sim::scene& sc) {
         out += fmt::format(",\n{{\"id\":{},\"name\":{},\"availability\":{},\"polyline\":{{\"positions\":{{\"references\":[{},{}]}},"
                            "\"width\":1,\"arcType\":\"NONE\",\"material\":{{\"solidColor\":{{\"color\":{}}}}}}}}}",
                            json_text(link.id), json_text(link.kind + " " + link.from + " - " + link.to), interval,
-                           json_text(link.from + "#position"), json_text(link.to + "#position"), rgba(0, 229, 255, 200));
+                           json_text(link.from + "#position"), json_text(link.to + "#position"),
+                           link.kind == "route" ? rgba(105, 240, 174, 220) : rgba(0, 229, 255, 200));
     }
     out += "\n]\n";
     return out;

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
@@ -15,6 +16,9 @@
 #include "kardashev/orbit/frames.hpp"
 #include "kardashev/orbit/hcw.hpp"
 #include "kardashev/orbit/kepler.hpp"
+#include "kardashev/orbit/sgp4.hpp"
+#include "kardashev/network/routing.hpp"
+#include "kardashev/sim/uplink.hpp"
 
 namespace kardashev::sim {
 
@@ -91,6 +95,70 @@ std::vector<std::pair<int, int>> lattice_neighbours(const std::vector<orbit::hcw
     return out;
 }
 
+/// The routed uplink at the scenario start: each demand region as a site (kind "region"), its shortest-delay route
+/// to the nearest located ground site (network::shortest_paths_to on the topology at s.start), the satellites on
+/// those routes sampled by SGP4 over `times`, and the route's hops as links (kind "route").
+void add_uplink_routes(const scenario& s, const std::vector<epoch>& times, scene& out) {
+    const routed_network n = routed_network_of(s, s.start);
+    const network::topology g = network::topology_at(n.model, n.options, s.start);
+    const int sats = g.satellites;
+    const std::size_t nodes = g.offsets.size() - 1;
+    std::vector<std::vector<double>> delay(n.sink_stations.size(), std::vector<double>(nodes));
+    std::vector<std::vector<int>> next(n.sink_stations.size(), std::vector<int>(nodes));
+    for (std::size_t k = 0; k < n.sink_stations.size(); ++k) {
+        network::shortest_paths_to(g, sats + n.sink_stations[k], n.options.ground_relays, delay[k], next[k]);
+    }
+    const auto node_id = [&](int v) {
+        if (v < sats) return fmt::format("uplink/satellite-{:04}", v);
+        const auto& st = n.model.stations[static_cast<std::size_t>(v - sats)];
+        const bool region = std::find(n.region_stations.begin(), n.region_stations.end(), v - sats) != n.region_stations.end();
+        return (region ? "region/" : "site/") + st.name;
+    };
+    std::vector<int> on_route;  // satellite node ids, in order of first use
+    for (std::size_t r = 0; r < n.region_stations.size(); ++r) {
+        const auto& reg = s.uplink.network.regions[r];
+        const int from = sats + n.region_stations[r];
+        out.sites.push_back({"region/" + reg.name, reg.name, "region",
+                             fmt::format("demand region of the routed uplink ({} cohort shares)", reg.cohorts.size()),
+                             reg.latitude_rad, reg.longitude_rad,
+                             {orbit::geodetic_to_ecef({reg.latitude_rad, reg.longitude_rad, 0.0})}});
+        std::size_t best = 0;  // the nearest sink by delay
+        for (std::size_t k = 1; k < n.sink_stations.size(); ++k) {
+            if (delay[k][static_cast<std::size_t>(from)] < delay[best][static_cast<std::size_t>(from)]) best = k;
+        }
+        if (!std::isfinite(delay[best][static_cast<std::size_t>(from)])) continue;  // no route at the start
+        int hop = 0;
+        for (int v = from; next[best][static_cast<std::size_t>(v)] >= 0; v = next[best][static_cast<std::size_t>(v)], ++hop) {
+            const int w = next[best][static_cast<std::size_t>(v)];
+            if (w < sats && std::find(on_route.begin(), on_route.end(), w) == on_route.end()) on_route.push_back(w);
+            out.links.push_back({fmt::format("uplink/route-{}-{:02}", reg.name, hop + 1), "route", node_id(v), node_id(w)});
+        }
+    }
+    if (on_route.empty()) return;
+    std::vector<orbit::element_set> sets;
+    for (const int v : on_route) sets.push_back(n.model.satellites[static_cast<std::size_t>(v)]);
+    const orbit::sgp4_propagator prop(sets);
+    const std::size_t m = sets.size(), t = times.size();
+    std::vector<double> x(m * t), y(m * t), z(m * t), v(m * t);
+    std::vector<orbit::sgp4_status> st(m * t);
+    prop.propagate(std::span<const epoch>(times), {x, y, z, v, v, v, st});
+    const auto label = fmt::format("uplink routes over {}", fmt::join(s.uplink.network.constellation, " + "));
+    for (std::size_t i = 0; i < m; ++i) {
+        scene_satellite sat{node_id(on_route[i]), label, static_cast<int>(i), {}};
+        sat.r_ecef_m.reserve(t);
+        for (std::size_t k = 0; k < t; ++k) {
+            const std::size_t e = i * t + k;
+            // SGP4 TEME [km] -> ECEF [m] by GMST-82 (orbit/frames.hpp); a failed sample stays at the last position.
+            if (st[e] != orbit::sgp4_status::ok && !sat.r_ecef_m.empty()) {
+                sat.r_ecef_m.push_back(sat.r_ecef_m.back());
+                continue;
+            }
+            sat.r_ecef_m.push_back(orbit::teme_to_ecef({{x[e] * 1e3, y[e] * 1e3, z[e] * 1e3}, {}}, times[k]).r_m);
+        }
+        out.satellites.push_back(std::move(sat));
+    }
+}
+
 }  // namespace
 
 int orbit_site_satellites(const site& where) {
@@ -152,6 +220,7 @@ scene compose_scene(const scenario& s, const scene_options& options) {
             }
         }
     }
+    if (s.uplink.network.enabled) add_uplink_routes(s, times, out);
     return out;
 }
 
