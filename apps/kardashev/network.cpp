@@ -40,6 +40,7 @@ struct network_args {
     int gsl_per_station = 0;
     int gsl_per_satellite = 0;
     bool ground_relays = false;
+    bool isl_repair = false;
     std::string pairs;
     std::string start;
     std::string duration = "200 s";
@@ -175,6 +176,7 @@ int run_network(const network_args& a) {
     opt.gsl.max_per_station = a.gsl_per_station;
     opt.gsl.max_per_satellite = a.gsl_per_satellite;
     opt.ground_relays = a.ground_relays;
+    opt.repair.enabled = a.isl_repair;
 
     if (!a.moon_terminals.empty()) {
         for (const auto& name : split(a.moon_terminals, ',')) {
@@ -412,6 +414,9 @@ void add_network_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--catalogue", a->catalogue, "Element sets (TLE or OMM) instead of a preset; SGP4");
     cmd->add_option("--grid", a->grid, "+Grid ISLs for --catalogue: PLANESxSATS, element sets ordered plane by plane");
     cmd->add_option("--isl-shift", a->isl_shift, "+Grid inter-plane shift: (i, j) links (i + 1, j + shift)")->capture_default_str();
+    cmd->add_flag("--isl-repair", a->isl_repair,
+                  "re-pair cross-plane ISLs: down above 70 deg latitude, across the seam or out of sight; freed "
+                  "terminals paired again, nearest first");
     cmd->add_option("--ground-stations", a->ground_stations,
                     "Ground stations in Hypatia's format id,name,lat_deg,lon_deg,elevation_m (default: its top-100 cities)");
     cmd->add_option("--gsl", a->gsl,

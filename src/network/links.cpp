@@ -34,7 +34,7 @@ std::vector<isl> plus_grid_isls(int planes, int sats_per_plane, int shift) {
         for (int j = 0; j < s; ++j) {
             // Hypatia satgenpy/satgen/isls/generate_plus_grid_isls.py: intra-plane (i, j+1) and inter-plane (i+1, j+shift).
             out.push_back({i * s + j, i * s + (j + 1) % s});
-            out.push_back({i * s + j, ((i + 1) % planes) * s + (j + sh) % s});
+            out.push_back({i * s + j, ((i + 1) % planes) * s + (j + sh) % s, true});
         }
     }
     return out;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -65,6 +67,10 @@ void check_options(const network_options& o) {
     if (o.gsl.max_per_station < 0 || o.gsl.max_per_satellite < 0) {
         throw input_error("ground links: expected non-negative link limits");
     }
+    if (o.repair.enabled && !(o.repair.polar_latitude_rad > 0.0 && o.repair.polar_latitude_rad <= constants::pi / 2.0)) {
+        throw input_error(fmt::format("ISL re-pairing: expected a polar latitude in (0, 90] deg, got {:g} deg",
+                                      o.repair.polar_latitude_rad * 180.0 / constants::pi));
+    }
 }
 
 /// The paths of every pair at one step, end to end: pair q's nodes are nodes[start[q], end[q]).
@@ -81,19 +87,79 @@ struct build_scratch {
     std::vector<int> band_start;  //!< satellites of z band b: by_band[band_start[b] .. band_start[b + 1])
     std::vector<int> by_band;     //!< satellite indices sorted by z band, ascending within a band
     std::vector<int> used;        //!< ground links per satellite
+    std::vector<int> lost;        //!< cross-plane links down per satellite (re-pairing)
+    std::vector<int> free_sats;   //!< satellites that may be paired again
+    std::vector<std::pair<int, int>> kept;          //!< cross-plane links up, (min, max) sorted
+    std::vector<std::tuple<double, int, int>> pairs;  //!< candidate new links: length [m], a, b
 };
+
+/// Static data of cross-plane re-pairing: the plane of each satellite (components of the intra-plane ISLs) and,
+/// when element sets are known, each satellite's orbit normal (for the seam rule).
+struct repair_context {
+    std::vector<int> plane;
+    std::vector<orbit::vec3> normal;
+};
+
+repair_context make_repair_context(int n, std::span<const isl> isls, std::span<const orbit::element_set> sets) {
+    repair_context rc;
+    rc.plane.resize(static_cast<std::size_t>(n));
+    std::iota(rc.plane.begin(), rc.plane.end(), 0);
+    const auto root = [&](int v) {
+        while (rc.plane[static_cast<std::size_t>(v)] != v) {
+            auto& p = rc.plane[static_cast<std::size_t>(v)];
+            p = rc.plane[static_cast<std::size_t>(p)];
+            v = p;
+        }
+        return v;
+    };
+    for (const auto& l : isls) {
+        if (l.cross_plane) continue;
+        const int ra = root(l.a), rb = root(l.b);
+        rc.plane[static_cast<std::size_t>(std::max(ra, rb))] = std::min(ra, rb);
+    }
+    for (int v = 0; v < n; ++v) rc.plane[static_cast<std::size_t>(v)] = root(v);
+    for (const auto& e : sets) {
+        // Unit angular momentum of the orbit in the inertial frame: (sin i sin RAAN, -sin i cos RAAN, cos i).
+        rc.normal.push_back({std::sin(e.inclination_rad) * std::sin(e.raan_rad),
+                             -std::sin(e.inclination_rad) * std::cos(e.raan_rad), std::cos(e.inclination_rad)});
+    }
+    return rc;
+}
 
 /// Fills `t` (its storage reused) with the topology.
 void build_into(topology& t, std::span<const double> x, std::span<const double> y, std::span<const double> z,
                 std::span<const isl> isls, std::span<const ground_station> stations, const station_frame& sf,
                 std::span<const fibre_link> fibres, const network_options& o, build_scratch& sc,
-                std::span<const int> moon_terminals, const orbit::vec3& r_moon) {
+                std::span<const int> moon_terminals, const orbit::vec3& r_moon, const repair_context* rc = nullptr) {
     const int n = static_cast<int>(x.size());
     const int g = static_cast<int>(stations.size());
     std::vector<edge>& edges = sc.edges;
     std::vector<gsl_candidate>& cand = sc.cand;
     edges.clear();
     const double rg = o.isl_earth_radius_m + o.isl_grazing_height_m;
+    // Closest approach of the segment a-b to the Earth's centre [m]: the line of sight must stay above R + h.
+    const auto closest_approach = [&](double ax, double ay, double az, double dx, double dy, double dz, double len2) {
+        const double f = std::clamp(-(ax * dx + ay * dy + az * dz) / len2, 0.0, 1.0);
+        const double px = ax + f * dx, py = ay + f * dy, pz = az + f * dz;
+        return std::sqrt(px * px + py * py + pz * pz);
+    };
+    const bool repair = o.repair.enabled && rc != nullptr;
+    const double sin_polar = std::sin(o.repair.polar_latitude_rad);
+    // Geocentric latitude above the polar threshold: abs(z) / abs(r) > sin(threshold).
+    const auto polar = [&](int k) {
+        const auto i = static_cast<std::size_t>(k);
+        return std::fabs(z[i]) > sin_polar * std::sqrt(x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
+    };
+    const auto counter_rotating = [&](int a, int b) {
+        if (!o.repair.seam || rc->normal.empty()) return false;
+        const auto& ha = rc->normal[static_cast<std::size_t>(a)];
+        const auto& hb = rc->normal[static_cast<std::size_t>(b)];
+        return ha[0] * hb[0] + ha[1] * hb[1] + ha[2] * hb[2] < 0.0;
+    };
+    if (repair) {
+        sc.lost.assign(static_cast<std::size_t>(n), 0);
+        sc.kept.clear();
+    }
     for (const auto& l : isls) {
         const double ax = x[static_cast<std::size_t>(l.a)], ay = y[static_cast<std::size_t>(l.a)], az = z[static_cast<std::size_t>(l.a)];
         const double bx = x[static_cast<std::size_t>(l.b)], by = y[static_cast<std::size_t>(l.b)], bz = z[static_cast<std::size_t>(l.b)];
@@ -101,10 +167,15 @@ void build_into(topology& t, std::span<const double> x, std::span<const double> 
         const double dx = bx - ax, dy = by - ay, dz = bz - az;
         const double len2 = dx * dx + dy * dy + dz * dz;
         const double len = std::sqrt(len2);
-        // Closest approach of the segment a-b to the Earth's centre: the line of sight must stay above R + h.
-        const double f = std::clamp(-(ax * dx + ay * dy + az * dz) / len2, 0.0, 1.0);
-        const double px = ax + f * dx, py = ay + f * dy, pz = az + f * dz;
-        const double closest = std::sqrt(px * px + py * py + pz * pz);
+        const double closest = closest_approach(ax, ay, az, dx, dy, dz, len2);
+        if (repair && l.cross_plane) {
+            if (closest < rg || polar(l.a) || polar(l.b) || counter_rotating(l.a, l.b)) {
+                ++sc.lost[static_cast<std::size_t>(l.a)];
+                ++sc.lost[static_cast<std::size_t>(l.b)];
+                continue;
+            }
+            sc.kept.emplace_back(std::min(l.a, l.b), std::max(l.a, l.b));
+        }
         if (closest < rg) {
             throw domain_error(fmt::format(
                 "ISL {}-{}: {:.1f} km long, its line of sight passes {:.1f} km above the surface, below the {:g} km "
@@ -114,6 +185,42 @@ void build_into(topology& t, std::span<const double> x, std::span<const double> 
                                 o.isl_grazing_height_m, o.isl_earth_radius_m) / 1000.0));
         }
         edges.push_back({l.a, l.b, len / c_m_s, o.isl_capacity_bps, link_kind::isl});
+    }
+    if (repair) {
+        // Satellites that lost a cross-plane link and are outside the polar caps pair again: candidate links between
+        // two of them in different, co-rotating planes, not linked already, within the line of sight, taken
+        // shortest first while both ends still have a free terminal (greedy matching; ties by satellite ids).
+        sc.free_sats.clear();
+        for (int k = 0; k < n; ++k) {
+            if (sc.lost[static_cast<std::size_t>(k)] > 0 && std::isfinite(x[static_cast<std::size_t>(k)]) && !polar(k)) {
+                sc.free_sats.push_back(k);
+            }
+        }
+        std::sort(sc.kept.begin(), sc.kept.end());
+        sc.pairs.clear();
+        for (std::size_t i = 0; i < sc.free_sats.size(); ++i) {
+            for (std::size_t j = i + 1; j < sc.free_sats.size(); ++j) {
+                const int a = sc.free_sats[i], b = sc.free_sats[j];
+                if (rc->plane[static_cast<std::size_t>(a)] == rc->plane[static_cast<std::size_t>(b)] ||
+                    counter_rotating(a, b) || std::binary_search(sc.kept.begin(), sc.kept.end(), std::pair{a, b})) {
+                    continue;
+                }
+                const auto ia = static_cast<std::size_t>(a), ib = static_cast<std::size_t>(b);
+                const double dx = x[ib] - x[ia], dy = y[ib] - y[ia], dz = z[ib] - z[ia];
+                const double len2 = dx * dx + dy * dy + dz * dz;
+                if (closest_approach(x[ia], y[ia], z[ia], dx, dy, dz, len2) < rg) continue;
+                sc.pairs.emplace_back(std::sqrt(len2), a, b);
+            }
+        }
+        std::sort(sc.pairs.begin(), sc.pairs.end());
+        for (const auto& [len, a, b] : sc.pairs) {
+            int& la = sc.lost[static_cast<std::size_t>(a)];
+            int& lb = sc.lost[static_cast<std::size_t>(b)];
+            if (la == 0 || lb == 0) continue;
+            --la;
+            --lb;
+            edges.push_back({a, b, len / c_m_s, o.isl_capacity_bps, link_kind::isl});
+        }
     }
     cand.clear();
     const double sin_mask = std::sin(o.gsl.min_elevation_rad);
@@ -547,11 +654,14 @@ struct workspace {
 
 }  // namespace
 
-topology build_topology(std::span<const double> x_ecef_m, std::span<const double> y_ecef_m,
-                        std::span<const double> z_ecef_m, std::span<const isl> isls,
-                        std::span<const ground_station> stations, std::span<const fibre_link> fibres,
-                        const network_options& options, std::span<const int> moon_terminals,
-                        const orbit::vec3& r_moon_ecef_m) {
+namespace {
+
+/// build_topology with the element sets of the satellites when known (for the seam rule of re-pairing).
+topology build_checked(std::span<const double> x_ecef_m, std::span<const double> y_ecef_m,
+                       std::span<const double> z_ecef_m, std::span<const isl> isls,
+                       std::span<const ground_station> stations, std::span<const fibre_link> fibres,
+                       const network_options& options, std::span<const int> moon_terminals,
+                       const orbit::vec3& r_moon_ecef_m, std::span<const orbit::element_set> sets) {
     if (x_ecef_m.size() != y_ecef_m.size() || x_ecef_m.size() != z_ecef_m.size()) {
         throw input_error(fmt::format("topology: expected x, y, z of one size, got {}, {}, {}", x_ecef_m.size(),
                                       y_ecef_m.size(), z_ecef_m.size()));
@@ -576,9 +686,22 @@ topology build_topology(std::span<const double> x_ecef_m, std::span<const double
     }
     build_scratch sc;
     topology t;
+    const repair_context rc =
+        options.repair.enabled ? make_repair_context(n, isls, sets) : repair_context{};
     build_into(t, x_ecef_m, y_ecef_m, z_ecef_m, isls, stations, frame_of(stations), fibres, options, sc,
-               moon_terminals, r_moon_ecef_m);
+               moon_terminals, r_moon_ecef_m, options.repair.enabled ? &rc : nullptr);
     return t;
+}
+
+}  // namespace
+
+topology build_topology(std::span<const double> x_ecef_m, std::span<const double> y_ecef_m,
+                        std::span<const double> z_ecef_m, std::span<const isl> isls,
+                        std::span<const ground_station> stations, std::span<const fibre_link> fibres,
+                        const network_options& options, std::span<const int> moon_terminals,
+                        const orbit::vec3& r_moon_ecef_m) {
+    return build_checked(x_ecef_m, y_ecef_m, z_ecef_m, isls, stations, fibres, options, moon_terminals, r_moon_ecef_m,
+                         {});
 }
 
 void shortest_paths_to(const topology& g, int destination, bool ground_relays, std::span<double> delay_s,
@@ -603,7 +726,7 @@ int append_shell(network_model& model, const shell_design& shell, epoch epoch_ti
     for (auto& s : sets) s.catalogue_number += static_cast<std::uint32_t>(first);
     const auto isls = plus_grid_isls(shell.planes, shell.sats_per_plane, shell.isl_shift);
     model.satellites.insert(model.satellites.end(), sets.begin(), sets.end());
-    for (const auto& l : isls) model.isls.push_back({l.a + first, l.b + first});
+    for (const auto& l : isls) model.isls.push_back({l.a + first, l.b + first, l.cross_plane});
     return first;
 }
 
@@ -623,8 +746,8 @@ topology topology_at(const network_model& model, const network_options& options,
         }
         teme_km_to_ecef_m(x[i], y[i], z[i], c, s, x[i], y[i], z[i]);
     }
-    return build_topology(x, y, z, model.isls, model.stations, model.fibres, options, model.moon_terminals,
-                          model.moon_terminals.empty() ? orbit::vec3{} : moon_position_ecef(t));
+    return build_checked(x, y, z, model.isls, model.stations, model.fibres, options, model.moon_terminals,
+                         model.moon_terminals.empty() ? orbit::vec3{} : moon_position_ecef(t), model.satellites);
 }
 
 route_run simulate_routes(const network_model& model, std::span<const station_pair> pairs,
@@ -648,6 +771,8 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
     }
     const orbit::sgp4_propagator prop(model.satellites);
     const station_frame sf = frame_of(model.stations);
+    const repair_context repair =
+        options.repair.enabled ? make_repair_context(n, model.isls, model.satellites) : repair_context{};
 
     std::vector<int> dests;
     for (const auto& p : pairs) dests.push_back(p.dst);
@@ -714,7 +839,7 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
         const orbit::vec3 r_moon = model.moon_terminals.empty() ? orbit::vec3{} : moon_position_ecef(t);
         topology& tp = w.t;
         build_into(tp, w.x, w.y, w.z, model.isls, model.stations, sf, model.fibres, options, w.scratch,
-                   model.moon_terminals, r_moon);
+                   model.moon_terminals, r_moon, options.repair.enabled ? &repair : nullptr);
         const int* off = tp.offsets.data();
         const int* tgt = tp.targets.data();
         const double* dl = tp.delay_s.data();

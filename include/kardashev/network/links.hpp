@@ -17,13 +17,15 @@ inline constexpr double hypatia_earth_radius_m = 6'378'135.0;
 
 /// A laser inter-satellite link between satellite indices a < b (or a > b across the seam).
 struct isl {
-    int a = 0;  //!< satellite index
-    int b = 0;  //!< satellite index
+    int a = 0;                  //!< satellite index
+    int b = 0;                  //!< satellite index
+    bool cross_plane = false;   //!< joins two planes (+Grid (i, j)-(i + 1, j + shift)); only these are re-paired
     bool operator==(const isl&) const = default;
 };
 
 /// +Grid ISLs of a shell indexed i * S + j: (i, j)-(i, j + 1 mod S) and (i, j)-(i + 1 mod O, j + shift mod S);
-/// exactly 2 O S links, degree 4. input_error when O < 1 or S < 1 (or a plane pair would duplicate a link).
+/// exactly 2 O S links, degree 4, the inter-plane ones marked cross_plane. input_error when O < 1 or S < 1 (or a
+/// plane pair would duplicate a link).
 [[nodiscard]] std::vector<isl> plus_grid_isls(int planes, int sats_per_plane, int shift = 0);
 
 /// Longest ISL whose line of sight stays `grazing_height_m` above a sphere of radius `earth_radius_m`, between

@@ -31,9 +31,22 @@ struct gsl_criterion {
     bool operator==(const gsl_criterion&) const = default;
 };
 
+/// Re-pairing of cross-plane ISLs near the poles and at the seam (off by default: Hypatia's static +Grid). While on,
+/// a cross-plane link (isl::cross_plane) is down at a step when either end is above `polar_latitude_rad` geocentric
+/// latitude, when its ends orbit in counter-rotating planes (with `seam`), or when it is beyond the line-of-sight
+/// limit; each satellite that lost a link and is outside the polar caps is then paired again, nearest pairs first,
+/// with another such satellite in another co-rotating plane within the line-of-sight limit.
+struct isl_repair {
+    bool enabled = false;                                     //!< apply the rules above
+    double polar_latitude_rad = 70.0 * constants::pi / 180.0;  //!< cross-plane links down above this latitude [rad]
+    bool seam = true;                                         //!< cross-plane links down between counter-rotating planes
+    bool operator==(const isl_repair&) const = default;
+};
+
 /// Settings of the topology and routing.
 struct network_options {
     gsl_criterion gsl;                          //!< ground-satellite links
+    isl_repair repair;                          //!< cross-plane ISL re-pairing (off: a fixed +Grid)
     double isl_grazing_height_m = 80'000.0;     //!< line of sight kept this far above the surface [m]
     double isl_earth_radius_m = hypatia_earth_radius_m;  //!< sphere of the line-of-sight test [m]
     bool ground_relays = false;                 //!< a path may pass through a ground station (false: Hypatia)
@@ -74,7 +87,9 @@ struct topology {
 /// Builds the topology from satellite ECEF positions [m] (x, y, z arrays), the ISL list, stations and fibres,
 /// and, when `moon_terminals` (station indices) is not empty, the Moon at `r_moon_ecef_m` linked to each terminal
 /// that sees it above options.moon_min_elevation_rad (terminals act as gateways: paths may pass through them).
-/// Throws domain_error naming the link when an ISL is longer than max_isl_range_m (a fixed +Grid cannot hold it).
+/// Throws domain_error naming the link when an ISL is longer than max_isl_range_m (a fixed +Grid cannot hold it; with
+/// options.repair on, a cross-plane link is dropped instead). Without element sets the seam rule of options.repair
+/// does not apply here (topology_at and simulate_routes apply it).
 [[nodiscard]] topology build_topology(std::span<const double> x_ecef_m, std::span<const double> y_ecef_m,
                                       std::span<const double> z_ecef_m, std::span<const isl> isls,
                                       std::span<const ground_station> stations, std::span<const fibre_link> fibres,

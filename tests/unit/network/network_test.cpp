@@ -63,8 +63,8 @@ TEST(plus_grid, degree_four_and_two_links_per_satellite) {
         ++deg[static_cast<std::size_t>(e.b)];
     }
     for (const int d : deg) EXPECT_EQ(d, 4);
-    EXPECT_EQ(l[1], (isl{0, 5}));       // (0,0) - (1,1) with shift 1
-    EXPECT_EQ(l[39], (isl{19, 0}));     // (4,3) - (0,0): seam and shift wrap
+    EXPECT_EQ(l[1], (isl{0, 5, true}));  // (0,0) - (1,1) with shift 1, cross-plane
+    EXPECT_EQ(l[39], (isl{19, 0, true}));  // (4,3) - (0,0): seam and shift wrap
 }
 
 TEST(routing, dijkstra_picks_the_shorter_of_two_relays_and_skips_ground_relays) {
