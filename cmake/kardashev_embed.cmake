@@ -1,9 +1,11 @@
 # kd_embed_files(TARGET NAMESPACE name1 file1 [name2 file2 ...])
 # Compiles each file into TARGET as `extern const std::string_view NAMESPACE::nameN`, so the
-# binary carries its default scenario and catalogues and runs from any directory.
+# binary carries its default scenario, catalogues and report assets and runs from any directory.
+# A target may call it more than once; each call writes its own source, named after its first name.
 function(kd_embed_files target ns)
   set(args ${ARGN})
-  set(out ${CMAKE_CURRENT_BINARY_DIR}/kd_embedded_${target}.cpp)
+  list(GET args 0 first_name)
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/kd_embedded_${target}_${first_name}.cpp)
   set(deps "")
   set(names "")
   set(files "")

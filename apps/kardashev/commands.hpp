@@ -14,6 +14,8 @@ inline constexpr int exit_bad_input = 2;
 void add_run_command(CLI::App& app, int& exit_code);
 /// Registers `explain`.
 void add_explain_command(CLI::App& app, int& exit_code);
+/// Registers `report`.
+void add_report_command(CLI::App& app, int& exit_code);
 /// Registers `size`.
 void add_size_command(CLI::App& app, int& exit_code);
 /// Registers `train`.

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     int exit_code = exit_ok;
     add_run_command(app, exit_code);
     add_explain_command(app, exit_code);
+    add_report_command(app, exit_code);
     add_propagate_command(app, exit_code);
     add_eclipse_command(app, exit_code);
     add_constellation_command(app, exit_code);

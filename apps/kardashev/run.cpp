@@ -98,8 +98,9 @@ void add_run_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--set", args->sets, "Override a scenario key, e.g. --set training.mfu=45% --set sites[0].pue=1.1 (repeatable)");
     cmd->add_flag("--quiet,-q", args->quiet, "No progress bar");
     cmd->add_flag("--force", args->force, "Replace an existing run folder");
-    cmd->footer("Writes summary.json, timeseries.csv, events.csv, scenario.resolved.yaml and scene.czml (`kardashev view`\n"
-                "shows it on a globe); the same scenario, seed and version give byte-identical files.\n"
+    cmd->footer("Writes summary.json, timeseries.csv, events.csv, scenario.resolved.yaml, report.html (charts and tables;\n"
+                "`kardashev report` renders it again) and scene.czml (`kardashev view` shows it on a globe); the same\n"
+                "scenario, seed and version give byte-identical files.\n"
                 "Exit codes: 0 ok, 2 bad input, 1 internal failure.");
     cmd->callback([args, &exit_code] {
         exit_code = guarded([&] {

@@ -13,3 +13,20 @@ extern const std::string_view accelerator_catalog_yaml;
 extern const std::string_view launcher_catalog_yaml;
 
 }  // namespace kardashev::io::detail
+
+namespace kardashev::io::detail {
+
+/// web/node_modules/vega/build/vega.min.js (npm vega, pinned by web/package-lock.json).
+extern const std::string_view report_vega_js;
+/// web/node_modules/vega-lite/build/vega-lite.min.js.
+extern const std::string_view report_vega_lite_js;
+/// web/node_modules/vega-embed/build/vega-embed.min.js.
+extern const std::string_view report_vega_embed_js;
+/// web/report/report.html: the page, with @@KD_...@@ slots that render_report fills.
+extern const std::string_view report_template_html;
+/// web/report/report.css.
+extern const std::string_view report_css;
+/// web/report/report.js: builds the tables and charts from the page's JSON data.
+extern const std::string_view report_js;
+
+}  // namespace kardashev::io::detail

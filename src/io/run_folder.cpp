@@ -11,6 +11,7 @@
 
 #include "kardashev/core/error.hpp"
 #include "kardashev/io/czml.hpp"
+#include "kardashev/io/report.hpp"
 #include "kardashev/io/scenario_io.hpp"
 #include "kardashev/sim/scene.hpp"
 
@@ -171,10 +172,17 @@ void write_run_folder(const std::filesystem::path& dir, const sim::scenario& s, 
     fs::create_directory(tmp, ec);
     if (ec) throw input_error(fmt::format("{}: cannot create the folder: {}", tmp.string(), ec.message()));
     try {
-        write_file(tmp / "summary.json", summary_json(s, r));
-        write_file(tmp / "timeseries.csv", timeseries_csv(r));
-        write_file(tmp / "events.csv", events_csv(r));
-        write_file(tmp / "scenario.resolved.yaml", write_scenario_yaml(s));
+        run_files files;
+        files.summary_json = summary_json(s, r);
+        files.timeseries_csv = timeseries_csv(r);
+        files.events_csv = events_csv(r);
+        files.scenario_yaml = write_scenario_yaml(s);
+        write_file(tmp / "summary.json", files.summary_json);
+        write_file(tmp / "timeseries.csv", files.timeseries_csv);
+        write_file(tmp / "events.csv", files.events_csv);
+        write_file(tmp / "scenario.resolved.yaml", files.scenario_yaml);
+        // Rendered from the texts just written, as `kardashev report` renders it from the files: the same bytes.
+        write_file(tmp / "report.html", render_report(files));
         write_file(tmp / "scene.czml", scene_czml(sim::compose_scene(s)));
         if (fs::exists(dir)) {
             const fs::path old = parent / fmt::format(".{}.old-{}", dir.filename().string(), ::getpid());

@@ -34,7 +34,7 @@ TEST(run_folder, same_scenario_and_seed_give_byte_identical_files) {
     const auto s = io::load_scenario_text(io::default_scenario_text(), "<default>");
     io::write_run_folder(root / "a", s, sim::run(s), false);
     io::write_run_folder(root / "b", s, sim::run(s), false);
-    for (const char* f : {"summary.json", "timeseries.csv", "events.csv", "scenario.resolved.yaml", "scene.czml"}) {
+    for (const char* f : {"summary.json", "timeseries.csv", "events.csv", "scenario.resolved.yaml", "report.html", "scene.czml"}) {
         const auto a = slurp(root / "a" / f);
         ASSERT_FALSE(a.empty()) << f;
         EXPECT_TRUE(a == slurp(root / "b" / f)) << f << " differs between two runs";

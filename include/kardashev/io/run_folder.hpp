@@ -1,5 +1,6 @@
 #pragma once
-/// The run folder: summary.json, timeseries.csv, events.csv, scenario.resolved.yaml, scene.czml (io/czml.hpp).
+/// The run folder: summary.json, timeseries.csv, events.csv, scenario.resolved.yaml, report.html (io/report.hpp),
+/// scene.czml (io/czml.hpp).
 
 #include <filesystem>
 #include <string>
