@@ -1,5 +1,5 @@
 // Network routing speed (issue 5): Starlink shell 1 (Hypatia's preset) with Hypatia's 100 cities, routes from
-// every city to every other (4,950 pairs, 100 Dijkstras) per time step. Goals: <= 50 ms per step on one core
+// every city to every other (4,950 pairs, 99 searches) per time step. Goals: <= 50 ms per step on one core
 // (Hypatia's satgenpy: ~7 s per step on this kind of machine, research/network.md V10), and 200 s at 100 ms
 // (2,000 steps) in under a minute on two cores. bench/run_network_comparison.sh runs this beside
 // tools/make_networkx_agreement.py --timing-only and prints the ratio.

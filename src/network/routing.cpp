@@ -792,6 +792,60 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
     // Without fibres, Moon terminals or ground relays, every path between two stations is one ground link, ISLs and
     // one ground link: the search then runs over the satellites only, seeded with the destination's ground links.
     const bool satellites_only = model.fibres.empty() && model.moon_terminals.empty() && !options.ground_relays;
+    // There, delays are symmetric, so a pair may be searched from either end. Each search stops once it has settled
+    // its partners' satellites, so its work grows with the area of the cap out to its farthest partner. Roots are
+    // chosen greedily: pairs by geodesic length, longest first; a pair already within a root's radius goes to that
+    // root, else the end whose cap grows less (area ~ 1 - cos(radius / R)) becomes its root (ties: the destination).
+    std::vector<int> roots;                              // station index of each search
+    std::vector<std::vector<std::size_t>> root_pairs;    // pair indices per root
+    std::vector<std::vector<int>> root_partners;         // distinct partner station nodes per root
+    if (satellites_only) {
+        std::vector<double> radius(static_cast<std::size_t>(g), -1.0);  // geodesic radius of each root so far [m]
+        std::vector<std::tuple<double, int, int, std::size_t>> order;   // length, then the pair
+        for (std::size_t q = 0; q < pairs.size(); ++q) {
+            const auto& p = pairs[q];
+            const double len = p.src == p.dst ? 0.0
+                                              : geodesic_distance_m(model.stations[static_cast<std::size_t>(p.src)].site,
+                                                                    model.stations[static_cast<std::size_t>(p.dst)].site);
+            order.emplace_back(-len, std::min(p.src, p.dst), std::max(p.src, p.dst), q);
+        }
+        std::sort(order.begin(), order.end());
+        const auto area = [](double r_m) { return r_m < 0.0 ? 0.0 : 1.0 - std::cos(r_m / 6'371'000.0); };
+        std::vector<int> root_of(pairs.size());
+        for (const auto& [neg_len, lo, hi, q] : order) {
+            const double len = -neg_len;
+            const int d = pairs[q].dst, s = pairs[q].src;
+            const auto rd = static_cast<std::size_t>(d), rs = static_cast<std::size_t>(s);
+            if (radius[rd] >= len) {
+                root_of[q] = d;
+            } else if (radius[rs] >= len) {
+                root_of[q] = s;
+            } else if (area(len) - area(radius[rs]) < area(len) - area(radius[rd])) {
+                radius[rs] = len;
+                root_of[q] = s;
+            } else {
+                radius[rd] = len;
+                root_of[q] = d;
+            }
+        }
+        std::vector<int> slot(static_cast<std::size_t>(g), -1);
+        for (std::size_t q = 0; q < pairs.size(); ++q) {
+            auto& k = slot[static_cast<std::size_t>(root_of[q])];
+            if (k < 0) {
+                k = static_cast<int>(roots.size());
+                roots.push_back(root_of[q]);
+                root_pairs.emplace_back();
+                root_partners.emplace_back();
+            }
+            root_pairs[static_cast<std::size_t>(k)].push_back(q);
+            const int partner = root_of[q] == pairs[q].dst ? pairs[q].src : pairs[q].dst;
+            root_partners[static_cast<std::size_t>(k)].push_back(n + partner);
+        }
+        for (auto& v : root_partners) {
+            std::sort(v.begin(), v.end());
+            v.erase(std::unique(v.begin(), v.end()), v.end());
+        }
+    }
 
     route_run out;
     out.satellites = n;
@@ -875,12 +929,12 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
             }
             const bucket_plan plan = plan_buckets(lo, hi);
             const int* isl_end = w.isl_end.data();
-            for (std::size_t d = 0; d < dests.size(); ++d) {
-                const int dst = n + dests[d];
+            for (std::size_t d = 0; d < roots.size(); ++d) {
+                const int root = n + roots[d];
                 w.space.begin(ns);
-                int count = 0;  // distinct satellites seen by this destination's sources
-                for (const int v : dest_sources[d]) {
-                    if (v == dst) continue;
+                int count = 0;  // distinct satellites seen by this root's partners
+                for (const int v : root_partners[d]) {
+                    if (v == root) continue;
                     for (int e = off[v]; e < off[v + 1]; ++e) {
                         auto& mark = w.space.wanted[static_cast<std::size_t>(tgt[e])];
                         if (mark != w.space.stamp) {
@@ -891,7 +945,7 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                 }
                 if (count > 0) {
                     w.seeds.clear();
-                    for (int e = off[dst]; e < off[dst + 1]; ++e) w.seeds.push_back({tgt[e], dl[e], dst});
+                    for (int e = off[root]; e < off[root + 1]; ++e) w.seeds.push_back({tgt[e], dl[e], root});
                     if (four) {
                         w.dist[ns] = -inf;
                         search<4>(
@@ -904,7 +958,8 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                     }
                 }
                 const auto route_pair = [&](std::size_t q) {
-                    const int src = n + pairs[q].src;
+                    const int src = n + pairs[q].src, dst = n + pairs[q].dst;
+                    const int far = root == dst ? src : dst;  // the end away from the search's root
                     std::vector<int>& path = paths.nodes;
                     paths.start[q] = path.size();
                     if (src == dst) {
@@ -913,11 +968,11 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                         return;
                     }
                     if (count == 0) return;
-                    // The source's ground link into the nearest (by path delay) satellite; ties as the heap's pop
+                    // The far end's ground link into the nearest (by path delay) satellite; ties as the heap's pop
                     // order would break them: smaller delay at the satellite, then smaller id.
                     double best = inf;
                     int via = -1;
-                    for (int e = off[src]; e < off[src + 1]; ++e) {
+                    for (int e = off[far]; e < off[far + 1]; ++e) {
                         const int sat = tgt[e];
                         const double ds = w.dist[static_cast<std::size_t>(sat)];
                         const double total = ds + dl[e];
@@ -931,12 +986,14 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                     if (!std::isfinite(best)) return;
                     // Hypatia print_routes_and_rtt.py: RTT = (forward + reverse length) / c; links are symmetric.
                     out.pairs[q].rtt_s[step] = 2.0 * best;
-                    path.push_back(src);
+                    path.push_back(far);
                     for (int v = via; v < n; v = w.next[static_cast<std::size_t>(v)]) path.push_back(v);
-                    path.push_back(dst);
+                    path.push_back(root);
+                    // Searched from the source: the chain runs destination -> source; store it source -> destination.
+                    if (root == src) std::reverse(path.begin() + static_cast<std::ptrdiff_t>(paths.start[q]), path.end());
                     out.pairs[q].hops[step] = static_cast<int>(path.size() - paths.start[q]) - 1;
                 };
-                for (const std::size_t q : dest_pairs[d]) {
+                for (const std::size_t q : root_pairs[d]) {
                     route_pair(q);
                     paths.end[q] = paths.nodes.size();
                 }

@@ -157,7 +157,8 @@ struct run_options {
     int threads = 0;                //!< worker threads (0: TBB's default); results do not depend on it
 };
 
-/// Routes every pair at every step: SGP4 positions -> ECEF -> topology -> one Dijkstra per distinct destination.
+/// Routes every pair at every step: SGP4 positions -> ECEF -> topology -> one Dijkstra per distinct destination
+/// (without fibres, Moon terminals and ground relays: over the satellites only, from one end of each pair).
 /// Throws input_error for bad indices or grid, domain_error for an ISL beyond its range or a satellite that
 /// fails to propagate.
 [[nodiscard]] route_run simulate_routes(const network_model& model, std::span<const station_pair> pairs,
