@@ -93,6 +93,7 @@ void for_each_line(std::string_view text, Fn&& fn) {
     }
 }
 
+/// `s`, cut to 40 characters for a message.
 std::string shorten(std::string_view s) {
     return s.size() <= 40 ? std::string(s) : std::string(s.substr(0, 37)) + "...";
 }
@@ -111,6 +112,7 @@ struct timeseries {
     std::vector<series> channels;
 };
 
+/// Parses timeseries.csv (`file` names it in errors): the header, then time_utc,entity,metric,value,unit rows in time order.
 timeseries parse_timeseries(std::string_view text, const std::string& file) {
     static constexpr std::string_view header = "time_utc,entity,metric,value,unit";
     timeseries ts;
@@ -164,6 +166,7 @@ timeseries parse_timeseries(std::string_view text, const std::string& file) {
     return ts;
 }
 
+/// Parses events.csv into [{t, kind, entity, detail}].
 json parse_events(std::string_view text, const std::string& file) {
     static constexpr std::string_view header = "time_utc,kind,entity,detail";
     json events = json::array();
@@ -204,6 +207,7 @@ std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
     return {line, col};
 }
 
+/// "a string", "an array"...: what a JSON value is, for messages.
 std::string_view json_type(const json& j) {
     switch (j.type()) {
         case json::value_t::null: return "null";
@@ -265,6 +269,7 @@ void check_summary(const json& j, const std::string& file) {
         if (!v.is_number()) throw input_error(fmt::format("{}: binding_steps.{}: expected a number, got {}", file, name, json_type(v)));
 }
 
+/// Parses and checks summary.json; a syntax error names its line and column.
 json parse_summary(std::string_view text, const std::string& file) {
     json j;
     try {
@@ -319,6 +324,7 @@ struct bucketing {
     std::vector<bucket> buckets;
 };
 
+/// Buckets of the steps ending at `step_end` (the first starting at `start`): each step goes to the bucket of its start.
 bucketing make_buckets(const std::vector<epoch>& step_end, epoch start) {
     const std::size_t n = step_end.size();
     std::vector<epoch> step_start(n);
@@ -351,6 +357,7 @@ bucketing make_buckets(const std::vector<epoch>& step_end, epoch start) {
     return out;
 }
 
+/// The value of bucket `b` of the steps `v` (NaN steps skipped; NaN when the bucket has none).
 double reduce(const std::vector<double>& v, const bucket& b, aggregation a) {
     double acc = a == aggregation::max ? -std::numeric_limits<double>::infinity() : 0.0;
     double last = nan;
@@ -377,6 +384,7 @@ double round6(double v) {
     return std::stod(fmt::format("{:.6g}", v));
 }
 
+/// {entity, metric, unit, agg, values}: one channel down-sampled (null where a bucket has no value).
 json series_json(const series& s, aggregation a, const bucketing& b) {
     json values = json::array();
     for (const auto& bk : b.buckets) {
@@ -451,6 +459,7 @@ struct input_row {
     std::string note;
 };
 
+/// A leaf's value as the inputs table shows it (a schedule as "v from date; ...").
 std::string scalar_text(const YAML::Node& n) {
     if (n.IsScalar()) return n.Scalar();
     if (n.IsSequence() && n.size() == 0) return "none";
@@ -474,6 +483,7 @@ struct leaf {
     int column = 0;
 };
 
+/// Appends the leaves of mapping `n` (keys of `spec`, in the language's order) under `path` to `out`.
 void collect_leaves(const YAML::Node& n, const detail::map_spec& spec, const std::string& path, std::vector<leaf>& out) {
     if (!n.IsMap()) return;
     for (const auto& f : spec.fields) {
@@ -552,6 +562,7 @@ std::vector<input_row> input_rows(const std::string& resolved_yaml, const std::s
 
 // --- page ---------------------------------------------------------------------------------------------------
 
+/// `s` with & < > " escaped for HTML text and attributes.
 std::string html_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -567,7 +578,8 @@ std::string html_escape(std::string_view s) {
     return out;
 }
 
-/// JSON made safe inside <script type="application/json">: no "</" (which could end the element) and no "<!--".
+/// JSON made safe inside <script type="application/json">: every '<' (only ever inside strings) written \u003c, so
+/// no "</script" or "<!--" can end or disturb the element.
 std::string script_safe(std::string text) {
     std::string out;
     out.reserve(text.size());

@@ -3,7 +3,7 @@
 // fails on any console error, page error or failed request; checks that every chart rendered marks (Vega's
 // scenegraph, through the views the page exposes as window.kdReport), that the file is under 3 MB and that the page
 // renders in under 2 s from navigation start (a cold start each time: a fresh browser and profile; the fastest of up
-// to three, since the test machine may be busy);
+// to three; not held against the page when the machine's load average exceeds its cores);
 // saves a screenshot and prints its path.
 //
 // usage: node report_test.mjs KARDASHEV_BIN WEB_DIR OUT_DIR
@@ -12,7 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -67,6 +67,8 @@ try {
   console.log(`report.html: ${bytes} bytes (${(bytes / 1048576).toFixed(2)} MiB)`);
   if (!(bytes < maxBytes)) problems.push(`report.html is ${bytes} bytes, expected under ${maxBytes}`);
 
+  const load1 = loadavg()[0];
+  const busyBefore = load1 > availableParallelism() ? load1 : 0;
   // Each load is a cold start: a fresh Chromium with a fresh profile (launchPersistentContext is playwright's way to
   // give it its --user-data-dir), so no cache from an earlier load helps. Up to three loads, and the fastest counts:
   // the machine may be busy with builds. Console errors and failed requests of every load count.
@@ -105,7 +107,13 @@ try {
     if (!c) problems.push(`${id}: no chart`);
     else if (!(c.marks > 0)) problems.push(`${id}: no marks rendered`);
   }
-  if (!(renderMs < maxRenderMs)) problems.push(`rendered in ${renderMs.toFixed(0)} ms at best, expected under ${maxRenderMs} ms`);
+  // A wall-clock limit means something only on a machine that is not busy: with more runnable processes than cores
+  // (builds sharing the machine), the time is printed but not held against the page.
+  if (!(renderMs < maxRenderMs)) {
+    if (busyBefore) console.log(`NOTE: rendered in ${renderMs.toFixed(0)} ms at best, over ${maxRenderMs} ms, but not checked: ` +
+                                `the machine was busy (load ${busyBefore.toFixed(1)} on ${availableParallelism()} cores)`);
+    else problems.push(`rendered in ${renderMs.toFixed(0)} ms at best, expected under ${maxRenderMs} ms`);
+  }
 
   mkdirSync(outDir, { recursive: true });
   const shot = path.join(outDir, "report.png");
