@@ -230,8 +230,9 @@ void build_into(topology& t, std::span<const double> x, std::span<const double> 
     double z_max = 0.0, r2_max = 0.0;
     for (int k = 0; k < n; ++k) {
         const auto i = static_cast<std::size_t>(k);
-        z_max = std::fmax(z_max, std::fabs(z[i]));  // fmax ignores the NaN of a failed satellite
-        r2_max = std::fmax(r2_max, x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
+        if (!std::isfinite(z[i])) continue;  // a satellite that failed to propagate
+        z_max = std::max(z_max, std::fabs(z[i]));
+        r2_max = std::max(r2_max, x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
     }
     const double band_h = (2.0 * z_max + 1.0) / bands;
     const auto band_of = [&](double zk) { return static_cast<int>(std::clamp((zk + z_max) / band_h, 0.0, bands - 1.0)); };
@@ -492,15 +493,24 @@ struct search_space {
     }
 };
 
+/// A search watcher that never stops a search early (beyond `wanted_count`).
+struct no_watch {
+    void settled(int) const {}
+    [[nodiscard]] bool done(double) const { return false; }
+};
+
 /// Dijkstra (1959) from `seeds` over the rows of a CSR graph: the shortest delay to the seeds, dist[v] [s]
 /// (infinity when unreachable), and next[v], the neighbour towards them (the seed's `next` at a seed).
 /// Relaxes only out of nodes u with relays(u); row(u) gives u's edges [first, last). Call s.begin first; stops once
-/// `wanted_count` nodes marked in s.wanted are settled (0: runs to the end); nodes not settled then keep tentative
-/// values. With Width > 0, every row has exactly Width edges. dist and next need `nodes` elements; `edges` bounds the edges of all rows together; edge delays must lie in
-/// the range `plan` was made for.
-template <int Width = 0, class Row, class Relays>
-void search(std::size_t nodes, std::size_t edges, const int* tgt, const double* w, Row row, Relays relays, std::span<const seed> seeds,
-            double* dist, int* next, search_space& s, int wanted_count, const bucket_plan& plan) {
+/// `wanted_count` nodes marked in s.wanted are settled (0: never for that reason), or once watch.done(L) holds for a
+/// lower bound L [s] on the delay of every node not yet settled (asked before each bucket, or each pop of the heap);
+/// watch.settled(u) hears of each marked node u as it settles. Nodes not settled at a stop keep tentative values.
+/// With Width > 0, every row has exactly Width edges. dist and next need `nodes` elements; `edges` bounds the edges
+/// of all rows together; edge delays must lie in the range `plan` was made for.
+template <int Width = 0, class Row, class Relays, class Watch = no_watch>
+void search(std::size_t nodes, std::size_t edges, const int* tgt, const double* w, Row row, Relays relays,
+            std::span<const seed> seeds, double* dist, int* next, search_space& s, int wanted_count,
+            const bucket_plan& plan, Watch&& watch = {}) {
     std::fill(dist, dist + nodes, inf);
     std::fill(next, next + nodes, -1);
     const std::uint32_t stamp = s.stamp;
@@ -517,9 +527,13 @@ void search(std::size_t nodes, std::size_t edges, const int* tgt, const double* 
             }
         }
         while (!heap.items.empty()) {
+            if (watch.done(dist[heap.items.front()])) break;
             const int u = heap.pop(dist);
             settled[u] = stamp;
-            if (wanted[u] == stamp && --wanted_count == 0) break;
+            if (wanted[u] == stamp) {
+                watch.settled(u);
+                if (--wanted_count == 0) break;
+            }
             if (!relays(u)) continue;
             const double du = dist[u];
             const auto [e0, e1] = row(u);
@@ -566,7 +580,14 @@ void search(std::size_t nodes, std::size_t edges, const int* tgt, const double* 
             ++pending;
         }
     }
+    const double width = 1.0 / iw;
     while (pending > 0) {
+        // Every node not settled yet lies in bucket cur or later: its delay is at least cur x W (less a relative
+        // 1e-12 for the rounding of floor(d / W)).
+        if (watch.done(static_cast<double>(cur) * width * (1.0 - 1e-12))) {
+            std::fill(count, count + mask + 1, std::size_t{0});
+            return;
+        }
         const std::size_t slot = cur & mask;
         const int* bucket = ring + slot * cap;
         // The scan adds nothing to this slot (see above), so its count is fixed during the scan.
@@ -575,9 +596,12 @@ void search(std::size_t nodes, std::size_t edges, const int* tgt, const double* 
             const int u = bucket[i];
             if (settled[u] == stamp) continue;
             settled[u] = stamp;
-            if (wanted[u] == stamp && --wanted_count == 0) {
-                std::fill(count, count + mask + 1, std::size_t{0});
-                return;
+            if (wanted[u] == stamp) {
+                watch.settled(u);
+                if (--wanted_count == 0) {
+                    std::fill(count, count + mask + 1, std::size_t{0});
+                    return;
+                }
             }
             if (!relays(u)) continue;
             const double du = dist[u];
@@ -611,8 +635,8 @@ std::pair<double, double> delay_range(const topology& g, bool isl_only) {
     double lo = inf, hi = 0.0;
     for (std::size_t e = 0; e < g.delay_s.size(); ++e) {
         if (isl_only && g.kind[e] != link_kind::isl) continue;
-        lo = std::fmin(lo, g.delay_s[e]);
-        hi = std::fmax(hi, g.delay_s[e]);
+        lo = std::min(lo, g.delay_s[e]);
+        hi = std::max(hi, g.delay_s[e]);
     }
     return {lo, hi};
 }
@@ -639,8 +663,40 @@ void teme_km_to_ecef_m(double x_km, double y_km, double z_km, double cos_gmst, d
     z = z_km * 1e3;
 }
 
+/// Stops a satellites-only search once every partner's route is final: partner p's best total over settled
+/// satellites, best_p = min (dist + ground link), cannot be beaten through a satellite not settled yet (delay at
+/// least L) once best_p < L + its shortest ground link.
+struct partner_watch {
+    std::vector<double> best;          //!< per partner: best total over its settled satellites [s]
+    std::vector<double> min_link;      //!< per partner: its shortest ground link [s]
+    std::vector<int> head;             //!< per wanted satellite: its first ground link in the lists below
+    std::vector<int> link_partner, link_next;
+    std::vector<double> link_delay;
+    int unfound = 0;                   //!< partners whose best is still infinite
+    double bound = 0.0;                //!< max over partners of best - min_link when last computed [s]
+    const double* dist = nullptr;
+
+    void settled(int u) {
+        for (int k = head[static_cast<std::size_t>(u)]; k >= 0; k = link_next[static_cast<std::size_t>(k)]) {
+            const auto p = static_cast<std::size_t>(link_partner[static_cast<std::size_t>(k)]);
+            const double total = dist[u] + link_delay[static_cast<std::size_t>(k)];
+            if (total < best[p]) {
+                if (best[p] == inf) --unfound;
+                best[p] = total;
+            }
+        }
+    }
+    [[nodiscard]] bool done(double lower_bound) {
+        if (unfound > 0 || !(lower_bound > bound)) return false;
+        bound = -inf;
+        for (std::size_t p = 0; p < best.size(); ++p) bound = std::max(bound, best[p] - min_link[p]);
+        return lower_bound > bound;
+    }
+};
+
 struct workspace {
     std::vector<double> x, y, z;
+    partner_watch watch;
     build_scratch scratch;
     topology t;
     std::vector<int> isl_end;
@@ -924,25 +980,47 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
             }
             double lo = inf, hi = 0.0;  // ISL delays, and ground links as seeds
             for (std::size_t e = 0; e < tp.delay_s.size(); ++e) {
-                if (tp.kind[e] == link_kind::isl) lo = std::fmin(lo, dl[e]);
-                hi = std::fmax(hi, dl[e]);
+                if (tp.kind[e] == link_kind::isl) lo = std::min(lo, dl[e]);
+                hi = std::max(hi, dl[e]);
             }
             const bucket_plan plan = plan_buckets(lo, hi);
             const int* isl_end = w.isl_end.data();
             for (std::size_t d = 0; d < roots.size(); ++d) {
                 const int root = n + roots[d];
                 w.space.begin(ns);
+                // The partners' ground links, listed per satellite (marked wanted) for the watcher below.
                 int count = 0;  // distinct satellites seen by this root's partners
+                partner_watch& pw = w.watch;
+                pw.best.clear();
+                pw.min_link.clear();
+                pw.link_partner.clear();
+                pw.link_delay.clear();
+                pw.link_next.clear();
+                pw.head.resize(ns);
                 for (const int v : root_partners[d]) {
-                    if (v == root) continue;
+                    if (v == root || off[v] == off[v + 1]) continue;
+                    const auto pi = static_cast<int>(pw.best.size());
+                    pw.best.push_back(inf);
+                    double ming = inf;
                     for (int e = off[v]; e < off[v + 1]; ++e) {
-                        auto& mark = w.space.wanted[static_cast<std::size_t>(tgt[e])];
+                        const auto sat = static_cast<std::size_t>(tgt[e]);
+                        auto& mark = w.space.wanted[sat];
                         if (mark != w.space.stamp) {
                             mark = w.space.stamp;
+                            pw.head[sat] = -1;
                             ++count;
                         }
+                        pw.link_partner.push_back(pi);
+                        pw.link_delay.push_back(dl[e]);
+                        pw.link_next.push_back(pw.head[sat]);
+                        pw.head[sat] = static_cast<int>(pw.link_partner.size()) - 1;
+                        ming = std::min(ming, dl[e]);
                     }
+                    pw.min_link.push_back(ming);
                 }
+                pw.unfound = static_cast<int>(pw.best.size());
+                pw.bound = -inf;
+                pw.dist = w.dist.data();
                 if (count > 0) {
                     w.seeds.clear();
                     for (int e = off[root]; e < off[root + 1]; ++e) w.seeds.push_back({tgt[e], dl[e], root});
@@ -950,11 +1028,11 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                         w.dist[ns] = -inf;
                         search<4>(
                             ns, 4 * ns, w.nbr4.data(), w.delay4.data(), [](int u) { return std::pair{4 * u, 4 * u + 4}; },
-                            [](int) { return true; }, w.seeds, w.dist.data(), w.next.data(), w.space, count, plan);
+                            [](int) { return true; }, w.seeds, w.dist.data(), w.next.data(), w.space, 0, plan, pw);
                     } else {
                         search(
                             ns, tp.targets.size(), tgt, dl, [off, isl_end](int u) { return std::pair{off[u], isl_end[u]}; },
-                            [](int) { return true; }, w.seeds, w.dist.data(), w.next.data(), w.space, count, plan);
+                            [](int) { return true; }, w.seeds, w.dist.data(), w.next.data(), w.space, 0, plan, pw);
                     }
                 }
                 const auto route_pair = [&](std::size_t q) {
