@@ -100,6 +100,34 @@ TEST(routing, dijkstra_picks_the_shorter_of_two_relays_and_skips_ground_relays) 
     EXPECT_TRUE(std::isinf(d[3]));
 }
 
+TEST(routing, zero_length_isl_takes_the_heap_and_gives_the_same_delays_as_the_buckets) {
+    // Satellites 0 and 1 share a position (a zero-delay ISL: no bucket width exists, so the search uses its heap);
+    // moving satellite 1 by 10 km away from 2 (delays within a factor 1000) gives the bucket queue. Both must route
+    // station a over satellites 0 and 2.
+    const auto a = make_ground_station(0, "a", 0.0, 0.0, 0.0);
+    const auto b = make_ground_station(1, "b", 0.0, 20.0, 0.0);
+    const double r = orbit::wgs84::equatorial_radius_m + 1'000'000.0;
+    constexpr double deg = constants::pi / 180.0;
+    const std::vector<isl> isls{{0, 1}, {1, 2}, {0, 2}};
+    network_options o;
+    o.gsl.min_elevation_rad = 60.0 * deg;
+    std::vector<double> delay_heap(5), delay_buckets(5);
+    std::vector<int> next(5);
+    for (const double shift_m : {0.0, -10'000.0}) {
+        const std::vector<double> x{r, r, r * std::cos(20.0 * deg)};
+        const std::vector<double> y{0.0, shift_m, r * std::sin(20.0 * deg)};
+        const std::vector<double> z{0.0, 0.0, 0.0};
+        const topology t = build_topology(x, y, z, isls, std::vector<ground_station>{a, b}, {}, o);
+        shortest_paths_to(t, 4, false, shift_m == 0.0 ? delay_heap : delay_buckets, next);
+        EXPECT_EQ(next[3], 0) << shift_m;  // a -> satellite 0 (nearer than 1, or tied and first)
+        EXPECT_EQ(next[0], 2) << shift_m;  // straight to satellite 2 over the direct ISL
+    }
+    const double expected = (2.0 * 1'000'000.0 + 2.0 * r * std::sin(10.0 * deg)) / constants::speed_of_light_m_per_s;
+    EXPECT_NEAR(delay_heap[3], expected, 1e-12);
+    EXPECT_NEAR(delay_buckets[3], expected, 1e-12);
+    EXPECT_NEAR(delay_heap[1], delay_heap[0], 1e-15);  // satellite 1: the zero-delay hop to 0
+}
+
 TEST(routing, fibre_links_stations_at_c_over_1_468) {
     const auto a = make_ground_station(0, "a", 0.0, 0.0, 0.0);
     const auto b = make_ground_station(1, "b", 0.0, 10.0, 0.0);
