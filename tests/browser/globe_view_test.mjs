@@ -8,24 +8,12 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const [bin, webDir, outDir] = process.argv.slice(2);
-if (!bin || !webDir || !outDir) {
-  console.error("usage: node globe_view_test.mjs KARDASHEV_BIN WEB_DIR OUT_DIR");
-  process.exit(2);
-}
-const chromiumPath = process.env.KD_CHROMIUM || "/usr/bin/chromium";
-const skip = (why) => {
-  console.log(`SKIP: ${why} (run tools/setup.sh)`);
-  process.exit(77);
-};
-if (!existsSync(chromiumPath)) skip(`${chromiumPath} not found`);
-if (!existsSync(path.join(webDir, "node_modules/playwright-core/package.json"))) skip("playwright-core is not installed in web/");
-if (!existsSync(path.join(webDir, "node_modules/cesium/Build/Cesium/Cesium.js"))) skip("cesium is not installed in web/");
-const { chromium } = createRequire(path.join(webDir, "package.json"))("playwright-core");
+import { browserTestSetup } from "./common.mjs";
+
+const { bin, webDir, outDir, chromiumPath, chromium } = browserTestSetup("globe_view_test.mjs", [["cesium/Build/Cesium/Cesium.js", "cesium"]]);
 
 const work = mkdtempSync(path.join(tmpdir(), "kd-globe-"));
 const runDir = path.join(work, "run");

@@ -11,29 +11,18 @@
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+
+import { browserTestSetup } from "./common.mjs";
 
 const maxBytes = 3 * 1024 * 1024;  // issue 7: under 3 MB
 const maxRenderMs = 2000;          // issue 7: renders in under 2 s
 const expectedCharts = ["chart-binding", "chart-fleet", "chart-data", "chart-corpus", "chart-loss", "chart-accelerators",
                         "chart-flop", "chart-power", "chart-energy", "chart-costs", "chart-compare"];
 
-const [bin, webDir, outDir] = process.argv.slice(2);
-if (!bin || !webDir || !outDir) {
-  console.error("usage: node report_test.mjs KARDASHEV_BIN WEB_DIR OUT_DIR");
-  process.exit(2);
-}
-const chromiumPath = process.env.KD_CHROMIUM || "/usr/bin/chromium";
-const skip = (why) => {
-  console.log(`SKIP: ${why} (run tools/setup.sh)`);
-  process.exit(77);
-};
-if (!existsSync(chromiumPath)) skip(`${chromiumPath} not found`);
-if (!existsSync(path.join(webDir, "node_modules/playwright-core/package.json"))) skip("playwright-core is not installed in web/");
-const { chromium } = createRequire(path.resolve(webDir, "package.json"))("playwright-core");
+const { bin, webDir, outDir, chromiumPath, chromium } = browserTestSetup("report_test.mjs");
 
 /** Render time, marks per chart and any error of the loaded page. */
 function inspect(page) {

@@ -61,6 +61,8 @@
       grounds = entities.filter((e) => e.id.startsWith("site/") && e.position && e.position.isConstant);
       moons = entities.filter((e) => e.id.startsWith("site/") && e.position && !e.position.isConstant);
       const links = entities.filter((e) => e.polyline);
+      const routed = entities.filter((e) => e.id.startsWith("uplink/satellite-"));  // the routed uplink's satellites
+      const regions = entities.filter((e) => e.id.startsWith("region/"));
       if (ds.name) document.getElementById("scene-name").textContent = ds.name;
       viewer.clock.shouldAnimate = true;
       const clock = ds.clock;
@@ -68,7 +70,8 @@
         ? Cesium.JulianDate.toIso8601(clock.startTime, 0) + " to " + Cesium.JulianDate.toIso8601(clock.stopTime, 0)
         : "";
       status.textContent = satellites.length + " satellites, " + grounds.length + " ground and " + moons.length +
-        " lunar sites, " + links.length + " links; " + span;
+        " lunar sites, " + links.length + " links" +
+        (regions.length ? "; uplink: " + regions.length + " regions over " + routed.length + " satellites" : "") + "; " + span;
       body.dataset.entities = String(entities.length);
       body.dataset.state = "ready";
     })
