@@ -329,14 +329,14 @@ int run_network(const network_args& a) {
         nlohmann::ordered_json regions = nlohmann::ordered_json::array();
         for (std::size_t ri = 0; ri < routed->region_stations.size(); ++ri) {
             regions.push_back({{"region", scen.uplink.network.regions[ri].name},
-                               {"capacity_bps", cuts.cut_bps[std::size_t{1} << ri]}});
+                               {"capacity_bps", network::mean_cut_bps(cuts, std::size_t{1} << ri)}});
         }
         std::vector<std::string> sinks;
         for (const int g : routed->sink_stations) sinks.push_back(model.stations[static_cast<std::size_t>(g)].name);
         j["delivery"] = {{"at", run.start.to_utc_iso()},
                          {"sinks", sinks},
                          {"regions", regions},
-                         {"all_regions_bps", cuts.cut_bps.back()}};
+                         {"all_regions_bps", network::mean_cut_bps(cuts, (std::size_t{1} << routed->region_stations.size()) - 1)}};
     }
 
     const auto write_csv = [&](io::atomic_file& f) {

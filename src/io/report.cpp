@@ -112,14 +112,13 @@ struct timeseries {
     std::vector<series> channels;
 };
 
-/// Parses timeseries.csv (`file` names it in errors): the header, then time_utc,entity,metric,value,unit rows in time order.
-timeseries parse_timeseries(std::string_view text, const std::string& file) {
-    static constexpr std::string_view header = "time_utc,entity,metric,value,unit";
-    timeseries ts;
-    std::unordered_map<std::string, std::size_t> index;  // "entity\nmetric" -> channel
+/// Calls fn(fail, fields) for each row of a CSV text after its `header` line, fields split and counted against the
+/// header; fail(what) throws input_error "file:line: what". An empty text, a wrong header, an empty line, an
+/// unterminated quote or a wrong field count is an error.
+template <typename Fn>
+void for_each_csv_row(std::string_view text, const std::string& file, std::string_view header, Fn&& fn) {
+    const auto columns = static_cast<std::size_t>(std::count(header.begin(), header.end(), ',')) + 1;
     std::vector<std::string> f;
-    std::string last_time;
-    std::vector<std::vector<std::pair<std::size_t, double>>> per_channel;  // (step, value)
     bool saw_header = false;
     for_each_line(text, [&](int n, std::string_view line) {
         const auto fail = [&](const std::string& what) { throw input_error(fmt::format("{}:{}: {}", file, n, what)); };
@@ -128,9 +127,22 @@ timeseries parse_timeseries(std::string_view text, const std::string& file) {
             saw_header = true;
             return;
         }
-        if (line.empty()) fail("expected a row time_utc,entity,metric,value,unit, got an empty line");
+        if (line.empty()) fail(fmt::format("expected a row {}, got an empty line", header));
         if (!split_csv(line, f)) fail("unterminated quoted field");
-        if (f.size() != 5) fail(fmt::format("expected 5 fields (time_utc,entity,metric,value,unit), got {}", f.size()));
+        if (f.size() != columns) fail(fmt::format("expected {} fields ({}), got {}", columns, header, f.size()));
+        fn(fail, f);
+    });
+    if (!saw_header) throw input_error(fmt::format("{}:1: expected the header \"{}\", got an empty file", file, header));
+}
+
+/// Parses timeseries.csv (`file` names it in errors): the header, then time_utc,entity,metric,value,unit rows in time order.
+timeseries parse_timeseries(std::string_view text, const std::string& file) {
+    static constexpr std::string_view header = "time_utc,entity,metric,value,unit";
+    timeseries ts;
+    std::unordered_map<std::string, std::size_t> index;  // "entity\nmetric" -> channel
+    std::string last_time;
+    std::vector<std::vector<std::pair<std::size_t, double>>> per_channel;  // (step, value)
+    for_each_csv_row(text, file, header, [&](const auto& fail, const std::vector<std::string>& f) {
         if (f[0] != last_time) {
             epoch t;
             try {
@@ -157,7 +169,6 @@ timeseries parse_timeseries(std::string_view text, const std::string& file) {
         }
         per_channel[it->second].emplace_back(ts.step_end.size() - 1, v);
     });
-    if (!saw_header) throw input_error(fmt::format("{}:1: expected the header \"{}\", got an empty file", file, header));
     if (ts.step_end.empty()) throw input_error(fmt::format("{}:2: expected at least one row after the header", file));
     for (std::size_t c = 0; c < ts.channels.size(); ++c) {
         ts.channels[c].values.assign(ts.step_end.size(), nan);
@@ -170,17 +181,7 @@ timeseries parse_timeseries(std::string_view text, const std::string& file) {
 json parse_events(std::string_view text, const std::string& file) {
     static constexpr std::string_view header = "time_utc,kind,entity,detail";
     json events = json::array();
-    std::vector<std::string> f;
-    bool saw_header = false;
-    for_each_line(text, [&](int n, std::string_view line) {
-        const auto fail = [&](const std::string& what) { throw input_error(fmt::format("{}:{}: {}", file, n, what)); };
-        if (!saw_header) {
-            if (line != header) fail(fmt::format("expected the header \"{}\", got \"{}\"", header, shorten(line)));
-            saw_header = true;
-            return;
-        }
-        if (!split_csv(line, f)) fail("unterminated quoted field");
-        if (f.size() != 4) fail(fmt::format("expected 4 fields (time_utc,kind,entity,detail), got {}", f.size()));
+    for_each_csv_row(text, file, header, [&](const auto& fail, const std::vector<std::string>& f) {
         try {
             (void)epoch::from_utc_iso(f[0]);
         } catch (const input_error&) {
@@ -188,7 +189,6 @@ json parse_events(std::string_view text, const std::string& file) {
         }
         events.push_back({{"t", f[0]}, {"kind", f[1]}, {"entity", f[2]}, {"detail", f[3]}});
     });
-    if (!saw_header) throw input_error(fmt::format("{}:1: expected the header \"{}\", got an empty file", file, header));
     return events;
 }
 

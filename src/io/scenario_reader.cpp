@@ -495,6 +495,16 @@ void read_site_orbit(reader& r, const yaml_node& n, const std::string& path, sim
     }
 }
 
+/// A `location: {latitude, longitude}` mapping, both keys required; true when both were given.
+bool read_location(reader& r, const yaml_node& loc, const std::string& path, double& lat_rad, double& lon_rad) {
+    if (!r.mapping(loc, path, site_location_spec)) return false;
+    const bool lat = r.set_quantity(loc, "latitude", path, quantity_kind::angle, bound::latitude, lat_rad);
+    const bool lon = r.set_quantity(loc, "longitude", path, quantity_kind::angle, bound::longitude, lon_rad);
+    if (!lat) r.report(loc.pos, path, "missing required key \"latitude\"");
+    if (!lon) r.report(loc.pos, path, "missing required key \"longitude\"");
+    return lat && lon;
+}
+
 /// A scalar string or a sequence of strings.
 std::vector<std::string> read_names(reader& r, const yaml_node& n, const std::string& path) {
     std::vector<std::string> out;
@@ -580,15 +590,7 @@ void read_uplink_network(reader& r, const yaml_node& n, const std::string& path,
             names.check(r, item, ip, region.name);
         }
         if (const yaml_node* loc = item.find("location")) {
-            const auto lp = child_path(ip, "location");
-            if (r.mapping(*loc, lp, site_location_spec)) {
-                if (!r.set_quantity(*loc, "latitude", lp, quantity_kind::angle, bound::latitude, region.latitude_rad)) {
-                    r.report(loc->pos, lp, "missing required key \"latitude\"");
-                }
-                if (!r.set_quantity(*loc, "longitude", lp, quantity_kind::angle, bound::longitude, region.longitude_rad)) {
-                    r.report(loc->pos, lp, "missing required key \"longitude\"");
-                }
-            }
+            (void)read_location(r, *loc, child_path(ip, "location"), region.latitude_rad, region.longitude_rad);
         } else {
             r.report(item.pos, ip, "missing required key \"location\"");
         }
@@ -667,12 +669,8 @@ sim::site read_site(reader& r, const yaml_node& n, const std::string& path, epoc
         const auto lp = child_path(path, "location");
         if (s.kind != "ground") {
             r.report(loc->pos, lp, "only a site of kind ground has a location (an orbit site has an orbit, a moon site a moon block)");
-        } else if (r.mapping(*loc, lp, site_location_spec)) {
-            const bool lat = r.set_quantity(*loc, "latitude", lp, quantity_kind::angle, bound::latitude, s.location.latitude_rad);
-            const bool lon = r.set_quantity(*loc, "longitude", lp, quantity_kind::angle, bound::longitude, s.location.longitude_rad);
-            if (!lat) r.report(loc->pos, lp, "missing required key \"latitude\"");
-            if (!lon) r.report(loc->pos, lp, "missing required key \"longitude\"");
-            s.location.given = lat && lon;
+        } else {
+            s.location.given = read_location(r, *loc, lp, s.location.latitude_rad, s.location.longitude_rad);
         }
     }
     if (s.kind != "ground") {

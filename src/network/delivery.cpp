@@ -155,6 +155,15 @@ delivery_cuts delivery_cut_table(const network_model& model, const network_optio
     return out;
 }
 
+double mean_cut_bps(const delivery_cuts& cuts, std::size_t mask) {
+    const std::size_t subsets = std::size_t{1} << static_cast<unsigned>(cuts.regions);
+    if (cuts.samples < 1) throw input_error("delivery: the cut table has no samples");
+    if (mask >= subsets) throw input_error(fmt::format("delivery: region mask {} outside the table's {} regions", mask, cuts.regions));
+    double sum = 0.0;
+    for (int k = 0; k < cuts.samples; ++k) sum += cuts.cut_bps[static_cast<std::size_t>(k) * subsets + mask];
+    return sum / cuts.samples;
+}
+
 double deliverable_bps(const delivery_cuts& cuts, int sample, std::span<const double> demand_bps) {
     if (sample < 0 || sample >= cuts.samples) {
         throw input_error(fmt::format("delivery: sample {} outside the table's {} samples", sample, cuts.samples));

@@ -248,13 +248,6 @@ fast_clock::window_fn sunlit_window(epoch start, const site_orbit& o) {
     };
 }
 
-/// Index of the schedule point in force at `t` (-1 before the first or for an empty schedule).
-std::int64_t schedule_index(const std::vector<schedule_point>& schedule, epoch t) {
-    std::int64_t i = -1;
-    while (static_cast<std::size_t>(i + 1) < schedule.size() && schedule[static_cast<std::size_t>(i + 1)].at <= t) ++i;
-    return i;
-}
-
 /// The routed uplink (docs/models/sim.md "Routed uplink"): its graph (sim/uplink.hpp), the fast-clock entity
 /// and the per-region channels.
 struct routed_uplink {
@@ -537,7 +530,6 @@ run_result run(const scenario& s, const run_options& options) {
         double deliverable = demand_total;
         if (routed) {
             const auto& cuts = fast.aggregate(routed->entity, t0).delivery;
-            const std::size_t subsets = std::size_t{1} << static_cast<unsigned>(cuts.regions);
             const auto& rn = routed->net;
             std::vector<double> region_bps(rn.region_stations.size(), 0.0);
             double unrouted = 0.0;
@@ -545,14 +537,11 @@ run_result run(const scenario& s, const run_options& options) {
                 if (rn.routed[i] == 0) unrouted += demand[i];
                 for (std::size_t r = 0; r < region_bps.size(); ++r) region_bps[r] += 8.0 * demand[i] * rn.share[r][i];
             }
-            double joint = 0.0;  // the network's capacity with every region saturated: mean f(all regions)
-            for (int j = 0; j < cuts.samples; ++j) joint += cuts.cut_bps[static_cast<std::size_t>(j) * subsets + subsets - 1];
-            joint /= 8.0 * cuts.samples;
+            // The network's capacity with every region saturated, and each region's own: mean f over the window.
+            const double joint = network::mean_cut_bps(cuts, (std::size_t{1} << region_bps.size()) - 1) / 8.0;
             for (std::size_t r = 0; r < region_bps.size(); ++r) {
-                double alone = 0.0;  // region r's own max flow, mean over the window
-                for (int j = 0; j < cuts.samples; ++j) alone += cuts.cut_bps[static_cast<std::size_t>(j) * subsets + (std::size_t{1} << r)];
                 rec.record(k, routed->ch_region_demand[r], region_bps[r] / 8.0);
-                rec.record(k, routed->ch_region_capacity[r], alone / (8.0 * cuts.samples));
+                rec.record(k, routed->ch_region_capacity[r], network::mean_cut_bps(cuts, std::size_t{1} << r) / 8.0);
             }
             deliverable = network::mean_deliverable_bps(cuts, region_bps) / 8.0 + unrouted;
             capacity = std::min(capacity, joint + unrouted);

@@ -4,12 +4,16 @@
 
 namespace kardashev::sim {
 
-double schedule_value(const std::vector<schedule_point>& schedule, epoch t) {
+std::ptrdiff_t schedule_index(const std::vector<schedule_point>& schedule, epoch t) {
     // Last point with at <= t (points are sorted by the loader).
     auto it = std::upper_bound(schedule.begin(), schedule.end(), t,
                                [](epoch x, const schedule_point& p) { return x < p.at; });
-    if (it == schedule.begin()) return 0.0;
-    return std::prev(it)->value;
+    return (it - schedule.begin()) - 1;
+}
+
+double schedule_value(const std::vector<schedule_point>& schedule, epoch t) {
+    const std::ptrdiff_t i = schedule_index(schedule, t);
+    return i < 0 ? 0.0 : schedule[static_cast<std::size_t>(i)].value;
 }
 
 }  // namespace kardashev::sim

@@ -43,6 +43,10 @@ struct delivery_cuts {
                                                std::span<const int> sink_stations, std::span<const epoch> times,
                                                std::span<const double> station_link_capacity_bps = {});
 
+/// f(S) for the regions in bit mask `mask` (bit r: region r) averaged over the table's samples [bit/s].
+/// input_error for an empty table or a mask outside [0, 2^regions).
+[[nodiscard]] double mean_cut_bps(const delivery_cuts& cuts, std::size_t mask);
+
 /// Throughput [bit/s] deliverable at sample `sample` when region r offers demand_bps[r]: the max flow from a
 /// super source with an arc of capacity demand_bps[r] to each region, which by max-flow min-cut is
 /// min over subsets S of (sum of demand outside S + f(S)) (Gale 1957, Theorem 1). input_error for a sample

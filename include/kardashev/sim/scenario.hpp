@@ -25,6 +25,10 @@ struct schedule_point {
 /// before the first point. Points must be sorted by `at`.
 double schedule_value(const std::vector<schedule_point>& schedule, epoch t);
 
+/// Index of the point of a piecewise-constant schedule in force at `t` (the last with at <= t), or -1 before the
+/// first point or for an empty schedule. Points must be sorted by `at`.
+std::ptrdiff_t schedule_index(const std::vector<schedule_point>& schedule, epoch t);
+
 /// Orbit of an orbital site: circular, sun-synchronous (node from a local time) or at a given inclination.
 struct site_orbit {
     double altitude_m = 650'000.0;     //!< [m] above the equatorial radius (WGS-84)

@@ -85,6 +85,13 @@ TEST(deliverable, takes_the_least_cut_over_subsets) {
     EXPECT_EQ(deliverable_bps(c, 0, both_small), 9.0);   // all of it
     EXPECT_EQ(deliverable_bps(c, 0, both_big), 15.0);    // the joint cut
     EXPECT_EQ(deliverable_bps(c, 0, lopsided), 11.0);    // region 0 alone is cut at 10, plus region 1's 1
+    delivery_cuts two = c;  // a second sample where the joint cut is 25: the means are over samples
+    two.samples = 2;
+    two.cut_bps.insert(two.cut_bps.end(), {0.0, 10.0, 20.0, 25.0});
+    EXPECT_EQ(mean_cut_bps(two, 3), 20.0);
+    EXPECT_EQ(mean_cut_bps(two, 2), 15.0);
+    EXPECT_EQ(error_message<input_error>([&] { (void)mean_cut_bps(two, 4); }),
+              "delivery: region mask 4 outside the table's 2 regions");
     const std::vector<double> negative{-1.0, 0.0}, three{1.0, 1.0, 1.0};
     EXPECT_EQ(error_message<input_error>([&] { (void)deliverable_bps(c, 0, negative); }),
               "delivery: region 0: expected a finite demand >= 0, got -1 bit/s");
