@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <numeric>
 #include <tuple>
@@ -732,19 +731,36 @@ struct partner_watch {
 std::vector<int> choose_roots(std::span<const station_pair> pairs, std::span<const ground_station> stations) {
     const std::size_t g = stations.size();
     const auto area = [](double r_m) { return r_m < 0.0 ? 0.0 : 1.0 - std::cos(r_m / 6'371'000.0); };
+    struct incidence {
+        double len;   //!< great-circle length of the pair [m]
+        double area;  //!< area(len)
+        int partner;
+    };
+    // Lengths on the sphere (a heuristic needs no ellipsoid): R x the angle between the stations' normals.
+    std::vector<orbit::vec3> normal;
+    for (const auto& st : stations) {
+        const double cp = std::cos(st.site.lat_rad);
+        normal.push_back({cp * std::cos(st.site.lon_rad), cp * std::sin(st.site.lon_rad), std::sin(st.site.lat_rad)});
+    }
     std::vector<double> len(pairs.size(), 0.0);
-    std::vector<std::vector<std::pair<double, int>>> incident(g);  // per station: (length, partner), longest first
-    std::vector<std::size_t> order;                                // pairs between two stations, longest first
+    std::vector<std::vector<incidence>> incident(g);  // per station: its pairs, longest first
+    std::vector<std::size_t> order;                   // pairs between two stations, longest first
     for (std::size_t q = 0; q < pairs.size(); ++q) {
         const auto& p = pairs[q];
         if (p.src == p.dst) continue;
-        len[q] = geodesic_distance_m(stations[static_cast<std::size_t>(p.src)].site,
-                                     stations[static_cast<std::size_t>(p.dst)].site);
-        incident[static_cast<std::size_t>(p.src)].emplace_back(len[q], p.dst);
-        incident[static_cast<std::size_t>(p.dst)].emplace_back(len[q], p.src);
+        const auto& u = normal[static_cast<std::size_t>(p.src)];
+        const auto& v = normal[static_cast<std::size_t>(p.dst)];
+        len[q] = 6'371'000.0 * std::acos(std::clamp(u[0] * v[0] + u[1] * v[1] + u[2] * v[2], -1.0, 1.0));
+        const double a = area(len[q]);
+        incident[static_cast<std::size_t>(p.src)].push_back({len[q], a, p.dst});
+        incident[static_cast<std::size_t>(p.dst)].push_back({len[q], a, p.src});
         order.push_back(q);
     }
-    for (auto& v : incident) std::sort(v.begin(), v.end(), std::greater<>());
+    for (auto& v : incident) {
+        std::sort(v.begin(), v.end(), [](const incidence& x, const incidence& y) {
+            return x.len > y.len || (x.len == y.len && x.partner > y.partner);
+        });
+    }
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const auto key = [&](std::size_t q) {
             return std::tuple{-len[q], std::min(pairs[q].src, pairs[q].dst), std::max(pairs[q].src, pairs[q].dst)};
@@ -752,18 +768,18 @@ std::vector<int> choose_roots(std::span<const station_pair> pairs, std::span<con
         return key(a) < key(b);
     });
     std::vector<double> radius(g, -1.0);  // geodesic radius of each root [m]; -1: not a root
+    std::vector<double> covered(g, 0.0);  // area(radius)
     for (const std::size_t q : order) {
         const auto rd = static_cast<std::size_t>(pairs[q].dst), rs = static_cast<std::size_t>(pairs[q].src);
         if (radius[rd] >= len[q] || radius[rs] >= len[q]) continue;
-        if (area(len[q]) - area(radius[rs]) < area(len[q]) - area(radius[rd])) {
-            radius[rs] = len[q];
-        } else {
-            radius[rd] = len[q];
-        }
+        const double a = area(len[q]);
+        const std::size_t grow = a - covered[rs] < a - covered[rd] ? rs : rd;
+        radius[grow] = len[q];
+        covered[grow] = a;
     }
     // Local search. Lowering station i's radius to c hands each pair (i, j) longer than c to j, whose radius grows to
     // the longest of them; candidates are scanned from the current radius down, growing the partners incrementally.
-    std::vector<double> widened(g, -1.0);
+    std::vector<double> widened(g, -1.0), widened_area(g, 0.0);
     std::vector<std::size_t> touched;
     for (int pass = 0; pass < 100; ++pass) {
         bool improved = false;
@@ -772,38 +788,45 @@ std::vector<int> choose_roots(std::span<const station_pair> pairs, std::span<con
             if (inc.empty() || radius[i] < 0.0) continue;
             touched.clear();
             double partners = 0.0;  // growth of the partners' areas for the candidate at hand
-            double best_gain = 0.0, best_radius = radius[i];
+            double best_gain = 0.0, best_radius = radius[i], best_area = covered[i];
             std::size_t k = 0;
-            while (k < inc.size() && inc[k].first > radius[i]) ++k;  // already covered by their partners
+            while (k < inc.size() && inc[k].len > radius[i]) ++k;  // already covered by their partners
             while (true) {
                 // Candidate: the next pair's length (every longer pair handed over), or -1 when none is left.
-                const double c = k < inc.size() ? inc[k].first : -1.0;
-                const double gain = area(radius[i]) - area(c) - partners;
+                const double c = k < inc.size() ? inc[k].len : -1.0;
+                const double c_area = k < inc.size() ? inc[k].area : 0.0;
+                const double gain = covered[i] - c_area - partners;
                 if (gain > best_gain * (1.0 + 1e-12) + 1e-15) {
                     best_gain = gain;
                     best_radius = c;
+                    best_area = c_area;
                 }
                 if (k == inc.size()) break;
                 // Hand over every pair of this length.
-                const double l = inc[k].first;
-                for (; k < inc.size() && inc[k].first == l; ++k) {
-                    const auto j = static_cast<std::size_t>(inc[k].second);
-                    const double now = widened[j] >= 0.0 ? widened[j] : radius[j];
-                    if (now >= l) continue;
-                    if (widened[j] < 0.0) touched.push_back(j);
-                    partners += area(l) - area(now);
+                const double l = inc[k].len;
+                for (; k < inc.size() && inc[k].len == l; ++k) {
+                    const auto j = static_cast<std::size_t>(inc[k].partner);
+                    const bool grown = widened[j] >= 0.0;
+                    if ((grown ? widened[j] : radius[j]) >= l) continue;
+                    if (!grown) touched.push_back(j);
+                    partners += inc[k].area - (grown ? widened_area[j] : covered[j]);
                     widened[j] = l;
+                    widened_area[j] = inc[k].area;
                 }
             }
             for (const std::size_t j : touched) widened[j] = -1.0;
             if (best_radius == radius[i]) continue;
             // Apply: partners of the pairs longer than the new radius widen to cover them.
-            for (const auto& [l, j] : inc) {
-                if (l <= best_radius) break;
-                auto& rj = radius[static_cast<std::size_t>(j)];
-                rj = std::max(rj, l);
+            for (const auto& x : inc) {
+                if (x.len <= best_radius) break;
+                const auto j = static_cast<std::size_t>(x.partner);
+                if (radius[j] < x.len) {
+                    radius[j] = x.len;
+                    covered[j] = x.area;
+                }
             }
             radius[i] = best_radius;
+            covered[i] = best_area;
             improved = true;
         }
         if (!improved) break;
@@ -971,11 +994,14 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
     // one ground link: the search then runs over the satellites only, seeded with the destination's ground links.
     const bool satellites_only = model.fibres.empty() && model.moon_terminals.empty() && !options.ground_relays;
     // There, delays are symmetric, so a pair may be searched from either end; choose_roots picks the ends.
+    std::vector<char> flipped(pairs.size(), 0);          // per pair: its steps' paths run destination -> source
     std::vector<int> roots;                              // station index of each search
     std::vector<std::vector<std::size_t>> root_pairs;    // pair indices per root
     std::vector<std::vector<int>> root_partners;         // distinct partner station nodes per root
     if (satellites_only) {
         const std::vector<int> root_of = choose_roots(pairs, model.stations);
+        // Searched from the source, a pair's chain runs destination -> source; it is stored source -> destination.
+        for (std::size_t q = 0; q < pairs.size(); ++q) flipped[q] = root_of[q] == pairs[q].src && pairs[q].src != pairs[q].dst;
         std::vector<int> slot(static_cast<std::size_t>(g), -1);
         for (std::size_t q = 0; q < pairs.size(); ++q) {
             auto& k = slot[static_cast<std::size_t>(root_of[q])];
@@ -1154,8 +1180,7 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                     path.push_back(far);
                     for (int v = via; v < n; v = w.next[static_cast<std::size_t>(v)]) path.push_back(v);
                     path.push_back(root);
-                    // Searched from the source: the chain runs destination -> source; store it source -> destination.
-                    if (root == src) std::reverse(path.begin() + static_cast<std::ptrdiff_t>(paths.start[q]), path.end());
+                    // Kept in the search's order (far end to root); flipped where a change is stored (`flipped`).
                     out.pairs[q].hops[step] = static_cast<int>(path.size() - paths.start[q]) - 1;
                 };
                 for (const std::size_t q : root_pairs[d]) {
@@ -1213,6 +1238,7 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                 const std::span<const int> path = sp.path(q);
                 if (have_last[q] == 0 || !std::equal(path.begin(), path.end(), last[q].begin(), last[q].end())) {
                     out.pairs[q].paths.push_back({static_cast<std::int64_t>(b0 + k), {path.begin(), path.end()}});
+                    if (flipped[q] != 0) std::reverse(out.pairs[q].paths.back().nodes.begin(), out.pairs[q].paths.back().nodes.end());
                     last[q].assign(path.begin(), path.end());
                     have_last[q] = 1;
                 }
