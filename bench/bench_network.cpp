@@ -60,10 +60,13 @@ void run_steps(benchmark::State& state, int threads, std::int64_t steps) {
 
 void network_starlink_s1_all_city_pairs_one_thread(benchmark::State& state) { run_steps(state, 1, smoke() ? 4 : 20); }
 void network_starlink_s1_200s_at_100ms_two_threads(benchmark::State& state) { run_steps(state, 2, smoke() ? 4 : 2000); }
+void network_starlink_s1_200s_at_100ms_one_thread(benchmark::State& state) { run_steps(state, 1, smoke() ? 4 : 2000); }
 
 }  // namespace
 
 BENCHMARK(network_starlink_s1_all_city_pairs_one_thread)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(network_starlink_s1_200s_at_100ms_two_threads)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+// The same on one thread: the two-thread scaling.
+BENCHMARK(network_starlink_s1_200s_at_100ms_one_thread)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 
 BENCHMARK_MAIN();

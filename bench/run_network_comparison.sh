@@ -9,7 +9,7 @@ build=${1:-build/release}
 here=$(cd "$(dirname "$0")/.." && pwd)
 kd=$(/usr/bin/python3 - "$build/bench/bench_network" <<'PY'
 import json, subprocess, sys
-out = subprocess.run([sys.argv[1], "--benchmark_filter=one_thread", "--benchmark_format=json",
+out = subprocess.run([sys.argv[1], "--benchmark_filter=all_city_pairs_one_thread", "--benchmark_format=json",
                       "--benchmark_repetitions=3", "--benchmark_report_aggregates_only=true"],
                      check=True, capture_output=True, text=True).stdout
 rows = [b for b in json.loads(out)["benchmarks"] if b.get("aggregate_name") == "median"]

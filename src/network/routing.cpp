@@ -8,7 +8,9 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/partitioner.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -75,6 +77,7 @@ void check_options(const network_options& o) {
 
 /// The paths of every pair at one step, end to end: pair q's nodes are nodes[start[q], end[q]).
 struct step_paths {
+    static constexpr std::size_t unchanged = std::numeric_limits<std::size_t>::max();  //!< start: as the step before
     std::vector<int> nodes;
     std::vector<std::size_t> start, end;
     [[nodiscard]] std::span<const int> path(std::size_t q) const { return {nodes.data() + start[q], end[q] - start[q]}; }
@@ -468,6 +471,7 @@ struct search_space {
     std::size_t slot_capacity = 0;          //!< room per slot: at least the pushes of one search
     std::vector<std::uint32_t> settled;     //!< == stamp: settled in the current search
     std::vector<std::uint32_t> wanted;      //!< == stamp: the current search may stop once all are settled
+    std::vector<int> order;                 //!< the nodes settled by the last recording search, in settle order
     std::uint32_t stamp = 0;
     node_heap heap;
 
@@ -508,7 +512,7 @@ struct no_watch {
 /// watch.settled(u) hears of each marked node u as it settles. Nodes not settled at a stop keep tentative values.
 /// With Width > 0, every row has exactly Width edges. dist and next need `nodes` elements; `edges` bounds the edges
 /// of all rows together; edge delays must lie in the range `plan` was made for.
-template <int Width = 0, class Row, class Relays, class Watch = no_watch>
+template <int Width = 0, bool Record = false, class Row, class Relays, class Watch = no_watch>
 void search(std::size_t nodes, std::size_t edges, const int* tgt, const double* w, Row row, Relays relays,
             std::span<const seed> seeds, double* dist, int* next, search_space& s, int wanted_count,
             const bucket_plan& plan, Watch&& watch = {}) {
@@ -531,6 +535,7 @@ void search(std::size_t nodes, std::size_t edges, const int* tgt, const double* 
             if (watch.done(dist[heap.items.front()])) break;
             const int u = heap.pop(dist);
             settled[u] = stamp;
+            if constexpr (Record) s.order.push_back(u);
             if (wanted[u] == stamp) {
                 watch.settled(u);
                 if (--wanted_count == 0) break;
@@ -600,6 +605,7 @@ void search(std::size_t nodes, std::size_t edges, const int* tgt, const double* 
             const int u = bucket[i];
             // Stale: u was pushed here, then improved into an earlier bucket and settled there.
             if (static_cast<std::size_t>(static_cast<std::int64_t>(dist[u] * iw)) != cur) continue;
+            if constexpr (Record) s.order.push_back(u);
             if (wanted[u] == stamp) {
                 watch.settled(u);
                 if (--wanted_count == 0) {
@@ -839,6 +845,16 @@ std::vector<int> choose_roots(std::span<const station_pair> pairs, std::span<con
     return root_of;
 }
 
+/// A satellites-only search's tree, kept from one step for the next (N-w).
+struct kept_tree {
+    std::vector<int> order;          //!< the settled satellites in settle order
+    std::vector<int> parent;         //!< next hop of each towards the root (the root station for a seed)
+    std::vector<std::uint8_t> slot;  //!< the parent's place among the satellite's four ISLs (seeds: unused)
+    std::int64_t step = -2;          //!< the step it was found or checked for
+    std::int64_t retry_at = 0;       //!< after a failed check: the first step to try it again
+    int misses = 0;                  //!< failed checks in a row
+};
+
 struct workspace {
     std::vector<double> x, y, z;
     partner_watch watch;
@@ -851,7 +867,102 @@ struct workspace {
     std::vector<double> dist;
     std::vector<int> next;
     search_space space;
+    std::vector<kept_tree> kept;          //!< per root
+    std::vector<int> last_via;            //!< per pair: the satellite its last path here entered at (-1: none)
+    std::int64_t searches = 0, trees_kept = 0;  //!< route_run's counts, this thread's share
+    std::vector<std::uint32_t> in_tree;   //!< == tree_stamp: in the tree being checked
+    std::vector<std::uint32_t> seed_mark; //!< == tree_stamp: linked to the root now, at delay seed_delay
+    std::vector<double> seed_delay;
+    std::uint32_t tree_stamp = 0;
 };
+
+/// Checks a kept tree against this step's four-wide ISL rows (nbr4, delay4; padding node ns) and the root's ground
+/// links (its CSR row [root_first, root_last) of tgt, dl), N-w: the delays along the tree, summed in settle order as
+/// the search sums them, must leave every other edge between two tree satellites strictly longer than needed
+/// (d(u) + w(u, v) > d(v)) and every root link not in the tree strictly longer (w > d(s)); every edge or root link
+/// leaving the tree gives a lower bound L on the delay of all satellites outside it, and the tree must lie below it
+/// (max d < L). Then the tree's delays are the shortest over the whole graph and, with no exact ties, the tree is
+/// the one a search would find. The watcher then hears of the tree's wanted satellites, and the search's stop rule
+/// must hold at L (or L be infinite: the tree is all the root reaches). On success dist and next hold the tree and
+/// the watcher is as the search would leave it; on failure both are to be reset.
+bool reuse_tree(const kept_tree& kt, int root, std::span<const int> partners, const int* off, const int* tgt,
+                const double* dl, const int* nbr4, const double* delay4, workspace& w, partner_watch& pw) {
+    const int root_first = off[root], root_last = off[root + 1];
+    if (++w.tree_stamp == 0) {
+        std::fill(w.in_tree.begin(), w.in_tree.end(), 0U);
+        std::fill(w.seed_mark.begin(), w.seed_mark.end(), 0U);
+        w.tree_stamp = 1;
+    }
+    const std::uint32_t stamp = w.tree_stamp;
+    std::uint32_t* in_tree = w.in_tree.data();
+    double* dist = w.dist.data();
+    int* next = w.next.data();
+    for (int e = root_first; e < root_last; ++e) {
+        w.seed_mark[static_cast<std::size_t>(tgt[e])] = stamp;
+        w.seed_delay[static_cast<std::size_t>(tgt[e])] = dl[e];
+    }
+    double top = 0.0;
+    for (std::size_t i = 0; i < kt.order.size(); ++i) {
+        const int v = kt.order[i], p = kt.parent[i];
+        const auto vi = static_cast<std::size_t>(v);
+        double d = 0.0;
+        if (p == root) {
+            if (w.seed_mark[vi] != stamp) return false;  // the ground link is gone
+            d = w.seed_delay[vi];
+        } else {
+            const std::size_t e = 4 * vi + kt.slot[i];
+            if (nbr4[e] != p) return false;  // the ISL is gone
+            d = dist[p] + delay4[e];
+        }
+        dist[v] = d;
+        next[v] = p;
+        in_tree[v] = stamp;
+        top = std::max(top, d);
+    }
+    double bound = inf;  // lower bound on the delay of every satellite outside the tree
+    bool tight = true;
+    for (const int v : kt.order) {
+        const auto vi = static_cast<std::size_t>(v);
+        const double dv = dist[v];
+        const int pv = next[v];
+        // Without branches: padding (node ns, delay +inf) counts as outside and bounds nothing; the delay of a node
+        // outside the tree is stale (even NaN at the padding) and is only read where masked off.
+        for (std::size_t j = 0; j < 4; ++j) {
+            const int u = nbr4[4 * vi + j];
+            const double wu = delay4[4 * vi + j];
+            const bool inside = in_tree[u] == stamp;
+            tight &= !inside | (u == pv) | (dist[u] + wu > dv);
+            bound = std::min(bound, inside ? inf : dv + wu);
+        }
+    }
+    for (int e = root_first; e < root_last; ++e) {
+        const int sat = tgt[e];
+        if (in_tree[sat] == stamp) {
+            tight &= next[sat] == root || dl[e] > dist[sat];
+        } else {
+            bound = std::min(bound, dl[e]);
+        }
+    }
+    if (!tight || !(top < bound)) return false;
+    // The watcher as the search leaves it: each partner's best over its satellites in the tree, ties as there.
+    for (const int v : partners) {
+        const auto station = static_cast<std::size_t>(v - pw.first_station);
+        if (pw.slot_stamp[station] != pw.stamp) continue;
+        const auto p = static_cast<std::size_t>(pw.slot_of[station]);
+        for (int e = off[v]; e < off[v + 1]; ++e) {
+            const int u = tgt[e];
+            if (in_tree[u] != stamp) continue;
+            const double du = dist[u], total = du + dl[e];
+            const int b = pw.via[p];
+            if (total < pw.best[p] || (total == pw.best[p] && (du < dist[b] || (du == dist[b] && u < b)))) {
+                pw.best[p] = total;
+                pw.via[p] = u;
+            }
+        }
+    }
+    pw.unfound = static_cast<int>(std::count(pw.best.begin(), pw.best.end(), inf));
+    return bound == inf || pw.done(bound);
+}
 
 }  // namespace
 
@@ -1075,7 +1186,7 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
         paths.nodes.clear();
         if (satellites_only) {
             // A satellite's row starts with its ISLs (build_into); the search uses only those, as rows of exactly
-            // four (a +Grid) padded with links to node ns, whose delay -inf no path improves, or, where a
+            // four (a +Grid) padded with links of infinite delay to node ns, whose delay -inf no path improves, or, where a
             // satellite has more than four, the CSR rows.
             w.isl_end.resize(ns);
             int degree = 0;
@@ -1088,7 +1199,7 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
             const bool four = degree <= 4;
             if (four) {
                 w.nbr4.assign(4 * ns, n);
-                w.delay4.assign(4 * ns, 0.0);
+                w.delay4.assign(4 * ns, inf);
                 for (std::size_t u = 0; u < ns; ++u) {
                     for (int e = off[u], j = 0; e < w.isl_end[u]; ++e, ++j) {
                         w.nbr4[4 * u + static_cast<std::size_t>(j)] = tgt[e];
@@ -1103,6 +1214,11 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
             }
             const bucket_plan plan = plan_buckets(lo, hi);
             const int* isl_end = w.isl_end.data();
+            if (w.kept.size() != roots.size()) w.kept.assign(roots.size(), kept_tree{});
+            w.last_via.resize(pairs.size(), -1);
+            w.in_tree.resize(ns + 1, 0U);  // + 1: the padding node, never in a tree
+            w.seed_mark.resize(ns, 0U);
+            w.seed_delay.resize(ns, 0.0);
             for (std::size_t d = 0; d < roots.size(); ++d) {
                 const int root = n + roots[d];
                 w.space.begin(ns);
@@ -1143,11 +1259,51 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                 pw.row_end = off;
                 pw.target = tgt;
                 pw.delay = dl;
+                bool reused = false;  // this step's tree is the step before's (N-w)
                 if (count > 0) {
+                    ++w.searches;
+                    w.dist[ns] = -inf;  // the padding node of the four-wide rows
+                    kept_tree& kt = w.kept[d];
+                    const auto now = static_cast<std::int64_t>(step);
+                    if (four && run.warm_start && kt.step == now - 1 && now >= kt.retry_at) {
+                        reused = reuse_tree(kt, root, root_partners[d], off, tgt, dl, w.nbr4.data(), w.delay4.data(),
+                                            w, pw);
+                        if (reused) {
+                            ++w.trees_kept;
+                            kt.step = now;
+                            kt.misses = 0;
+                        } else {
+                            // Back off while trees keep changing (coarse steps): retry after 1, 2, 4, ... 64 steps.
+                            ++kt.misses;
+                            kt.retry_at = now + (std::int64_t{1} << std::min(kt.misses - 1, 6));
+                            std::fill(pw.best.begin(), pw.best.end(), inf);
+                            std::fill(pw.via.begin(), pw.via.end(), -1);
+                            pw.unfound = static_cast<int>(pw.best.size());
+                            pw.bound = -inf;
+                        }
+                    }
                     w.seeds.clear();
                     for (int e = off[root]; e < off[root + 1]; ++e) w.seeds.push_back({tgt[e], dl[e], root});
-                    if (four) {
-                        w.dist[ns] = -inf;
+                    if (reused) {
+                    } else if (four && run.warm_start) {
+                        w.space.order.clear();
+                        search<4, true>(
+                            ns, 4 * ns, w.nbr4.data(), w.delay4.data(), [](int u) { return std::pair{4 * u, 4 * u + 4}; },
+                            [](int) { return true; }, w.seeds, w.dist.data(), w.next.data(), w.space, 0, plan, pw);
+                        // Keep the tree for the next step.
+                        kt.order = w.space.order;
+                        kt.parent.resize(kt.order.size());
+                        kt.slot.resize(kt.order.size());
+                        for (std::size_t i = 0; i < kt.order.size(); ++i) {
+                            const auto v = static_cast<std::size_t>(kt.order[i]);
+                            const int p = w.next[v];
+                            kt.parent[i] = p;
+                            std::uint8_t j = 0;
+                            while (j < 3 && w.nbr4[4 * v + j] != p) ++j;
+                            kt.slot[i] = j;  // a seed's parent is the root: its slot is never read
+                        }
+                        kt.step = now;
+                    } else if (four) {
                         search<4>(
                             ns, 4 * ns, w.nbr4.data(), w.delay4.data(), [](int u) { return std::pair{4 * u, 4 * u + 4}; },
                             [](int) { return true; }, w.seeds, w.dist.data(), w.next.data(), w.space, 0, plan, pw);
@@ -1158,6 +1314,8 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                     }
                 }
                 const auto route_pair = [&](std::size_t q) {
+                    const int last_via = w.last_via[q];
+                    w.last_via[q] = -1;  // set again below when the pair has a path
                     const int src = n + pairs[q].src, dst = n + pairs[q].dst;
                     const int far = root == dst ? src : dst;  // the end away from the search's root
                     std::vector<int>& path = paths.nodes;
@@ -1177,6 +1335,13 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                     if (!std::isfinite(best)) return;
                     // Hypatia print_routes_and_rtt.py: RTT = (forward + reverse length) / c; links are symmetric.
                     out.pairs[q].rtt_s[step] = 2.0 * best;
+                    w.last_via[q] = via;
+                    if (reused && last_via == via) {
+                        // The tree of the step before, entered at the same satellite: the same path.
+                        paths.start[q] = step_paths::unchanged;
+                        out.pairs[q].hops[step] = out.pairs[q].hops[step - 1];
+                        return;
+                    }
                     path.push_back(far);
                     for (int v = via; v < n; v = w.next[static_cast<std::size_t>(v)]) path.push_back(v);
                     path.push_back(root);
@@ -1194,6 +1359,7 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
         const bucket_plan plan = plan_buckets(lo, hi);
         for (std::size_t d = 0; d < dests.size(); ++d) {
             // One search per destination, stopped once all its sources are settled.
+            ++w.searches;
             const int dst = n + dests[d];
             w.space.begin(nodes);
             int count = 0;
@@ -1228,13 +1394,26 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
         const orbit::sgp4_batch_output o{{px.data(), len}, {py.data(), len}, {pz.data(), len}, {pv.data(), len},
                                          {pv.data(), len}, {pv.data(), len}, {pst.data(), len}};
         prop.propagate(std::span<const epoch>(times), o, orbit::sgp4_run_options{run.threads});
+        // Contiguous runs of steps per task, so a thread's searches can start from its step before (N-w); two runs
+        // per thread balance the load.
+        const auto runs = std::min<std::size_t>(bn, 2 * static_cast<std::size_t>(arena.max_concurrency()));
         arena.execute([&] {
-            tbb::parallel_for(std::size_t{0}, bn,
-                              [&](std::size_t k) { route_step(tls.local(), k, bn, times[k], b0 + k); });
+            tbb::parallel_for(
+                tbb::blocked_range<std::size_t>(0, runs, 1),
+                [&](const tbb::blocked_range<std::size_t>& r) {
+                    for (std::size_t c = r.begin(); c < r.end(); ++c) {
+                        workspace& w = tls.local();
+                        for (std::size_t k = c * bn / runs; k < (c + 1) * bn / runs; ++k) {
+                            route_step(w, k, bn, times[k], b0 + k);
+                        }
+                    }
+                },
+                tbb::simple_partitioner());
         });
         for (std::size_t k = 0; k < bn; ++k) {
             for (std::size_t q = 0; q < pairs.size(); ++q) {
                 const step_paths& sp = block_paths[k];
+                if (sp.start[q] == step_paths::unchanged) continue;
                 const std::span<const int> path = sp.path(q);
                 if (have_last[q] == 0 || !std::equal(path.begin(), path.end(), last[q].begin(), last[q].end())) {
                     out.pairs[q].paths.push_back({static_cast<std::int64_t>(b0 + k), {path.begin(), path.end()}});
@@ -1244,6 +1423,10 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                 }
             }
         }
+    }
+    for (const workspace& w : tls) {
+        out.searches += w.searches;
+        out.trees_kept += w.trees_kept;
     }
     return out;
 }

@@ -130,6 +130,8 @@ struct route_run {
     std::vector<double> time_s;          //!< time of each step since the start [s]
     std::vector<pair_series> pairs;      //!< one per requested pair, in request order
     int satellites = 0;                  //!< satellite count (node ids of stations start here)
+    std::int64_t searches = 0;           //!< shortest-path trees needed (searches, or trees kept), all steps
+    std::int64_t trees_kept = 0;         //!< of those, trees kept from the step before (run_options::warm_start)
 };
 
 /// The satellites, their ISLs and the ground segment.
@@ -155,6 +157,10 @@ struct run_options {
     duration step = duration::from_seconds(1.0);  //!< step length, > 0
     std::int64_t steps = 1;         //!< number of steps, >= 1
     int threads = 0;                //!< worker threads (0: TBB's default); results do not depend on it
+    /// Satellites-only searches start from the step before: a search's tree is kept when it is still the
+    /// shortest-path tree (checked edge by edge; see docs/models/network.md N-w), else searched afresh. The results
+    /// are the same either way; false searches every step afresh.
+    bool warm_start = true;
 };
 
 /// Routes every pair at every step: SGP4 positions -> ECEF -> topology -> one Dijkstra per distinct destination

@@ -174,6 +174,69 @@ TEST(routing, results_do_not_depend_on_thread_count) {
     EXPECT_EQ(one.pairs[0].paths[0].step, 0);
 }
 
+/// Runs Starlink shell 1 with Hypatia's 100 cities, all 4,950 pairs.
+route_run starlink_all_pairs(double step_s, std::int64_t steps, bool warm, int threads) {
+    const auto s1 = *shell_preset("starlink-s1");
+    network_model m;
+    m.satellites = shell_element_sets(s1);
+    m.isls = plus_grid_isls(s1.planes, s1.sats_per_plane, 0);
+    m.stations = hypatia_top_100_stations();
+    network_options o;
+    o.gsl.rule = gsl_rule::slant_range;
+    o.gsl.max_range_m = s1.max_gsl_range_m;
+    std::vector<station_pair> p;
+    for (int d = 0; d < 100; ++d)
+        for (int a = 0; a < d; ++a) p.push_back({a, d});
+    run_options run;
+    run.start = hypatia_epoch();
+    run.step = duration::from_seconds(step_s);
+    run.steps = steps;
+    run.threads = threads;
+    run.warm_start = warm;
+    return simulate_routes(m, p, o, run);
+}
+
+/// The same RTTs bit for bit (NaN where unreachable), hops and stored paths.
+void expect_same_routes(const route_run& a, const route_run& b) {
+    ASSERT_EQ(a.pairs.size(), b.pairs.size());
+    for (std::size_t q = 0; q < a.pairs.size(); ++q) {
+        const auto& x = a.pairs[q];
+        const auto& y = b.pairs[q];
+        ASSERT_EQ(x.rtt_s.size(), y.rtt_s.size());
+        for (std::size_t k = 0; k < x.rtt_s.size(); ++k) {
+            ASSERT_TRUE(x.rtt_s[k] == y.rtt_s[k] || (std::isnan(x.rtt_s[k]) && std::isnan(y.rtt_s[k])))
+                << "pair " << q << " step " << k << ": " << x.rtt_s[k] << " vs " << y.rtt_s[k];
+        }
+        ASSERT_EQ(x.hops, y.hops) << "pair " << q;
+        ASSERT_EQ(x.paths, y.paths) << "pair " << q;
+    }
+}
+
+TEST(routing, trees_kept_from_the_step_before_give_the_fresh_searches_results) {
+    // 100 ms steps (the speed benchmark's): nearly every tree is kept, and the few that change (a ground link
+    // gone, a next hop overtaken) are searched afresh; results equal the fresh searches' bit for bit.
+    const route_run fresh = starlink_all_pairs(0.1, 40, false, 1);
+    const route_run kept = starlink_all_pairs(0.1, 40, true, 1);
+    EXPECT_EQ(fresh.trees_kept, 0);
+    EXPECT_EQ(kept.searches, fresh.searches);
+    EXPECT_GT(kept.trees_kept, kept.searches * 8 / 10) << kept.trees_kept << " of " << kept.searches;
+    EXPECT_LT(kept.trees_kept, kept.searches - 99) << "the first step is searched, and some trees change";
+    expect_same_routes(fresh, kept);
+    std::size_t changes = 0;
+    for (const auto& s : kept.pairs) changes += s.paths.size() - 1;
+    EXPECT_GT(changes, 0U);  // paths do change in 4 s, and the kept trees follow
+    // Two threads split the steps into runs, each starting afresh.
+    expect_same_routes(fresh, starlink_all_pairs(0.1, 40, true, 2));
+}
+
+TEST(routing, coarse_steps_fall_back_to_fresh_searches) {
+    // At 60 s the trees change every step: the checks fail, back off, and the results stay the fresh ones.
+    const route_run fresh = starlink_all_pairs(60.0, 12, false, 1);
+    const route_run kept = starlink_all_pairs(60.0, 12, true, 1);
+    EXPECT_LT(kept.trees_kept, kept.searches / 10);
+    expect_same_routes(fresh, kept);
+}
+
 }  // namespace
 
 namespace {
