@@ -311,6 +311,8 @@ int run_network(const network_args& a) {
                         ? fmt::format("satellites 0-{}, stations {} + station index", r.satellites - 1, r.satellites)
                         : fmt::format("satellites 0-{}, stations {} + station index, Moon {}", r.satellites - 1,
                                       r.satellites, r.satellites + static_cast<int>(model.stations.size()));
+    // Shortest-path trees needed over the run, and those kept from the step before (N-w).
+    j["trees"] = {{"needed", r.searches}, {"kept_from_step_before", r.trees_kept}};
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     const auto num = [](double v) { return std::isfinite(v) ? nlohmann::ordered_json(std::round(v * 1e6) / 1e6) : nlohmann::ordered_json(); };
     for (const auto& p : sums) {

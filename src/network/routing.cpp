@@ -1394,9 +1394,9 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
         const orbit::sgp4_batch_output o{{px.data(), len}, {py.data(), len}, {pz.data(), len}, {pv.data(), len},
                                          {pv.data(), len}, {pv.data(), len}, {pst.data(), len}};
         prop.propagate(std::span<const epoch>(times), o, orbit::sgp4_run_options{run.threads});
-        // Contiguous runs of steps per task, so a thread's searches can start from its step before (N-w); two runs
-        // per thread balance the load.
-        const auto runs = std::min<std::size_t>(bn, 2 * static_cast<std::size_t>(arena.max_concurrency()));
+        // Contiguous runs of steps per task, so a thread's searches can start from its step before (N-w): two runs
+        // per thread balance the load, and a run has at least 8 steps where the block allows.
+        const auto runs = std::clamp<std::size_t>(bn / 8, 1, 2 * static_cast<std::size_t>(arena.max_concurrency()));
         arena.execute([&] {
             tbb::parallel_for(
                 tbb::blocked_range<std::size_t>(0, runs, 1),

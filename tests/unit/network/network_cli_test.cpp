@@ -150,6 +150,9 @@ TEST(network_cli, several_shells_in_one_run) {
     EXPECT_EQ(j["inputs"]["satellites"], "telesat-t1 (27 x 13, 1015 km, 98.98 deg) + kuiper-k1 (34 x 34, 630 km, 51.9 deg)");
     EXPECT_EQ(j["node_ids"], "satellites 0-1506, stations 1507 + station index");
     EXPECT_EQ(j["inputs"]["gsl"], "elevation:25deg");
+    // Two 1 s steps, one search: the second step keeps the first's tree (N-w).
+    EXPECT_EQ(j["trees"]["needed"], 2);
+    EXPECT_EQ(j["trees"]["kept_from_step_before"], 1);
 }
 
 TEST(network_data, compiled_top_100_equals_the_data_file) {
