@@ -14,6 +14,7 @@
 #include "kardashev/network/routing.hpp"
 #include "kardashev/orbit/sgp4.hpp"
 #include "support/error_message.hpp"
+#include "support/network_fixtures.hpp"
 
 namespace {
 
@@ -50,11 +51,7 @@ network_model iridium_like_star(epoch t0) {
 TEST(isl_repair, leaves_starlink_shell_1_unchanged_below_the_polar_latitude) {
     // S1 reaches 53 deg latitude, under the 70 deg threshold, and its neighbouring planes are 5 deg apart in node
     // (co-rotating): re-pairing changes nothing.
-    const shell_design s1 = *shell_preset("starlink-s1");
-    network_model m;
-    m.satellites = shell_element_sets(s1);
-    m.isls = plus_grid_isls(s1.planes, s1.sats_per_plane, 0);
-    m.stations = hypatia_top_100_stations();
+    const network_model m = kardashev::testing::starlink_s1_top_100();
     network_options on;
     on.repair.enabled = true;
     for (const double t_s : {0.0, 1000.0, 3000.0}) {

@@ -10,6 +10,7 @@
 #include "kardashev/core/error.hpp"
 #include "kardashev/network/routing.hpp"
 #include "support/error_message.hpp"
+#include "support/network_fixtures.hpp"
 
 namespace {
 
@@ -176,24 +177,14 @@ TEST(routing, results_do_not_depend_on_thread_count) {
 
 /// Runs Starlink shell 1 with Hypatia's 100 cities, all 4,950 pairs.
 route_run starlink_all_pairs(double step_s, std::int64_t steps, bool warm, int threads) {
-    const auto s1 = *shell_preset("starlink-s1");
-    network_model m;
-    m.satellites = shell_element_sets(s1);
-    m.isls = plus_grid_isls(s1.planes, s1.sats_per_plane, 0);
-    m.stations = hypatia_top_100_stations();
-    network_options o;
-    o.gsl.rule = gsl_rule::slant_range;
-    o.gsl.max_range_m = s1.max_gsl_range_m;
-    std::vector<station_pair> p;
-    for (int d = 0; d < 100; ++d)
-        for (int a = 0; a < d; ++a) p.push_back({a, d});
     run_options run;
     run.start = hypatia_epoch();
     run.step = duration::from_seconds(step_s);
     run.steps = steps;
     run.threads = threads;
     run.warm_start = warm;
-    return simulate_routes(m, p, o, run);
+    return simulate_routes(kardashev::testing::starlink_s1_top_100(), kardashev::testing::all_pairs(100),
+                           kardashev::testing::starlink_s1_slant_range(), run);
 }
 
 /// The same RTTs bit for bit (NaN where unreachable), hops and stored paths.

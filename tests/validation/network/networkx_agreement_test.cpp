@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kardashev/network/routing.hpp"
+#include "support/network_fixtures.hpp"
 
 namespace {
 
@@ -35,17 +36,9 @@ TEST(networkx_agreement, starlink_s1_all_city_pairs_match_networkx_dijkstra) {
     }
     ASSERT_EQ(ref.size(), 3U * 4950U);
 
-    const shell_design s1 = *shell_preset("starlink-s1");
-    network_model m;
-    m.satellites = shell_element_sets(s1);
-    m.isls = plus_grid_isls(s1.planes, s1.sats_per_plane, 0);
-    m.stations = hypatia_top_100_stations();
-    network_options o;
-    o.gsl.rule = gsl_rule::slant_range;
-    o.gsl.max_range_m = s1.max_gsl_range_m;
-    std::vector<station_pair> pairs;
-    for (int d = 0; d < 100; ++d)
-        for (int s = 0; s < d; ++s) pairs.push_back({s, d});
+    const network_model m = kardashev::testing::starlink_s1_top_100();
+    const network_options o = kardashev::testing::starlink_s1_slant_range();
+    const std::vector<station_pair> pairs = kardashev::testing::all_pairs(100);
     run_options run;
     run.start = hypatia_epoch();
     run.step = duration::from_seconds(60.0);
