@@ -322,23 +322,44 @@ int run_network(const network_args& a) {
     }
     j["pairs"] = arr;
     if (routed) {
-        // Delivery at the start: each region's max flow to the located ground sites, alone and all together, with the
-        // capacities in force then (network/delivery.hpp).
-        const epoch times[1] = {run.start};
-        sim::apply_capacities(*routed, scen.uplink.network, run.start);
-        const auto cuts = network::delivery_cut_table(routed->model, opt, routed->region_stations, routed->sink_stations,
-                                                      times, routed->station_link_capacity_bps);
+        // Delivery over the run: each region's max flow to the located ground sites, alone and all together, at up
+        // to 16 of the run's steps evenly spread, each with the capacities in force then (network/delivery.hpp).
+        const auto steps = static_cast<std::size_t>(run.steps);
+        const std::size_t samples = std::min<std::size_t>(steps, 16);
+        const std::size_t nr = routed->region_stations.size();
+        const std::size_t all = (std::size_t{1} << nr) - 1;
+        std::vector<std::vector<double>> alone(nr);  // per region, per sample [bit/s]
+        std::vector<double> together;
+        for (std::size_t i = 0; i < samples; ++i) {
+            const std::size_t k = samples == 1 ? 0 : (i * (steps - 1) + (samples - 1) / 2) / (samples - 1);
+            const epoch times[1] = {run.start + run.step * static_cast<std::int64_t>(k)};
+            sim::apply_capacities(*routed, scen.uplink.network, times[0]);
+            const auto cuts = network::delivery_cut_table(routed->model, opt, routed->region_stations,
+                                                          routed->sink_stations, times, routed->station_link_capacity_bps);
+            for (std::size_t ri = 0; ri < nr; ++ri) alone[ri].push_back(network::mean_cut_bps(cuts, std::size_t{1} << ri));
+            together.push_back(network::mean_cut_bps(cuts, all));
+        }
+        const auto stats = [](const std::vector<double>& v) {
+            double sum = 0.0;
+            for (const double x : v) sum += x;
+            return nlohmann::ordered_json{{"mean_bps", sum / static_cast<double>(v.size())},
+                                          {"min_bps", *std::min_element(v.begin(), v.end())},
+                                          {"max_bps", *std::max_element(v.begin(), v.end())}};
+        };
         nlohmann::ordered_json regions = nlohmann::ordered_json::array();
-        for (std::size_t ri = 0; ri < routed->region_stations.size(); ++ri) {
-            regions.push_back({{"region", scen.uplink.network.regions[ri].name},
-                               {"capacity_bps", network::mean_cut_bps(cuts, std::size_t{1} << ri)}});
+        for (std::size_t ri = 0; ri < nr; ++ri) {
+            nlohmann::ordered_json entry{{"region", scen.uplink.network.regions[ri].name}};
+            entry.update(stats(alone[ri]));
+            regions.push_back(entry);
         }
         std::vector<std::string> sinks;
         for (const int g : routed->sink_stations) sinks.push_back(model.stations[static_cast<std::size_t>(g)].name);
-        j["delivery"] = {{"at", run.start.to_utc_iso()},
+        j["delivery"] = {{"from", run.start.to_utc_iso()},
+                         {"to", (run.start + run.step * static_cast<std::int64_t>(steps - 1)).to_utc_iso()},
+                         {"samples", samples},
                          {"sinks", sinks},
                          {"regions", regions},
-                         {"all_regions_bps", network::mean_cut_bps(cuts, (std::size_t{1} << routed->region_stations.size()) - 1)}};
+                         {"all_regions", stats(together)}};
     }
 
     const auto write_csv = [&](io::atomic_file& f) {
@@ -410,7 +431,7 @@ void add_network_command(CLI::App& app, int& exit_code) {
     auto* cmd = app.add_subcommand("network", "Routes, round-trip times, hops and path changes between ground stations over a constellation");
     cmd->add_option("scenario", a->scenario,
                     "A scenario with uplink.network: route over its constellation between its regions and located "
-                    "ground sites (pairs name them), from its start, and add its delivery capacity to the summary");
+                    "ground sites (pairs name them), from its start, and add its delivery capacity over the run to the summary");
     cmd->add_option("--constellation", a->constellation,
                     "Shell preset, generated as Hypatia does: starlink-s1 (default), kuiper-k1, telesat-t1");
     cmd->add_option("--catalogue", a->catalogue, "Element sets (TLE or OMM) instead of a preset; SGP4");

@@ -74,12 +74,20 @@ TEST(network_cli, a_scenario_routes_between_its_regions_and_sites_and_reports_de
     const auto& d = j["delivery"];
     ASSERT_EQ(d["regions"].size(), 3U);
     EXPECT_EQ(d["sinks"], nlohmann::json::parse(R"(["colossus-1", "colossus-2"])"));
+    EXPECT_EQ(d["samples"], 2);  // the steps at 0 and 10 s
+    EXPECT_EQ(d["to"], "2026-01-01T00:00:10Z");
     // north-america has two 400 Gbit/s fibres besides its 6.7 Gbit/s ground links; europe only ground links.
-    const double na = d["regions"][0]["capacity_bps"], eu = d["regions"][1]["capacity_bps"];
-    EXPECT_GT(na, 800e9);
-    EXPECT_LT(na, 800e9 + 30 * 6.7e9);
-    EXPECT_NEAR(std::fmod(eu, 6.7e9), 0.0, 1.0);  // whole ground links
-    EXPECT_GE(d["all_regions_bps"].get<double>(), na);
+    for (const char* key : {"min_bps", "max_bps"}) {
+        const double na = d["regions"][0][key], eu = d["regions"][1][key];
+        EXPECT_GT(na, 800e9) << key;
+        EXPECT_LT(na, 800e9 + 30 * 6.7e9) << key;
+        EXPECT_NEAR(std::fmod(eu, 6.7e9), 0.0, 1.0) << key;  // whole ground links
+        EXPECT_GE(d["all_regions"][key].get<double>(), na) << key;
+    }
+    for (const auto& r : d["regions"]) {
+        EXPECT_LE(r["min_bps"].get<double>(), r["mean_bps"].get<double>());
+        EXPECT_LE(r["mean_bps"].get<double>(), r["max_bps"].get<double>());
+    }
 }
 
 TEST(network_cli, a_scenario_and_a_constellation_are_refused_together) {
