@@ -108,6 +108,20 @@ try {
   const shot = path.join(outDir, "report.png");
   await page.screenshot({ path: shot, fullPage: true });
   console.log(`screenshot: ${shot}`);
+
+  // The charts follow the window: at 900 px the grid has one column and every plot width follows its box again.
+  const widths = () => page.evaluate(() => window.kdReport.views.map((v) => ({
+    id: v.id, width: v.view.width(), box: Math.max(280, document.getElementById(v.id).clientWidth - 110) })));
+  const wide = await widths();
+  await page.setViewportSize({ width: 900, height: 1000 });
+  await page.waitForFunction(() => window.kdReport.views.every((v) =>
+    v.view.width() === Math.max(280, document.getElementById(v.id).clientWidth - 110)), null, { timeout: 10000 }).catch(() => {});
+  const narrow = await widths();
+  for (const c of narrow) {
+    if (c.width !== c.box) problems.push(`${c.id}: plot width ${c.width} after the window narrowed, its box gives ${c.box}`);
+  }
+  if (!narrow.some((c, i) => c.width !== wide[i].width)) problems.push("no chart changed width with the window");
+  console.log(`resized 1400 -> 900 px: plot widths ${wide.map((w) => w.width).join(",")} -> ${narrow.map((w) => w.width).join(",")}`);
 } catch (e) {
   problems.push(`test failed: ${e.stack || e}`);
 } finally {

@@ -329,12 +329,24 @@
     `Rendered by kardashev ${summary.kardashev_version} from summary.json, timeseries.csv, events.csv and scenario.resolved.yaml ` +
     '(`kardashev report RUN_DIR` renders it again). Charts: Vega-Lite, inlined; the page needs no network.';
 
+  const plotWidth = (id) => Math.max(280, document.getElementById(id).clientWidth - 110);
   // Each chart gets a fixed plot width from its box (less room for the y axis) and autosize "pad": Vega lays it out
   // once, where width "container" with "fit" lays every chart out twice (a quarter more work at load).
   for (const c of charts) {
-    c.spec.width = Math.max(280, document.getElementById(c.id).clientWidth - 110);
+    c.spec.width = plotWidth(c.id);
     c.spec.autosize = { type: 'pad' };
   }
+  // Charts follow the window: after a resize settles, each plot width follows its box again (one layout per chart).
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      for (const v of state.views) {
+        const w = plotWidth(v.id);
+        if (v.view.width() !== w) v.view.width(w).runAsync();
+      }
+    }, 150);
+  });
   const options = { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false }, tooltip: { theme: 'light' } };
   Promise.all(charts.map((c) => vegaEmbed('#' + c.id, c.spec, options).then((r) => ({ id: c.id, view: r.view }))))
     .then((views) => {
