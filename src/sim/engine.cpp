@@ -574,6 +574,8 @@ run_result run(const scenario& s, const run_options& options) {
             budget_unspent = inf;
         double step_capex = 0.0;
         bool any_power_limited = false, any_money_limited = false;
+        // Peak FLOP/s the plan asks for, and what power and money cut from it (the binding rule, stage 8).
+        double planned_peak = 0.0, power_cut_peak = 0.0, money_cut_peak = 0.0;
         double it_power_total = 0.0, facility_power_total = 0.0, flop_step = 0.0;
         for (std::size_t i = 0; i < s.sites.size(); ++i) {
             const auto& site = s.sites[i];
@@ -590,7 +592,10 @@ run_result run(const scenario& s, const run_options& options) {
             }
             const double planned = schedule_value(site.planned_accelerators, t0);
             const double target = std::min(planned, power_max);
+            const double peak = site.accel.peak_flops_bf16;
+            planned_peak += planned * peak;
             st.power_limited = planned > power_max * (1.0 + tiny);
+            if (st.power_limited) power_cut_peak += (planned - power_max) * peak;
             st.money_limited = false;
             if (target <= st.installed) {
                 st.installed = target;  // retired units are not refunded
@@ -608,6 +613,7 @@ run_result run(const scenario& s, const run_options& options) {
                             : spare + (budget_unspent - spare_cost) / (site.accel.price_usd + facility_cost);
                     n = std::clamp(n, 0.0, want);
                     st.money_limited = true;
+                    money_cut_peak += (want - n) * peak;
                 }
                 const double accel_capex = n * site.accel.price_usd;
                 const double new_facility_w = std::max(0.0, (st.installed + n) * per_accel_facility_w - st.facility_built_w);
@@ -628,6 +634,7 @@ run_result run(const scenario& s, const run_options& options) {
             if (site.kind != "ground" && st.installed > 0.0) {
                 st.usable = std::min(1.0, cap_w * st.sunlit / (st.installed * per_accel_facility_w));
                 st.power_limited = st.power_limited || st.usable < 1.0 - tiny;
+                power_cut_peak += st.installed * (1.0 - st.usable) * peak;
             }
             any_power_limited = any_power_limited || st.power_limited;
             any_money_limited = any_money_limited || st.money_limited;
@@ -733,15 +740,17 @@ run_result run(const scenario& s, const run_options& options) {
         const double projected_flop = gen.flop + flop_step * remaining_steps;
 
         // Stage 8 (binding): a run that would want more unique tokens than exist is data-bound
-        // (bandwidth-bound when the uplink is full); otherwise compute binds, or what cut the build-out.
+        // (bandwidth-bound when the uplink is full); otherwise compute binds, or what cut the build-out
+        // by a material share of the plan's peak FLOP/s (docs/models/sim.md, "The binding constraint").
+        constexpr double material_share = 0.01;
         constraint binding = constraint::compute;
         bool data_short = false;
         if (projected_flop > 0.0) data_short = fleet::compute_optimal(law, projected_flop).tokens > unique_tokens;
         if (data_short)
             binding = uplink_saturated ? constraint::bandwidth : constraint::data;
-        else if (any_money_limited)
+        else if (any_money_limited && money_cut_peak >= material_share * planned_peak)
             binding = constraint::money;
-        else if (any_power_limited)
+        else if (any_power_limited && power_cut_peak >= material_share * planned_peak)
             binding = constraint::power;
         ++gen.binding_steps[static_cast<std::size_t>(binding)];
         ++sum.binding_steps[static_cast<std::size_t>(binding)];

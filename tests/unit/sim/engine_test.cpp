@@ -104,6 +104,28 @@ TEST(engine, power_cap_limits_installed_accelerators_and_binds) {
     EXPECT_NEAR(r.summary.peak_facility_power_w, 5e6, 1e-3);
 }
 
+TEST(engine, a_power_cut_binds_only_when_it_is_a_material_share_of_the_plan) {
+    // A second site of the same accelerators, capped below its plan: its cut, as a share of the company's planned
+    // peak FLOP/s, binds at 1 % and above (5 MW feeds 4,000 of the 10,000 planned there).
+    const auto with_second_site = [](double planned) {
+        auto s = base_scenario();
+        auto b = s.sites[0];
+        b.name = "b";
+        b.planned_accelerators = {{s.start, planned}};
+        b.power_capacity_w = {{s.start, 5e6}};
+        s.sites.push_back(b);
+        return sim::run(s);
+    };
+    // Cut 6,000 of 20,000 planned: 30 %, binds every step.
+    EXPECT_EQ(steps_bound_by(with_second_site(10'000), constraint::power), 365);
+    // Cut 50 of 14,050 planned: 0.36 %, compute binds.
+    const auto small = with_second_site(4'050);
+    EXPECT_EQ(steps_bound_by(small, constraint::power), 0);
+    EXPECT_EQ(steps_bound_by(small, constraint::compute), 365);
+    // Cut 150 of 14,150: 1.06 %, binds.
+    EXPECT_EQ(steps_bound_by(with_second_site(4'150), constraint::power), 365);
+}
+
 TEST(engine, budget_limits_growth_and_binds_money) {
     auto s = base_scenario();
     s.sites[0].planned_accelerators.push_back({s.start + duration::from_days(30), 1e6});
