@@ -725,6 +725,7 @@ sim::site read_site(reader& r, const yaml_node& n, const std::string& path, epoc
                    s.facility.carbon_kg_per_j);
     r.set_quantity(n, "facility_capex", path, quantity_kind::price_per_power, bound::non_negative,
                    s.facility_capex_usd_per_w);
+    r.set_span(n, "facility_life", path, bound::positive, s.facility_life);  // unset: resolved after economy
     return s;
 }
 
@@ -815,6 +816,9 @@ sim::scenario read_scenario(const yaml_node& root, const std::vector<compute::ac
                        s.economy.capex_budget_usd_per_s);
         r.set_span(*n, "accelerator_life", "economy", bound::positive, s.economy.accelerator_life);
         r.set_span(*n, "facility_life", "economy", bound::positive, s.economy.facility_life);
+    }
+    for (auto& site : s.sites) {
+        if (site.facility_life.ns() <= 0) site.facility_life = sim::facility_life_of(site, s.economy);
     }
 
     // length >= step: reported at whichever of the two the file gives (length when both).

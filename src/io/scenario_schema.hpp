@@ -120,6 +120,7 @@ inline constexpr field_spec site_fields[] = {
     {"energy_price"},
     {"carbon_intensity"},
     {"facility_capex"},
+    {"facility_life"},
 };
 inline constexpr map_spec site_spec{site_fields};
 

@@ -303,6 +303,7 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
     write_quantity(out, "energy_price", s.facility.energy_price_usd_per_j, quantity_kind::price_per_energy);
     write_quantity(out, "carbon_intensity", s.facility.carbon_kg_per_j, quantity_kind::mass_per_energy);
     write_quantity(out, "facility_capex", s.facility_capex_usd_per_w, quantity_kind::price_per_power);
+    if (s.facility_life.ns() > 0) write_duration(out, "facility_life", s.facility_life);
     out << YAML::EndMap;
 }
 

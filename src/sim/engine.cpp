@@ -479,9 +479,9 @@ run_result run(const scenario& s, const run_options& options) {
         const double accel_capex = st.installed * site.accel.price_usd;
         const double facility_capex = st.facility_built_w * site.facility_capex_usd_per_w;
         accel_book.buy(accel_capex, s.start, s.economy.accelerator_life);
-        facility_book.buy(facility_capex, s.start, s.economy.facility_life);
+        facility_book.buy(facility_capex, s.start, facility_life_of(site, s.economy));
         st.accel_book.buy(accel_capex, s.start, s.economy.accelerator_life);
-        st.facility_book.buy(facility_capex, s.start, s.economy.facility_life);
+        st.facility_book.buy(facility_capex, s.start, facility_life_of(site, s.economy));
         st.capex_usd += accel_capex + facility_capex;
         sum.total_capex_usd += accel_capex + facility_capex;
     }
@@ -619,9 +619,9 @@ run_result run(const scenario& s, const run_options& options) {
                 const double new_facility_w = std::max(0.0, (st.installed + n) * per_accel_facility_w - st.facility_built_w);
                 const double facility_capex = new_facility_w * site.facility_capex_usd_per_w;
                 accel_book.buy(accel_capex, t0, s.economy.accelerator_life);
-                facility_book.buy(facility_capex, t0, s.economy.facility_life);
+                facility_book.buy(facility_capex, t0, facility_life_of(site, s.economy));
                 st.accel_book.buy(accel_capex, t0, s.economy.accelerator_life);
-                st.facility_book.buy(facility_capex, t0, s.economy.facility_life);
+                st.facility_book.buy(facility_capex, t0, facility_life_of(site, s.economy));
                 st.capex_usd += accel_capex + facility_capex;
                 st.facility_built_w += new_facility_w;
                 st.installed += n;

@@ -73,6 +73,10 @@ struct site {
     std::vector<schedule_point> power_capacity_w;     //!< [W] facility power over time: the grid connection, or for an orbit or moon site the arrays' output in full sunlight
     energy::grid_facility facility;                   //!< PUE, energy price, carbon intensity
     double facility_capex_usd_per_w = 0.0;            //!< [USD/W] facility build cost per W of facility power
+    /// Depreciation life of the site's facility (data hall, or the spacecraft or lunar plant); zero: the engine's
+    /// default, economy.facility_life on the ground and economy.accelerator_life off-world (the site design
+    /// amortises the spacecraft with its accelerators). io resolves it when it reads a scenario.
+    duration facility_life = duration::from_seconds(0.0);
     bool operator==(const site&) const = default;
 };
 
@@ -140,6 +144,11 @@ struct economy_params {
     duration facility_life = duration::from_days(15 * 365);     //!< depreciation life of facilities
     bool operator==(const economy_params&) const = default;
 };
+
+/// The depreciation life of a site's facility: its own when set, else economy.facility_life on the ground and
+/// economy.accelerator_life for an orbit or moon site (its spacecraft or plant is built and amortised with its
+/// accelerators, as economy::design_site does).
+[[nodiscard]] duration facility_life_of(const site& s, const economy_params& e);
 
 /// A whole scenario. Regular value type; the engine takes it by const reference.
 struct scenario {

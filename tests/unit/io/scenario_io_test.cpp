@@ -60,6 +60,7 @@ sites:
     energy_price: 0.05 USD/kWh
     carbon_intensity: 0 kg/kWh
     facility_capex: 25 USD/W
+    facility_life: 6 y
   - name: campus
     accelerator: H100
     accelerators:
@@ -141,6 +142,7 @@ TEST(scenario_io, cohort_and_site_fields_take_the_documented_defaults) {
     EXPECT_EQ(site.facility.energy_price_usd_per_j, parse_quantity("0.08 USD/kWh", quantity_kind::price_per_energy));
     EXPECT_EQ(site.facility.carbon_kg_per_j, parse_quantity("0.37 kg/kWh", quantity_kind::mass_per_energy));
     EXPECT_EQ(site.facility_capex_usd_per_w, 10.0);
+    EXPECT_EQ(site.facility_life, duration::from_days(15 * 365));  // economy.facility_life, resolved
     const sim::scenario defaults;
     EXPECT_EQ(s.training, defaults.training);
     EXPECT_EQ(s.economy, defaults.economy);
@@ -171,6 +173,8 @@ TEST(scenario_io, one_quantity_is_a_schedule_constant_from_the_start) {
     const auto& lab = s.sites.at(0);
     ASSERT_EQ(lab.planned_accelerators.size(), 1U);
     EXPECT_EQ(lab.planned_accelerators[0], (sim::schedule_point{s.start, 5000.0}));
+    EXPECT_EQ(lab.facility_life, duration::from_seconds(6 * 365.25 * 86400.0));
+    EXPECT_EQ(s.sites.at(1).facility_life, s.economy.facility_life) << "a ground site without one takes the economy's";
     ASSERT_EQ(s.uplink.capacity_bytes_per_s.size(), 2U);
     EXPECT_EQ(s.uplink.capacity_bytes_per_s[1].at, epoch::from_utc_iso("2028-01-01T12:00:00Z"));
     EXPECT_DOUBLE_EQ(s.uplink.capacity_bytes_per_s[1].value, 1.2e12 / 8.0);
@@ -254,6 +258,7 @@ TEST(scenario_io, off_world_sites_load_their_orbit_or_moon_block_and_write_back_
     EXPECT_EQ(sso.ltan_h, 6.5);
     EXPECT_EQ(sso.shadow, "conical");
     EXPECT_EQ(s.sites[0].facility.energy_price_usd_per_j, 0.0) << "an orbit site buys no energy by default";
+    EXPECT_EQ(s.sites[0].facility_life, s.economy.accelerator_life) << "an orbit site lives as its accelerators";
     const auto& inc = s.sites[1].orbit;
     EXPECT_FALSE(inc.sun_synchronous);
     EXPECT_EQ(inc.inclination_rad, parse_quantity("53 deg", quantity_kind::angle));

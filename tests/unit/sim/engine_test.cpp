@@ -96,6 +96,22 @@ TEST(engine, capital_depreciates_fully_within_its_life) {
     EXPECT_NEAR(r.summary.total_depreciation_usd, capex, 1e-3);
 }
 
+TEST(engine, a_site_facility_life_sets_its_facility_depreciation) {
+    // 365 days of a 730-day facility life: half the facility capex; the accelerators (200 days) fully.
+    auto s = base_scenario();
+    s.economy.accelerator_life = duration::from_days(200);
+    s.economy.facility_life = duration::from_days(3650);
+    s.sites[0].facility_life = duration::from_days(730);
+    const auto r = sim::run(s);
+    const double accel = 10'000 * 20'000.0, facility = 10'000 * 1000.0 * 1.25 * 10.0;
+    EXPECT_NEAR(r.summary.total_depreciation_usd, accel + facility / 2.0, 1e-3);
+    // Unset: the economy's facility life on the ground, the accelerators' life off-world.
+    s.sites[0].facility_life = duration::from_seconds(0.0);
+    EXPECT_EQ(sim::facility_life_of(s.sites[0], s.economy), duration::from_days(3650));
+    s.sites[0].kind = "orbit";
+    EXPECT_EQ(sim::facility_life_of(s.sites[0], s.economy), duration::from_days(200));
+}
+
 TEST(engine, power_cap_limits_installed_accelerators_and_binds) {
     auto s = base_scenario();
     s.sites[0].power_capacity_w = {{s.start, 5e6}};  // 5 MW / (1 kW x 1.25) = 4000 accelerators
