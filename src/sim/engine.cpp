@@ -18,6 +18,7 @@
 #include "kardashev/core/progress.hpp"
 #include "kardashev/economy/cost.hpp"
 #include "kardashev/economy/site_design.hpp"
+#include "kardashev/energy/battery.hpp"
 #include "kardashev/energy/facility.hpp"
 #include "kardashev/fleet/cohort.hpp"
 #include "kardashev/fleet/corpus.hpp"
@@ -628,11 +629,14 @@ run_result run(const scenario& s, const run_options& options) {
                 budget_unspent = std::max(0.0, budget_unspent - accel_capex - facility_capex);  // no rounding debt
                 step_capex += accel_capex + facility_capex;
             }
-            // An orbit or moon site runs what the step's energy feeds: the arrays' output times the sunlit
-            // fraction, averaged over the step (storage carries the dark without loss; docs/models/sim.md).
+            // An orbit or moon site runs what the step's energy feeds: in sunlight the arrays carry the load and
+            // recharge the storage for the dark at its round-trip efficiency eta, cap f >= L f + L (1 - f) / eta
+            // (SMAD 3rd ed. eq. 11-5, as energy::recharge_power_w; docs/models/sim.md).
             st.usable = 1.0;
             if (site.kind != "ground" && st.installed > 0.0) {
-                st.usable = std::min(1.0, cap_w * st.sunlit / (st.installed * per_accel_facility_w));
+                const double eta = energy::battery{}.round_trip_efficiency;
+                const double per_load = st.sunlit + (1.0 - st.sunlit) / eta;  // array energy per unit of load energy
+                st.usable = std::min(1.0, cap_w * st.sunlit / (per_load * st.installed * per_accel_facility_w));
                 st.power_limited = st.power_limited || st.usable < 1.0 - tiny;
                 power_cut_peak += st.installed * (1.0 - st.usable) * peak;
             }
