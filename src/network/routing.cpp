@@ -510,8 +510,9 @@ struct no_watch {
 /// `wanted_count` nodes marked in s.wanted are settled (0: never for that reason), or once watch.done(L) holds for a
 /// lower bound L [s] on the delay of every node not yet settled (asked before each bucket, or each pop of the heap);
 /// watch.settled(u) hears of each marked node u as it settles. Nodes not settled at a stop keep tentative values.
-/// With Width > 0, every row has exactly Width edges. dist and next need `nodes` elements; `edges` bounds the edges
-/// of all rows together; edge delays must lie in the range `plan` was made for.
+/// With Width > 0, every row has exactly Width edges. With Record, each settled node is appended to s.order (the
+/// caller clears it). dist and next need `nodes` elements; `edges` bounds the edges of all rows together; edge
+/// delays must lie in the range `plan` was made for.
 template <int Width = 0, bool Record = false, class Row, class Relays, class Watch = no_watch>
 void search(std::size_t nodes, std::size_t edges, const int* tgt, const double* w, Row row, Relays relays,
             std::span<const seed> seeds, double* dist, int* next, search_space& s, int wanted_count,
