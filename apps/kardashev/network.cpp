@@ -20,6 +20,7 @@
 #include "kardashev/core/error.hpp"
 #include "kardashev/io/atomic_file.hpp"
 #include "kardashev/io/scenario_io.hpp"
+#include "kardashev/core/progress.hpp"
 #include "kardashev/network/delivery.hpp"
 #include "kardashev/network/routing.hpp"
 #include "kardashev/orbit/tle.hpp"
@@ -49,6 +50,7 @@ struct network_args {
     std::string out;
     bool force = false;
     bool json = false;
+    bool quiet = false;
     std::string export_topology;
     std::string moon_terminals;
 };
@@ -256,7 +258,10 @@ int run_network(const network_args& a) {
         f.commit();
     }
 
+    progress_reporter progress("network", static_cast<std::uint64_t>(run.steps), !a.quiet);
+    run.on_progress = [&progress](std::int64_t done) { progress.update(static_cast<std::uint64_t>(done)); };
     const network::route_run r = network::simulate_routes(model, pairs, opt, run);
+    progress.finish();
 
     // Per-pair summary.
     std::vector<pair_summary> sums;
@@ -455,6 +460,7 @@ void add_network_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--threads", a->threads, "Worker threads (0: all cores); results do not depend on it");
     cmd->add_option("--out", a->out, "Folder for routes.csv and summary.json, written whole or not at all");
     cmd->add_flag("--force", a->force, "Replace an existing --out folder");
+    cmd->add_flag("--quiet,-q", a->quiet, "No progress bar (drawn on a terminal only)");
     cmd->add_flag("--json", a->json,
                   "Print the JSON summary (per pair: pair, rtt_t0_ms, min_rtt_ms, median_rtt_ms, max_rtt_ms, path_changes, "
                   "unreachable_s, great_circle_rtt_ms) instead of the CSV");

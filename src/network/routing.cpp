@@ -1424,6 +1424,7 @@ route_run simulate_routes(const network_model& model, std::span<const station_pa
                 }
             }
         }
+        if (run.on_progress) run.on_progress(static_cast<std::int64_t>(b0 + bn));
     }
     for (const workspace& w : tls) {
         out.searches += w.searches;

@@ -4,6 +4,7 @@
 /// paths stored only when they change. See docs/models/network.md.
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -161,6 +162,9 @@ struct run_options {
     /// shortest-path tree (checked edge by edge; see docs/models/network.md N-w), else searched afresh. The results
     /// are the same either way; false searches every step afresh.
     bool warm_start = true;
+    /// Called on the calling thread with the steps done so far, after each block of up to 64 steps (for a progress
+    /// bar); empty: not called.
+    std::function<void(std::int64_t)> on_progress;
 };
 
 /// Routes every pair at every step: SGP4 positions -> ECEF -> topology -> one Dijkstra per distinct destination

@@ -220,6 +220,21 @@ TEST(routing, trees_kept_from_the_step_before_give_the_fresh_searches_results) {
     expect_same_routes(fresh, starlink_all_pairs(0.1, 40, true, 2));
 }
 
+TEST(routing, progress_is_reported_after_each_block_of_steps) {
+    const auto t1 = *shell_preset("telesat-t1");
+    network_model m;
+    m.satellites = shell_element_sets(t1);
+    m.isls = plus_grid_isls(t1.planes, t1.sats_per_plane, 0);
+    m.stations = parse_ground_stations("0,Paris,48.85341,2.3488,0\n1,Luanda,-8.83682,13.23432,0\n", "gs");
+    run_options run;
+    run.start = hypatia_epoch();
+    run.steps = 150;
+    std::vector<std::int64_t> done;
+    run.on_progress = [&done](std::int64_t n) { done.push_back(n); };
+    (void)simulate_routes(m, std::vector<station_pair>{{0, 1}}, network_options{}, run);
+    EXPECT_EQ(done, (std::vector<std::int64_t>{64, 128, 150}));
+}
+
 TEST(routing, coarse_steps_fall_back_to_fresh_searches) {
     // At 60 s the trees change every step: the checks fail, back off, and the results stay the fresh ones.
     const route_run fresh = starlink_all_pairs(60.0, 12, false, 1);
