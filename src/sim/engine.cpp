@@ -630,13 +630,15 @@ run_result run(const scenario& s, const run_options& options) {
                 step_capex += accel_capex + facility_capex;
             }
             // An orbit or moon site runs what the step's energy feeds: in sunlight the arrays carry the load and
-            // recharge the storage for the dark at its round-trip efficiency eta, cap f >= L f + L (1 - f) / eta
-            // (SMAD 3rd ed. eq. 11-5, as energy::recharge_power_w; docs/models/sim.md).
+            // recharge the storage for the dark (the step's shares f lit and 1 - f dark) at its round-trip
+            // efficiency, as the site design sizes them (energy::recharge_power_w, SMAD 3rd ed. eq. 11-5;
+            // docs/models/sim.md).
             st.usable = 1.0;
             if (site.kind != "ground" && st.installed > 0.0) {
-                const double eta = energy::battery{}.round_trip_efficiency;
-                const double per_load = st.sunlit + (1.0 - st.sunlit) / eta;  // array energy per unit of load energy
-                st.usable = std::min(1.0, cap_w * st.sunlit / (per_load * st.installed * per_accel_facility_w));
+                const double f = st.sunlit;
+                const double array_w_per_load_w =
+                    f > 0.0 ? 1.0 + energy::recharge_power_w(1.0, 1.0 - f, f, energy::battery{}) : inf;
+                st.usable = std::min(1.0, cap_w / (array_w_per_load_w * st.installed * per_accel_facility_w));
                 st.power_limited = st.power_limited || st.usable < 1.0 - tiny;
                 power_cut_peak += st.installed * (1.0 - st.usable) * peak;
             }
