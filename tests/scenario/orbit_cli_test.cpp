@@ -35,7 +35,7 @@ std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
 
 // Lines 1 and 2 of a suite object (the suite's TLE file carries run limits after column 69; the reader ignores them).
 fs::path suite_object(const fs::path& dir, const std::string& number) {
-    std::ifstream in(std::string(KD_SHARED_DIR) + "/data/sgp4/SGP4-VER.TLE");
+    std::ifstream in(std::string(KD_TEST_DATA_DIR) + "/sgp4/SGP4-VER.TLE");
     const fs::path p = dir / (number + ".tle");
     std::ofstream out(p);
     for (std::string line; std::getline(in, line);) {

@@ -21,7 +21,7 @@ using namespace kardashev;
 using namespace kardashev::network;
 constexpr double deg = constants::pi / 180.0;
 
-const std::string stations_file = std::string(KD_SHARED_DIR) + "/data/hypatia/ground_stations_top_100.basic.txt";
+const std::string stations_file = std::string(KD_SOURCE_DIR) + "/data/network/ground_stations_top_100.basic.txt";
 
 TEST(n1_bound, no_route_is_faster_than_light_along_the_geodesic) {
     for (const char* preset : {"starlink-s1", "kuiper-k1", "telesat-t1"}) {

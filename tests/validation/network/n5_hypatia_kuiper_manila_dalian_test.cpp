@@ -1,4 +1,4 @@
-// Source: Hypatia (Kassing et al., IMC 2020) satgenpy/tests/data_to_match/kuiper_630 at commit 0ac531c (../shared/data/hypatia/SOURCE.md): Manila (17) -> Dalian (85) on Kuiper K1, 200 s at 100 ms.
+// Source: Hypatia (Kassing et al., IMC 2020) satgenpy/tests/data_to_match/kuiper_630 at commit 0ac531c (tests/data/hypatia/SOURCE.md): Manila (17) -> Dalian (85) on Kuiper K1, 200 s at 100 ms.
 //
 // Tolerance (VALIDATION.md N5): with Hypatia's geometry (its TLE text, SGP4 WGS-72, slant range <= 1,260,000 m,
 // +Grid shift 0, no ground relays) 0.05 ms at every step and the same five change times; the residual is
@@ -22,7 +22,7 @@ namespace {
 using namespace kardashev;
 using namespace kardashev::network;
 
-const std::string dir = std::string(KD_SHARED_DIR) + "/data/hypatia/";
+const std::string dir = std::string(KD_TEST_DATA_DIR) + "/hypatia/";
 
 struct reference {
     std::vector<double> rtt_ms;
@@ -46,7 +46,7 @@ network_model kuiper(const shell_design& k1) {
     network_model m;
     m.satellites = shell_element_sets(k1);
     m.isls = plus_grid_isls(k1.planes, k1.sats_per_plane, 0);
-    m.stations = load_ground_stations(dir + "ground_stations_top_100.basic.txt");
+    m.stations = load_ground_stations(std::string(KD_SOURCE_DIR) + "/data/network/ground_stations_top_100.basic.txt");
     return m;
 }
 

@@ -22,7 +22,7 @@ namespace {
 using namespace kardashev;
 using namespace kardashev::network;
 
-const std::string stations_file = std::string(KD_SHARED_DIR) + "/data/hypatia/ground_stations_top_100.basic.txt";
+const std::string stations_file = std::string(KD_SOURCE_DIR) + "/data/network/ground_stations_top_100.basic.txt";
 
 double rtt_ms_at(const network_model& m, const network_options& o, double t_s, const station_pair& p) {
     run_options run;

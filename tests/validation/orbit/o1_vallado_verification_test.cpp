@@ -1,4 +1,4 @@
-// Source: Vallado, Crawford, Hujsak & Kelso, "Revisiting Spacetrack Report #3", AIAA 2006-6753: SGP4-VER.TLE, tcppver.out (improved mode), and test_cases.toml of the Rust sgp4 crate (AFSPC mode); see ../shared/data/sgp4/SOURCE.md.
+// Source: Vallado, Crawford, Hujsak & Kelso, "Revisiting Spacetrack Report #3", AIAA 2006-6753: SGP4-VER.TLE, tcppver.out (improved mode), and test_cases.toml of the Rust sgp4 crate (AFSPC mode); see tests/data/sgp4/SOURCE.md.
 //
 // Tolerance: 1e-6 km and 1e-9 km/s per component (VALIDATION.md O1). The reference files print 8 decimals of
 // km and 9 of km/s, so their rounding is 5e-9 km and 5e-10 km/s; the remaining margin covers floating-point
@@ -25,7 +25,7 @@ using kardashev::orbit::sgp4_mode;
 using kardashev::orbit::sgp4_propagator;
 using kardashev::orbit::sgp4_status;
 
-const std::string data_dir = std::string(KD_SHARED_DIR) + "/data/sgp4/";
+const std::string data_dir = std::string(KD_TEST_DATA_DIR) + "/sgp4/";
 constexpr double tol_km = 1e-6;
 constexpr double tol_km_s = 1e-9;
 
