@@ -1,16 +1,12 @@
 #include "kardashev/io/run_folder.hpp"
 
-#include <fstream>
-#include <system_error>
-
-#include <unistd.h>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include "kardashev/core/error.hpp"
 #include "kardashev/io/czml.hpp"
+#include "kardashev/io/folder_swap.hpp"
 #include "kardashev/io/report.hpp"
 #include "kardashev/io/scenario_io.hpp"
 #include "kardashev/sim/scene.hpp"
@@ -47,14 +43,6 @@ nlohmann::ordered_json yaml_to_json(const YAML::Node& n) {
         case YAML::NodeType::Scalar: return n.Scalar();
         default: return nullptr;
     }
-}
-
-void write_file(const std::filesystem::path& p, const std::string& text) {
-    std::ofstream f(p, std::ios::binary | std::ios::trunc);
-    if (!f) throw input_error(fmt::format("cannot write {}", p.string()));
-    f << text;
-    f.close();
-    if (!f) throw input_error(fmt::format("cannot write {}", p.string()));
 }
 
 }  // namespace
@@ -159,43 +147,20 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
 }
 
 void write_run_folder(const std::filesystem::path& dir, const sim::scenario& s, const sim::run_result& r, bool force) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (fs::exists(dir, ec) && !force)
-        throw input_error(fmt::format("{}: the run folder exists; choose another --out or pass --force to replace it",
-                                      dir.string()));
-    const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
-    fs::create_directories(parent, ec);
-    if (ec) throw input_error(fmt::format("{}: cannot create the folder: {}", parent.string(), ec.message()));
-    const fs::path tmp = parent / fmt::format(".{}.tmp-{}", dir.filename().string(), ::getpid());
-    fs::remove_all(tmp, ec);
-    fs::create_directory(tmp, ec);
-    if (ec) throw input_error(fmt::format("{}: cannot create the folder: {}", tmp.string(), ec.message()));
-    try {
+    write_folder(dir, force, [&](const std::filesystem::path& tmp) {
         run_files files;
         files.summary_json = summary_json(s, r);
         files.timeseries_csv = timeseries_csv(r);
         files.events_csv = events_csv(r);
         files.scenario_yaml = write_scenario_yaml(s);
-        write_file(tmp / "summary.json", files.summary_json);
-        write_file(tmp / "timeseries.csv", files.timeseries_csv);
-        write_file(tmp / "events.csv", files.events_csv);
-        write_file(tmp / "scenario.resolved.yaml", files.scenario_yaml);
+        write_text_file(tmp / "summary.json", files.summary_json);
+        write_text_file(tmp / "timeseries.csv", files.timeseries_csv);
+        write_text_file(tmp / "events.csv", files.events_csv);
+        write_text_file(tmp / "scenario.resolved.yaml", files.scenario_yaml);
         // Rendered from the texts just written, as `kardashev report` renders it from the files: the same bytes.
-        write_file(tmp / "report.html", render_report(files));
-        write_file(tmp / "scene.czml", scene_czml(sim::compose_scene(s)));
-        if (fs::exists(dir)) {
-            const fs::path old = parent / fmt::format(".{}.old-{}", dir.filename().string(), ::getpid());
-            fs::rename(dir, old);
-            fs::rename(tmp, dir);
-            fs::remove_all(old);
-        } else {
-            fs::rename(tmp, dir);
-        }
-    } catch (...) {
-        fs::remove_all(tmp, ec);
-        throw;
-    }
+        write_text_file(tmp / "report.html", render_report(files));
+        write_text_file(tmp / "scene.czml", scene_czml(sim::compose_scene(s)));
+    }, "run folder");
 }
 
 }  // namespace kardashev::io

@@ -19,9 +19,9 @@ std::string events_csv(const sim::run_result& r);
 /// Writes summary.json: headline figures, the resolved scenario, seed and version.
 std::string summary_json(const sim::scenario& s, const sim::run_result& r);
 
-/// Writes the whole run folder at `dir`: files go to a temporary sibling folder that is renamed to
-/// `dir` at the end, so a failure leaves nothing half-written. Throws input_error when `dir` exists
-/// and `force` is false; with `force`, replaces it.
+/// Writes the whole run folder at `dir` (io::write_folder): files go to a temporary sibling folder that takes
+/// `dir`'s place at the end, so a failure leaves nothing half-written and an old folder as it was. Throws
+/// input_error when `dir` exists and `force` is false; with `force`, replaces it.
 void write_run_folder(const std::filesystem::path& dir, const sim::scenario& s, const sim::run_result& r, bool force);
 
 }  // namespace kardashev::io
