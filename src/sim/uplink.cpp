@@ -87,4 +87,12 @@ void apply_capacities(routed_network& n, const uplink_network& net, epoch at) {
     }
 }
 
+network::delivery_cuts delivery_cuts(const routed_network& net, const uplink_network& cfg, epoch capacities_at,
+                                     std::span<const epoch> times) {
+    routed_network n = net;
+    apply_capacities(n, cfg, capacities_at);
+    return network::delivery_cut_table(n.model, n.options, n.region_stations, n.sink_stations, times,
+                                       n.station_link_capacity_bps);
+}
+
 }  // namespace kardashev::sim

@@ -4,9 +4,11 @@
 /// link's capacity at a date. Used by the engine and by `kardashev network SCENARIO` (docs/models/sim.md
 /// "Routed uplink").
 
+#include <span>
 #include <vector>
 
 #include "kardashev/core/time.hpp"
+#include "kardashev/network/delivery.hpp"
 #include "kardashev/network/routing.hpp"
 #include "kardashev/sim/scenario.hpp"
 
@@ -30,5 +32,10 @@ struct routed_network {
 
 /// Sets the ISL, fibre and per-station ground-link capacities of `n` to the schedules of `net` at `at` [bit/s].
 void apply_capacities(routed_network& n, const uplink_network& net, epoch at);
+
+/// The delivery cut table of `net` (network::delivery_cut_table over its regions and sinks) at each of `times`,
+/// with the capacities of `cfg` in force at `capacities_at` applied to a copy of `net`; `net` is unchanged.
+[[nodiscard]] network::delivery_cuts delivery_cuts(const routed_network& net, const uplink_network& cfg,
+                                                   epoch capacities_at, std::span<const epoch> times);
 
 }  // namespace kardashev::sim
