@@ -1,8 +1,6 @@
 // `kardashev train`: training step time, utilisation, failures and wall time of one run.
 
-#include <cmath>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,11 +11,11 @@
 
 #include "commands.hpp"
 #include "kardashev/compute/parallel.hpp"
-#include "kardashev/compute/reliability.hpp"
-#include "kardashev/compute/training.hpp"
+#include "kardashev/compute/training_plan.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/units.hpp"
 #include "kardashev/io/scenario_io.hpp"
+#include "kardashev/io/training_report.hpp"
 
 namespace kardashev::apps {
 
@@ -32,17 +30,6 @@ struct train_args {
     std::vector<std::string> sets;
     std::uint64_t seed = 1;
     int trials = 200;
-};
-
-/// The --set keys, what they measure, and what they set.
-struct settings {
-    std::optional<double> mfu, goodput, achieved_flops;
-    std::optional<compute::recompute> recompute;
-    compute::step_options step;
-    compute::reliability_inputs rel;
-    std::optional<double> upset_rate, sdc_rate;
-    std::optional<double> scale_up_bw, scale_out_bw, scale_out_latency;
-    std::optional<double> isl_bw, isl_latency, satellite_size;
 };
 
 bool parse_bool(const std::string& key, const std::string& v) {
@@ -64,8 +51,8 @@ constexpr const char* known_keys =
     "checkpoint_write, checkpoint_interval, restart, upset_rate, sdc_rate, sdc_detection, scale_up, scale_out, "
     "scale_out_latency, isl_bandwidth, isl_latency, satellite_size";
 
-settings parse_sets(const std::vector<std::string>& sets) {
-    settings s;
+/// Applies each --set key=value to the request.
+void apply_sets(const std::vector<std::string>& sets, compute::training_request& s) {
     for (const auto& kv : sets) {
         const auto eq = kv.find('=');
         if (eq == std::string::npos) throw input_error(fmt::format("--set: expected key=value, got \"{}\"", kv));
@@ -85,22 +72,21 @@ settings parse_sets(const std::vector<std::string>& sets) {
         else if (k == "overlap_dp") s.step.overlap_dp = parse_bool(k, v);
         else if (k == "tp_overlap") s.step.tp_overlap = quantity(k, v, qk::dimensionless);
         else if (k == "check_memory") s.step.check_memory = parse_bool(k, v);
-        else if (k == "mtbf") s.rel.mtbf_s = quantity(k, v, qk::time);
-        else if (k == "checkpoint_write") s.rel.checkpoint_write_s = quantity(k, v, qk::time);
-        else if (k == "checkpoint_interval") s.rel.checkpoint_interval_s = quantity(k, v, qk::time);
-        else if (k == "restart") s.rel.restart_s = quantity(k, v, qk::time);
-        else if (k == "upset_rate") s.upset_rate = quantity(k, v, qk::rate);
-        else if (k == "sdc_rate") s.sdc_rate = quantity(k, v, qk::rate);
-        else if (k == "sdc_detection") s.rel.sdc_detection_s = quantity(k, v, qk::time);
-        else if (k == "scale_up") s.scale_up_bw = quantity(k, v, qk::data_rate);
-        else if (k == "scale_out") s.scale_out_bw = quantity(k, v, qk::data_rate);
-        else if (k == "scale_out_latency") s.scale_out_latency = quantity(k, v, qk::time);
-        else if (k == "isl_bandwidth") s.isl_bw = quantity(k, v, qk::data_rate);
-        else if (k == "isl_latency") s.isl_latency = quantity(k, v, qk::time);
+        else if (k == "mtbf") s.reliability.mtbf_s = quantity(k, v, qk::time);
+        else if (k == "checkpoint_write") s.reliability.checkpoint_write_s = quantity(k, v, qk::time);
+        else if (k == "checkpoint_interval") s.reliability.checkpoint_interval_s = quantity(k, v, qk::time);
+        else if (k == "restart") s.reliability.restart_s = quantity(k, v, qk::time);
+        else if (k == "upset_rate") s.upset_rate_per_s = quantity(k, v, qk::rate);
+        else if (k == "sdc_rate") s.sdc_rate_per_s = quantity(k, v, qk::rate);
+        else if (k == "sdc_detection") s.reliability.sdc_detection_s = quantity(k, v, qk::time);
+        else if (k == "scale_up") s.scale_up_bytes_per_s = quantity(k, v, qk::data_rate);
+        else if (k == "scale_out") s.scale_out_bytes_per_s = quantity(k, v, qk::data_rate);
+        else if (k == "scale_out_latency") s.scale_out_latency_s = quantity(k, v, qk::time);
+        else if (k == "isl_bandwidth") s.isl_bytes_per_s = quantity(k, v, qk::data_rate);
+        else if (k == "isl_latency") s.isl_latency_s = quantity(k, v, qk::time);
         else if (k == "satellite_size") s.satellite_size = quantity(k, v, qk::count);
         else throw input_error(fmt::format("--set: unknown key \"{}\"; known: {}", k, known_keys));
     }
-    return s;
 }
 
 double count_or_tokens(const std::string& what, const std::string& text) {
@@ -131,165 +117,50 @@ const compute::accelerator& find_accelerator(const std::string& name) {
     throw input_error(fmt::format("--accelerator: unknown accelerator \"{}\"; known: {}", name, known));
 }
 
-int run_train(const train_args& args) {
+/// The model shape given in full by --layers, --hidden and --heads; empty when none is given.
+std::optional<compute::transformer> shape_of(const train_args& args) {
+    if (args.layers <= 0 && args.hidden <= 0 && args.heads <= 0) return std::nullopt;
+    if (args.layers <= 0 || args.hidden <= 0 || args.heads <= 0)
+        throw input_error("--layers, --hidden and --heads: give all three or none");
+    compute::transformer m;
+    m.layers = args.layers;
+    m.hidden = args.hidden;
+    m.heads = args.heads;
+    m.kv_heads = args.kv_heads;
+    m.ffn_hidden = args.ffn;
+    m.gated_mlp = !args.gelu;
+    m.vocab = args.vocab;
+    m.seq = args.seq;
+    return m;
+}
+
+compute::training_request request_of(const train_args& args) {
     if (args.count < 1) throw input_error(fmt::format("--count: expected at least one accelerator, got {}", args.count));
     if (args.params.empty()) throw input_error("--params: required (e.g. --params 405e9)");
     if (args.tokens.empty()) throw input_error("--tokens: required (e.g. --tokens 15.6e12)");
     if (args.search && !args.layout.empty()) throw input_error("--layout and --search exclude each other");
-    const double params_in = count_or_tokens("--params", args.params);
-    const double tokens = count_or_tokens("--tokens", args.tokens);
-    settings set = parse_sets(args.sets);
-    const compute::site_kind site = parse_site(args.site);
+    compute::training_request r;
+    r.params = count_or_tokens("--params", args.params);
+    r.tokens = count_or_tokens("--tokens", args.tokens);
+    apply_sets(args.sets, r);
+    r.site = parse_site(args.site);
+    r.shape = shape_of(args);
+    r.seq = args.seq;
+    r.vocab = args.vocab;
+    r.accel = find_accelerator(args.accelerator);
+    r.count = args.count;
+    if (!args.layout.empty()) r.given_layout = compute::parse_layout(args.layout);
+    r.search = args.search;
+    r.seed = args.seed;
+    r.trials = args.trials;
+    return r;
+}
 
-    // Model shape: given in full, or derived from the parameter count.
-    compute::transformer m;
-    if (args.layers > 0 || args.hidden > 0 || args.heads > 0) {
-        if (args.layers <= 0 || args.hidden <= 0 || args.heads <= 0)
-            throw input_error("--layers, --hidden and --heads: give all three or none");
-        m.layers = args.layers;
-        m.hidden = args.hidden;
-        m.heads = args.heads;
-        m.kv_heads = args.kv_heads;
-        m.ffn_hidden = args.ffn;
-        m.gated_mlp = !args.gelu;
-        m.vocab = args.vocab;
-        m.seq = args.seq;
-    } else {
-        m = compute::shape_for(params_in, args.seq);
-        m.vocab = args.vocab;
-    }
-
-    // Cluster: catalogue wiring, --set overrides, and for orbit/moon the inter-satellite links.
-    compute::cluster c = compute::make_cluster(find_accelerator(args.accelerator), args.count);
-    c.site = site;
-    if (set.scale_up_bw) c.scale_up.bandwidth_bytes_per_s = *set.scale_up_bw;
-    if (set.scale_out_bw) c.scale_out.bandwidth_bytes_per_s = *set.scale_out_bw;
-    if (set.scale_out_latency) c.scale_out.latency_s = *set.scale_out_latency;
-    if (site != compute::site_kind::ground) {
-        // Defaults (docs/models/compute.md): one scale-up domain per satellite, 1.6 Tbps per
-        // satellite (Suncatcher's bench figure for one transceiver pair), 1 us per hop.
-        c.node_size = set.satellite_size ? static_cast<int>(*set.satellite_size) : c.scale_up_size;
-        c.inter_node.bandwidth_bytes_per_s = set.isl_bw ? *set.isl_bw : 1.6e12 / 8.0;
-        c.inter_node.latency_s = set.isl_latency ? *set.isl_latency : 1e-6;
-        if (c.node_size < 1) throw input_error("--set satellite_size: expected at least one accelerator per satellite");
-    } else if (set.isl_bw || set.isl_latency || set.satellite_size) {
-        throw input_error("--set isl_bandwidth, isl_latency and satellite_size need --site orbit or moon");
-    }
-
-    nlohmann::ordered_json j;
-    const double n = args.count;
-    const double peak = c.accel.peak_flops_bf16;
-    double days_compute = 0.0;
-    std::optional<compute::step_breakdown> step;
-    std::optional<compute::layout> lay;
-    int evaluated = 0;
-    const double flops = compute::training_flop(params_in, tokens);
-    if (set.achieved_flops) {
-        // Narayanan et al. 2021 sec. 5.1: t = 8 T P / (n X) with full recomputation, 6 T P / (n X) without.
-        const double factor = set.recompute.value_or(compute::recompute::full) == compute::recompute::full ? 8.0 : 6.0;
-        days_compute = factor * tokens * params_in / (n * *set.achieved_flops) / 86400.0;
-    } else if (set.mfu) {
-        days_compute = compute::training_time_s(flops, n, peak, *set.mfu) / 86400.0;
-    } else {
-        if (args.search) {
-            auto found = compute::search_layout(m, c, set.step);
-            lay = found.best;
-            step = found.step;
-            evaluated = found.evaluated;
-        } else {
-            if (args.layout.empty()) throw input_error("give --layout (e.g. tp=8,pp=16,dp=64), --search, or --set mfu=...");
-            lay = compute::parse_layout(args.layout);
-            if (set.recompute) lay->recompute = *set.recompute;
-            step = compute::training_step(m, c, *lay, set.step);
-        }
-        days_compute = tokens / step->tokens_per_s / 86400.0;
-    }
-
-    // Reliability: failures, radiation upsets, checkpoints.
-    compute::reliability_inputs rel = set.rel;
-    rel.accelerators = n;
-    const auto rad = compute::default_radiation(site);
-    rel.upset_interrupt_rate_per_s = set.upset_rate.value_or(rad.upset_interrupt_rate_per_s);
-    rel.sdc_rate_per_s = set.sdc_rate.value_or(rad.sdc_rate_per_s);
-    const double solve_s = days_compute * 86400.0;
-    const auto expected = compute::expected_reliability(rel, solve_s);
-    const auto spread = compute::monte_carlo_reliability(rel, solve_s, args.trials, args.seed);
-    const double goodput = set.goodput ? *set.goodput : expected.goodput;
-    const double days_wall = set.goodput ? days_compute / *set.goodput : expected.wall_s / 86400.0;
-
-    const double mfu = step ? step->mfu : set.mfu ? *set.mfu : flops / (n * peak * solve_s);
-    j["flops"] = flops;
-    j["step_time_s"] = step ? nlohmann::json(step->step_s) : nlohmann::json(nullptr);
-    j["mfu"] = mfu;
-    j["tokens_per_s"] = tokens / solve_s;
-    j["days_compute"] = days_compute;
-    j["days_wall"] = days_wall;
-    j["interruptions"] = expected.interruptions;
-    j["checkpoint_interval_min"] = expected.checkpoint_interval_s / 60.0;
-    j["goodput"] = goodput;
-    j["memory_gb_per_accelerator"] = step ? nlohmann::json(step->memory.total_b / 1e9) : nlohmann::json(nullptr);
-    j["layout"] = lay ? nlohmann::json(compute::to_string(*lay)) : nlohmann::json(nullptr);
-    j["hfu"] = step ? nlohmann::json(step->hfu) : nlohmann::json(nullptr);
-    j["accelerator"] = c.accel.name;
-    j["count"] = args.count;
-    j["site"] = compute::to_string(site);
-    j["model"] = {{"params", compute::parameter_count(m)}, {"layers", m.layers}, {"hidden", m.hidden}, {"heads", m.heads},
-                  {"kv_heads", m.kv_heads > 0 ? m.kv_heads : m.heads}, {"ffn_hidden", m.ffn_hidden}, {"seq", m.seq}};
-    j["system_mtbf_h"] = expected.system_mtbf_s / 3600.0;
-    j["monte_carlo"] = {{"trials", spread.trials},         {"seed", args.seed},
-                        {"days_wall_mean", spread.wall_mean_s / 86400.0}, {"days_wall_std", spread.wall_std_s / 86400.0},
-                        {"days_wall_p10", spread.wall_p10_s / 86400.0},   {"days_wall_p90", spread.wall_p90_s / 86400.0},
-                        {"interruptions_mean", spread.interruptions_mean}, {"interruptions_std", spread.interruptions_std}};
-    if (args.search) j["layouts_evaluated"] = evaluated;
-
-    struct part {
-        const char* name;
-        double s;
-    };
-    std::vector<part> parts;
-    if (step) {
-        parts = {{"compute", step->compute_s - step->recompute_s},
-                 {"recompute", step->recompute_s},
-                 {"tp_comm", step->tp_exposed_s},
-                 {"cp_comm", step->cp_comm_s},
-                 {"ep_comm", step->ep_comm_s},
-                 {"pp_comm", step->pp_comm_s},
-                 {"bubble", step->bubble_s},
-                 {"dp_comm_exposed", step->dp_exposed_s},
-                 {"optimizer", step->optimizer_s}};
-        if (args.explain) {
-            nlohmann::ordered_json e;
-            for (const auto& p : parts) e[p.name] = {{"s", p.s}, {"share", p.s / step->step_s}};
-            e["dp_comm_total"] = {{"s", step->dp_comm_s}, {"share", step->dp_comm_s / step->step_s}};
-            e["tp_comm_total"] = {{"s", step->tp_comm_s}, {"share", step->tp_comm_s / step->step_s}};
-            j["explain"] = e;
-        }
-    }
-
-    if (args.json) {
-        fmt::print("{}\n", j.dump(2));
-        return exit_ok;
-    }
-    fmt::print("kardashev train: {:.3g} parameters x {:.3g} tokens on {} {} ({})\n", params_in, tokens, args.count,
-               c.accel.name, compute::to_string(site));
-    fmt::print("  model: {} layers, hidden {}, {} heads, sequence {}\n", m.layers, m.hidden, m.heads, m.seq);
-    if (lay) fmt::print("  layout: {}\n", compute::to_string(*lay));
-    fmt::print("  compute {:.3g} FLOP, MFU {:.1f} %, {:.3g} tokens/s\n", flops, 100.0 * mfu, tokens / solve_s);
-    if (step)
-        fmt::print("  step {:.3f} s, memory {:.1f} GB per accelerator\n", step->step_s, step->memory.total_b / 1e9);
-    fmt::print("  {:.1f} days of compute, {:.1f} days wall (goodput {:.1f} %)\n", days_compute, days_wall, 100.0 * goodput);
-    fmt::print("  {:.0f} interruptions expected (system MTBF {:.2f} h), checkpoint every {:.1f} min\n",
-               expected.interruptions, expected.system_mtbf_s / 3600.0, expected.checkpoint_interval_s / 60.0);
-    fmt::print("  Monte Carlo ({} trials, seed {}): {:.1f} +- {:.1f} days wall, {:.0f} +- {:.0f} interruptions\n",
-               spread.trials, args.seed, spread.wall_mean_s / 86400.0, spread.wall_std_s / 86400.0,
-               spread.interruptions_mean, spread.interruptions_std);
-    if (args.explain && step) {
-        fmt::print("\n  {:<18} {:>10} {:>8}\n", "step breakdown", "s", "share");
-        for (const auto& p : parts) fmt::print("  {:<18} {:>10.4f} {:>7.1f}%\n", p.name, p.s, 100.0 * p.s / step->step_s);
-        fmt::print("  {:<18} {:>10.4f} {:>7.1f}%\n", "step", step->step_s, 100.0);
-        fmt::print("  (all tp comm {:.4f} s; all dp comm {:.4f} s, of which {:.4f} s hidden behind the backward pass)\n",
-                   step->tp_comm_s, step->dp_comm_s, step->dp_comm_s - step->dp_exposed_s);
-    }
+int run_train(const train_args& args) {
+    const compute::training_request request = request_of(args);
+    const compute::training_plan plan = compute::plan_training(request);
+    if (args.json) fmt::print("{}\n", io::training_json(request, plan, args.explain));
+    else fmt::print("{}", io::training_text(request, plan, args.explain));
     return exit_ok;
 }
 
