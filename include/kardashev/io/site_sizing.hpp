@@ -1,0 +1,31 @@
+#pragma once
+/// The inputs and outputs of `kardashev size`: every input of the site design (economy/site_design.hpp) set by
+/// key from text with its unit, the design as JSON or text, and the ground vs orbit vs Moon page
+/// (docs/models/sites.md lists the keys).
+
+#include <string>
+#include <vector>
+
+#include "kardashev/economy/site_design.hpp"
+
+namespace kardashev::io {
+
+/// Sets the input `key` of `in` from `value` ("1 GW", "true", "Starship V3"). Throws input_error "KEY: message"
+/// for a bad value, and "size: unknown key ..." listing the keys for an unknown one.
+void set_site_input(economy::site_inputs& in, const std::string& key, const std::string& value);
+
+/// Sets the orbit of `in` from "650 km" (dawn-dusk sun-synchronous) or "550 km, 53 deg" (circular at that
+/// inclination); input_error for a bad length or angle.
+void set_site_orbit(economy::site_inputs& in, const std::string& text);
+
+/// The design `d` of `in` as JSON (without the final newline): every input echoed by key, then the outputs.
+[[nodiscard]] std::string site_design_json(const economy::site_inputs& in, const economy::site_design& d);
+
+/// The design `d` of `in` as text: a heading, then one output a line.
+[[nodiscard]] std::string site_design_text(const economy::site_inputs& in, const economy::site_design& d);
+
+/// The ground vs orbit vs Moon page (Markdown): each site at each launch price [USD/kg], the crossover prices,
+/// and every input of `base`.
+[[nodiscard]] std::string sites_comparison_markdown(economy::site_inputs base, const std::vector<double>& prices);
+
+}  // namespace kardashev::io
