@@ -1,31 +1,14 @@
 // `kardashev view RUN_DIR`: serves a run folder, the globe page and CesiumJS over HTTP/1.1 on 127.0.0.1.
 
-#include <atomic>
-#include <cctype>
-#include <cerrno>
-#include <chrono>
 #include <csignal>
 #include <cstdlib>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <optional>
+#include <memory>
 #include <string>
-#include <string_view>
-#include <thread>
-#include <vector>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kardashev/core/error.hpp"
+#include "kardashev/io/run_server.hpp"
 
 #ifndef KD_WEB_DIR
 #define KD_WEB_DIR "web"
@@ -34,8 +17,6 @@
 namespace kardashev::apps {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 volatile std::sig_atomic_t g_stop = 0;
 
@@ -48,252 +29,19 @@ struct view_args {
     bool log = false;
 };
 
-/// Where each URL prefix is served from.
-struct roots {
-    fs::path run;     //!< the run folder: /report.html, /scene.czml, ...
-    fs::path globe;   //!< web/globe: / and /globe/...
-    fs::path cesium;  //!< web/node_modules/cesium/Build/Cesium: /cesium/...
-};
-
-/// Content type of a file by its extension.
-std::string_view content_type(const fs::path& p) {
-    const std::string ext = p.extension().string();
-    struct entry {
-        std::string_view ext, type;
-    };
-    static constexpr entry types[] = {
-        {".html", "text/html; charset=utf-8"},   {".htm", "text/html; charset=utf-8"},
-        {".js", "text/javascript; charset=utf-8"}, {".mjs", "text/javascript; charset=utf-8"},
-        {".css", "text/css; charset=utf-8"},     {".json", "application/json"},
-        {".czml", "application/json"},           {".map", "application/json"},
-        {".geojson", "application/geo+json"},    {".csv", "text/csv; charset=utf-8"},
-        {".yaml", "text/plain; charset=utf-8"},  {".txt", "text/plain; charset=utf-8"},
-        {".md", "text/plain; charset=utf-8"},    {".xml", "application/xml"},
-        {".png", "image/png"},                   {".jpg", "image/jpeg"},
-        {".jpeg", "image/jpeg"},                 {".gif", "image/gif"},
-        {".svg", "image/svg+xml"},               {".ico", "image/x-icon"},
-        {".ktx2", "image/ktx2"},                 {".wasm", "application/wasm"},
-        {".glb", "model/gltf-binary"},           {".gltf", "model/gltf+json"},
-        {".woff", "font/woff"},                  {".woff2", "font/woff2"},
-        {".ttf", "font/ttf"},                    {".pdf", "application/pdf"},
-    };
-    for (const auto& e : types)
-        if (e.ext == ext) return e.type;
-    return "application/octet-stream";
-}
-
-/// Percent-decodes a URL path; nullopt on a malformed escape or a NUL byte.
-std::optional<std::string> percent_decode(std::string_view in) {
-    std::string out;
-    out.reserve(in.size());
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        if (in[i] != '%') {
-            out += in[i];
-            continue;
-        }
-        if (i + 2 >= in.size() || !std::isxdigit(static_cast<unsigned char>(in[i + 1])) ||
-            !std::isxdigit(static_cast<unsigned char>(in[i + 2])))
-            return std::nullopt;
-        const char c = static_cast<char>(std::stoi(std::string(in.substr(i + 1, 2)), nullptr, 16));
-        if (c == '\0') return std::nullopt;
-        out += c;
-        i += 2;
-    }
-    return out;
-}
-
-/// The file a decoded URL path names under `root`, or nullopt when the path is refused: a ".." or "." segment,
-/// a backslash, or a result outside `root` once symbolic links are resolved.
-std::optional<fs::path> resolve_under(const fs::path& root, std::string_view rel) {
-    fs::path out = root;
-    std::size_t pos = 0;
-    while (pos <= rel.size()) {
-        const std::size_t slash = rel.find('/', pos);
-        const std::string_view seg = rel.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
-        if (seg == ".." || seg == "." || seg.find('\\') != std::string_view::npos) return std::nullopt;
-        if (!seg.empty()) out /= std::string(seg);
-        if (slash == std::string_view::npos) break;
-        pos = slash + 1;
-    }
-    std::error_code ec;
-    const fs::path canon = fs::weakly_canonical(out, ec);
-    const fs::path canon_root = fs::weakly_canonical(root, ec);
-    if (ec) return std::nullopt;
-    const auto rs = canon_root.string();
-    const auto cs = canon.string();
-    if (cs != rs && cs.rfind(rs.back() == '/' ? rs : rs + "/", 0) != 0) return std::nullopt;
-    return out;
-}
-
-bool send_all(int fd, const char* data, std::size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::send(fd, data, size, MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
-void send_status(int fd, int code, std::string_view reason, std::string_view body) {
-    const std::string head = fmt::format(
-        "HTTP/1.1 {} {}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", code,
-        reason, body.size());
-    if (send_all(fd, head.data(), head.size())) send_all(fd, body.data(), body.size());
-}
-
-/// Serves one request on `fd` and returns its status code (0 when nothing could be read).
-int serve(int fd, const roots& r, std::string& target_out) {
-    std::string req;
-    char buf[4096];
-    while (req.find("\r\n\r\n") == std::string::npos) {
-        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return 0;
-        req.append(buf, static_cast<std::size_t>(n));
-        if (req.size() > 16384) {
-            send_status(fd, 431, "Request Header Fields Too Large", "request header too large\n");
-            return 431;
-        }
-    }
-    const std::size_t line_end = req.find("\r\n");
-    const std::string_view line(req.data(), line_end);
-    const std::size_t sp1 = line.find(' ');
-    const std::size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
-    if (sp2 == std::string_view::npos || line.substr(sp2 + 1).rfind("HTTP/1.", 0) != 0) {
-        send_status(fd, 400, "Bad Request", "bad request line\n");
-        return 400;
-    }
-    const std::string_view method = line.substr(0, sp1);
-    std::string_view target = line.substr(sp1 + 1, sp2 - sp1 - 1);
-    target_out = std::string(target);
-    const bool head = method == "HEAD";
-    if (method != "GET" && !head) {
-        send_status(fd, 405, "Method Not Allowed", "only GET and HEAD\n");
-        return 405;
-    }
-    target = target.substr(0, target.find_first_of("?#"));
-    const auto path = percent_decode(target);
-    if (!path || path->empty() || (*path)[0] != '/') {
-        send_status(fd, 400, "Bad Request", "bad path\n");
-        return 400;
-    }
-    // / and /globe/... from web/globe, /cesium/... from Cesium's build, anything else from the run folder.
-    std::optional<fs::path> file;
-    std::string_view p = *path;
-    if (p == "/" || p == "/index.html") file = resolve_under(r.globe, "index.html");
-    else if (p.rfind("/globe/", 0) == 0) file = resolve_under(r.globe, p.substr(7));
-    else if (p.rfind("/cesium/", 0) == 0) file = resolve_under(r.cesium, p.substr(8));
-    else file = resolve_under(r.run, p.substr(1));
-    if (!file) {
-        send_status(fd, 403, "Forbidden", "path refused\n");
-        return 403;
-    }
-    std::error_code ec;
-    if (fs::is_directory(*file, ec)) *file /= "index.html";
-    std::ifstream in(*file, std::ios::binary);
-    if (!fs::is_regular_file(*file, ec) || !in) {
-        send_status(fd, 404, "Not Found", "not found\n");
-        return 404;
-    }
-    const auto size = fs::file_size(*file, ec);
-    const std::string headers = fmt::format(
-        "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n"
-        "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-        content_type(*file), size);
-    if (!send_all(fd, headers.data(), headers.size()) || head) return 200;
-    std::vector<char> chunk(1 << 16);
-    while (in) {
-        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (got == 0 || !send_all(fd, chunk.data(), got)) break;
-    }
-    return 200;
-}
-
-/// An existing folder, made absolute; throws input_error naming `what` otherwise.
-fs::path existing_dir(const fs::path& p, std::string_view what) {
-    std::error_code ec;
-    if (!fs::is_directory(p, ec)) throw input_error(fmt::format("{}: {} not found or not a folder", p.string(), what));
-    return fs::canonical(p);
-}
-
 int run_view(const view_args& a) {
-    if (a.port < 0 || a.port > 65535) throw input_error(fmt::format("--port: expected 0 to 65535, got {}", a.port));
-    roots r;
-    r.run = existing_dir(a.run_dir, "run folder");
     std::string web = a.web_dir;
     if (web.empty()) {
         const char* env = std::getenv("KARDASHEV_WEB_DIR");
         web = env != nullptr && *env != '\0' ? env : KD_WEB_DIR;
     }
-    const fs::path web_dir = existing_dir(web, "web folder (--web-dir, KARDASHEV_WEB_DIR)");
-    r.globe = web_dir / "globe";
-    r.cesium = web_dir / "node_modules" / "cesium" / "Build" / "Cesium";
-    std::error_code ec;
-    if (!fs::is_regular_file(r.globe / "index.html", ec))
-        throw input_error(fmt::format("{}: the globe page is missing (expected web/globe/index.html)", (r.globe / "index.html").string()));
-    if (!fs::is_regular_file(r.cesium / "Cesium.js", ec))
-        throw input_error(fmt::format("{}: CesiumJS is not installed; run tools/setup.sh (npm ci in web/)", r.cesium.string()));
-
-    const int server = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (server < 0) throw error(fmt::format("view: socket: {}", std::strerror(errno)));
-    const int one = 1;
-    ::setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(a.port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::bind(server, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0 || ::listen(server, 64) != 0) {
-        const std::string why = std::strerror(errno);
-        ::close(server);
-        throw input_error(fmt::format("--port: cannot listen on 127.0.0.1:{}: {}", a.port, why));
-    }
-    socklen_t len = sizeof addr;
-    ::getsockname(server, reinterpret_cast<sockaddr*>(&addr), &len);
-    const int port = ntohs(addr.sin_port);
-
     struct sigaction sa {};
     sa.sa_handler = on_stop_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;  // no SA_RESTART: poll returns EINTR
     ::sigaction(SIGINT, &sa, nullptr);
     ::sigaction(SIGTERM, &sa, nullptr);
-
-    fmt::print("kardashev view: http://127.0.0.1:{}/ (Ctrl-C to stop)\n", port);
-    fmt::print("  globe  http://127.0.0.1:{}/\n  report http://127.0.0.1:{}/report.html\n  serving {}\n", port, port,
-               r.run.string());
-    std::fflush(stdout);
-
-    std::atomic<int> active{0};
-    const bool log = a.log;
-    while (g_stop == 0) {
-        pollfd pfd{server, POLLIN, 0};
-        const int ready = ::poll(&pfd, 1, 250);
-        if (ready <= 0) continue;
-        const int client = ::accept4(server, nullptr, nullptr, SOCK_CLOEXEC);
-        if (client < 0) continue;
-        timeval tv{10, 0};
-        ::setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-        ::setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-        ++active;
-        // One thread per connection, one request per connection (Connection: close).
-        std::thread([client, r, &active, log] {
-            std::string target;
-            const int code = serve(client, r, target);
-            ::shutdown(client, SHUT_WR);
-            ::close(client);
-            if (log && code != 0) fmt::print(stderr, "kardashev view: {} {}\n", code, target);
-            --active;
-        }).detach();
-    }
-    ::close(server);
-    for (int i = 0; i < 100 && active.load() > 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    fmt::print("kardashev view: stopped\n");
-    std::fflush(stdout);
+    io::serve_run_folder(a.run_dir, web, a.port, a.log, [] { return g_stop != 0; });
     return exit_ok;
 }
 
