@@ -1,0 +1,39 @@
+#pragma once
+// Parts of report.html's renderer (io/report.hpp) kept in their own files. Private to io.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kardashev::io::detail {
+
+/// Calls `fn(line_number, line)` for each line of `text` (without the newline; a final empty line is skipped).
+template <class Fn>
+void for_each_line(std::string_view text, Fn&& fn) {
+    std::size_t pos = 0;
+    int number = 0;
+    while (pos < text.size()) {
+        auto end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        auto line = text.substr(pos, end - pos);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        fn(++number, line);
+        pos = end + 1;
+    }
+}
+
+/// One leaf of the resolved scenario: its path, its text, and where its value comes from.
+struct input_row {
+    std::string path;
+    std::string value;
+    std::string source;  //!< "default", "scenario" or "required"
+    std::string note;
+};
+
+/// Every leaf of the resolved scenario `resolved_yaml` with its source: "default" when leaving it out and loading
+/// again resolves to `baseline` (write_scenario_yaml of the loaded scenario), "required" when the loader asks for
+/// it, otherwise "scenario" (report_inputs.cpp).
+[[nodiscard]] std::vector<input_row> input_rows(const std::string& resolved_yaml, const std::string& baseline);
+
+}  // namespace kardashev::io::detail
