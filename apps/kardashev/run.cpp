@@ -1,7 +1,6 @@
 // `kardashev run`: run a scenario and write its run folder.
 
 #include <chrono>
-#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <string>
@@ -12,6 +11,7 @@
 #include "commands.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/io/run_folder.hpp"
+#include "kardashev/io/run_summary.hpp"
 #include "kardashev/io/scenario_io.hpp"
 #include "kardashev/sim/engine.hpp"
 
@@ -28,18 +28,6 @@ struct run_args {
     bool force = false;
 };
 
-/// 1.23e12 -> "1.23 T"; plain numbers below a thousand.
-std::string si_count(double v) {
-    static const char* suffix[] = {"", " k", " M", " G", " T", " P", " E"};
-    int i = 0;
-    double x = v;
-    while (std::fabs(x) >= 1000.0 && i < 6) {
-        x /= 1000.0;
-        ++i;
-    }
-    return fmt::format("{:.3g}{}", x, suffix[i]);
-}
-
 /// Default run folder: runs/NAME-YYYYmmdd-HHMMSS (UTC of the wall clock), made unique with -2, -3...
 std::filesystem::path default_out(const std::string& name) {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -51,40 +39,6 @@ std::filesystem::path default_out(const std::string& name) {
     std::filesystem::path p = base;
     for (int i = 2; std::filesystem::exists(p); ++i) p = base.string() + fmt::format("-{}", i);
     return p;
-}
-
-void print_summary(const sim::scenario& s, const sim::run_result& r, const std::filesystem::path& out) {
-    const auto& sum = r.summary;
-    fmt::print("kardashev {}: scenario \"{}\", seed {}, {} steps of {} d from {}\n\n", KD_VERSION, s.name, s.seed,
-               sum.steps, s.step.days(), s.start.to_utc_date());
-    fmt::print("{:>4}  {:<10}  {:<10}  {:>10}  {:>10}  {:>10}  {:>7}  {:<9}\n", "gen", "trained", "deployed", "FLOP",
-               "params", "tokens", "loss", "bound by");
-    for (const auto& g : sum.generations) {
-        fmt::print("{:>4}  {:<10}  {:<10}  {:>10}  {:>10}  {:>10}  {:>7.4f}  {:<9}\n", g.index,
-                   (g.released - s.training.release_gap).to_utc_date(), g.released.to_utc_date(), fmt::format("{:.3g}", g.flop),
-                   si_count(g.params), si_count(g.tokens), g.loss, sim::to_string(g.binding));
-    }
-    fmt::print("\nfleet at the end:");
-    for (const auto& [name, units] : sum.final_fleet_units) fmt::print("  {} {}", name, si_count(units));
-    fmt::print("\ncorpus at the end: {} unique tokens; {}B uploaded\n", si_count(sum.final_unique_tokens),
-               si_count(sum.total_bytes_uploaded));
-    fmt::print("costs: capex {} USD, energy {} USD, depreciation {} USD, {:.2f} USD per accelerator-hour\n",
-               si_count(sum.total_capex_usd), si_count(sum.total_opex_usd), si_count(sum.total_depreciation_usd),
-               sum.cost_per_accelerator_hour_usd);
-    fmt::print("peak facility power {}W (Kardashev index {:.3f}); energy {}Wh\n", si_count(sum.peak_facility_power_w),
-               sum.kardashev_index_peak, si_count(sum.total_energy_j / 3600.0));
-    fmt::print("\n{:<18} {:<6} {:>12} {:>10} {:>12} {:>9} {:>9} {:>9}\n", "site", "kind", "accel-hours", "peak IT",
-               "USD/acc-h", "kg/kW", "launches", "energy");
-    for (const auto& st : sum.sites) {
-        fmt::print("{:<18} {:<6} {:>12} {:>9}W {:>12.2f} {:>9} {:>9} {:>8}Wh\n", st.name, st.kind, si_count(st.accelerator_hours),
-                   si_count(st.peak_it_power_w), st.cost_per_accelerator_hour_usd,
-                   st.has_design ? fmt::format("{:.1f}", st.kg_per_kw) : std::string("-"),
-                   st.has_design ? fmt::format("{:.0f}", std::ceil(st.launches)) : std::string("-"), si_count(st.energy_j / 3600.0));
-    }
-    fmt::print("binding constraint, steps:");
-    for (std::size_t i = 0; i < sim::constraint_count; ++i)
-        fmt::print("  {} {}", sim::to_string(static_cast<sim::constraint>(i)), sum.binding_steps[i]);
-    fmt::print("\n\nrun folder: {}\n", out.string());
 }
 
 }  // namespace
@@ -116,7 +70,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
                                               out.string()));
             const auto result = sim::run(s, {.progress = !args->quiet});
             io::write_run_folder(out, s, result, args->force);
-            print_summary(s, result, out);
+            fmt::print("{}", io::run_summary_text(s, result, out));
             return exit_ok;
         });
     });

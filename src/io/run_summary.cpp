@@ -1,0 +1,66 @@
+// What `kardashev run` prints when a run is done (io/run_summary.hpp).
+
+#include "kardashev/io/run_summary.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace kardashev::io {
+
+namespace {
+
+/// 1.23e12 -> "1.23 T"; plain numbers below a thousand.
+std::string si_count(double v) {
+    static const char* suffix[] = {"", " k", " M", " G", " T", " P", " E"};
+    int i = 0;
+    double x = v;
+    while (std::fabs(x) >= 1000.0 && i < 6) {
+        x /= 1000.0;
+        ++i;
+    }
+    return fmt::format("{:.3g}{}", x, suffix[i]);
+}
+
+}  // namespace
+
+std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, const std::filesystem::path& out) {
+    const auto& sum = r.summary;
+    std::string text = fmt::format("kardashev {}: scenario \"{}\", seed {}, {} steps of {} d from {}\n\n", KD_VERSION,
+                                   s.name, s.seed, sum.steps, s.step.days(), s.start.to_utc_date());
+    text += fmt::format("{:>4}  {:<10}  {:<10}  {:>10}  {:>10}  {:>10}  {:>7}  {:<9}\n", "gen", "trained", "deployed",
+                        "FLOP", "params", "tokens", "loss", "bound by");
+    for (const auto& g : sum.generations) {
+        text += fmt::format("{:>4}  {:<10}  {:<10}  {:>10}  {:>10}  {:>10}  {:>7.4f}  {:<9}\n", g.index,
+                            (g.released - s.training.release_gap).to_utc_date(), g.released.to_utc_date(),
+                            fmt::format("{:.3g}", g.flop), si_count(g.params), si_count(g.tokens), g.loss,
+                            sim::to_string(g.binding));
+    }
+    text += "\nfleet at the end:";
+    for (const auto& [name, units] : sum.final_fleet_units) text += fmt::format("  {} {}", name, si_count(units));
+    text += fmt::format("\ncorpus at the end: {} unique tokens; {}B uploaded\n", si_count(sum.final_unique_tokens),
+                        si_count(sum.total_bytes_uploaded));
+    text += fmt::format("costs: capex {} USD, energy {} USD, depreciation {} USD, {:.2f} USD per accelerator-hour\n",
+                        si_count(sum.total_capex_usd), si_count(sum.total_opex_usd),
+                        si_count(sum.total_depreciation_usd), sum.cost_per_accelerator_hour_usd);
+    text += fmt::format("peak facility power {}W (Kardashev index {:.3f}); energy {}Wh\n",
+                        si_count(sum.peak_facility_power_w), sum.kardashev_index_peak,
+                        si_count(sum.total_energy_j / 3600.0));
+    text += fmt::format("\n{:<18} {:<6} {:>12} {:>10} {:>12} {:>9} {:>9} {:>9}\n", "site", "kind", "accel-hours",
+                        "peak IT", "USD/acc-h", "kg/kW", "launches", "energy");
+    for (const auto& st : sum.sites) {
+        text += fmt::format("{:<18} {:<6} {:>12} {:>9}W {:>12.2f} {:>9} {:>9} {:>8}Wh\n", st.name, st.kind,
+                            si_count(st.accelerator_hours), si_count(st.peak_it_power_w),
+                            st.cost_per_accelerator_hour_usd,
+                            st.has_design ? fmt::format("{:.1f}", st.kg_per_kw) : std::string("-"),
+                            st.has_design ? fmt::format("{:.0f}", std::ceil(st.launches)) : std::string("-"),
+                            si_count(st.energy_j / 3600.0));
+    }
+    text += "binding constraint, steps:";
+    for (std::size_t i = 0; i < sim::constraint_count; ++i)
+        text += fmt::format("  {} {}", sim::to_string(static_cast<sim::constraint>(i)), sum.binding_steps[i]);
+    text += fmt::format("\n\nrun folder: {}\n", out.string());
+    return text;
+}
+
+}  // namespace kardashev::io
