@@ -5,12 +5,11 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli_args.hpp"
 #include "commands.hpp"
-#include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/io/eclipse_report.hpp"
 #include "kardashev/orbit/eclipse.hpp"
 #include "kardashev/orbit/kepler.hpp"
 #include "kardashev/orbit/tle.hpp"
@@ -35,10 +34,45 @@ struct eclipse_args {
     bool json = false;
 };
 
-constexpr double rad_to_deg = 180.0 / constants::pi;
+/// The element set of --tle (chosen by --id when the file holds several; the last with that number).
+orbit::element_set element_set_of(const eclipse_args& a) {
+    const auto sets = orbit::load_tle_catalogue(a.tle);
+    if (a.id >= 0) {
+        const orbit::element_set* found = nullptr;
+        for (const auto& s : sets)
+            if (s.catalogue_number == static_cast<std::uint32_t>(a.id)) found = &s;
+        if (found == nullptr) throw input_error(fmt::format("--id: no element set {} in {}", a.id, a.tle));
+        return *found;
+    }
+    if (sets.size() == 1) return sets.front();
+    throw input_error(fmt::format("{}: {} element sets; choose one with --id", a.tle, sets.size()));
+}
+
+/// The designed circular orbit of --altitude with --sso and --ltan, or --inclination and --raan, at `start`; its
+/// description goes to `text`.
+orbit::kepler_elements designed_orbit(const eclipse_args& a, epoch start, std::string& text) {
+    if (a.altitude.empty()) throw input_error("eclipse: give --altitude (with --sso or --inclination) or --tle");
+    const double h = quantity_option("--altitude", a.altitude, quantity_kind::length);
+    if (!(h > 0.0)) throw input_error(fmt::format("--altitude: expected a positive altitude, got \"{}\"", a.altitude));
+    if (a.sso == !a.inclination.empty()) throw input_error("eclipse: give exactly one of --sso and --inclination");
+    if (a.sso) {
+        if (a.ltan.empty()) throw input_error("--sso needs --ltan HH:MM (18:00 or 06:00 for dawn-dusk)");
+        text = fmt::format("sun-synchronous, {} km, LTAN {}", h / 1000.0, a.ltan);
+        return orbit::sso_elements(h, local_time_option("--ltan", a.ltan), start);
+    }
+    if (!a.ltan.empty()) throw input_error("--ltan goes with --sso; for an inclined orbit give --raan");
+    orbit::kepler_elements el;
+    el.a_m = orbit::gravity_model{}.radius_m + h;
+    el.i_rad = quantity_option("--inclination", a.inclination, quantity_kind::angle);
+    el.raan_rad = quantity_option("--raan", a.raan, quantity_kind::angle);
+    text = fmt::format("circular, {} km, i {}, RAAN {}", h / 1000.0, a.inclination, a.raan);
+    return el;
+}
 
 int run_eclipse(const eclipse_args& a) {
-    const epoch start = time_option("--start", a.start);
+    io::eclipse_report r;
+    r.start = time_option("--start", a.start);
+    r.days = a.days;
     if (!(a.days > 0.0)) throw input_error(fmt::format("--days: expected a positive number of days, got {}", a.days));
     orbit::eclipse_options opt;
     if (a.shadow == "conical") opt.shadow = orbit::shadow_model::conical;
@@ -46,73 +80,27 @@ int run_eclipse(const eclipse_args& a) {
     if (a.method != "sampled" && a.method != "analytic") {
         throw input_error(fmt::format("--method: expected sampled or analytic, got \"{}\"", a.method));
     }
-    opt.step_s = quantity_option("--step", a.step, quantity_kind::time);
+    r.shadow = opt.shadow;
+    r.analytic = a.method == "analytic";
+    opt.step_s = r.step_s = quantity_option("--step", a.step, quantity_kind::time);
     const duration span = duration::from_seconds(a.days * 86'400.0);
 
-    orbit::eclipse_summary r;
-    double inclination_rad = 0.0;
-    std::string orbit_text;
     if (!a.tle.empty()) {
         if (!a.altitude.empty() || a.sso || !a.ltan.empty() || !a.inclination.empty()) {
             throw input_error("eclipse: give either --tle or --altitude with --sso/--inclination, not both");
         }
-        if (a.method == "analytic") throw input_error("--method analytic needs a designed circular orbit, not --tle");
-        const auto sets = orbit::load_tle_catalogue(a.tle);
-        const orbit::element_set* set = nullptr;
-        if (a.id >= 0) {
-            for (const auto& s : sets) if (s.catalogue_number == static_cast<std::uint32_t>(a.id)) set = &s;
-            if (set == nullptr) throw input_error(fmt::format("--id: no element set {} in {}", a.id, a.tle));
-        } else if (sets.size() == 1) {
-            set = &sets.front();
-        } else {
-            throw input_error(fmt::format("{}: {} element sets; choose one with --id", a.tle, sets.size()));
-        }
-        inclination_rad = set->inclination_rad;
-        r = orbit::eclipse_sampled(*set, start, span, opt);
-        orbit_text = fmt::format("element set {} of {}", set->catalogue_number, a.tle);
+        if (r.analytic) throw input_error("--method analytic needs a designed circular orbit, not --tle");
+        const orbit::element_set set = element_set_of(a);
+        r.inclination_rad = set.inclination_rad;
+        r.summary = orbit::eclipse_sampled(set, r.start, span, opt);
+        r.orbit = fmt::format("element set {} of {}", set.catalogue_number, a.tle);
     } else {
-        if (a.altitude.empty()) throw input_error("eclipse: give --altitude (with --sso or --inclination) or --tle");
-        const double h = quantity_option("--altitude", a.altitude, quantity_kind::length);
-        if (!(h > 0.0)) throw input_error(fmt::format("--altitude: expected a positive altitude, got \"{}\"", a.altitude));
-        orbit::kepler_elements el;
-        if (a.sso == !a.inclination.empty()) throw input_error("eclipse: give exactly one of --sso and --inclination");
-        if (a.sso) {
-            if (a.ltan.empty()) throw input_error("--sso needs --ltan HH:MM (18:00 or 06:00 for dawn-dusk)");
-            el = orbit::sso_elements(h, local_time_option("--ltan", a.ltan), start);
-            orbit_text = fmt::format("sun-synchronous, {} km, LTAN {}", h / 1000.0, a.ltan);
-        } else {
-            if (!a.ltan.empty()) throw input_error("--ltan goes with --sso; for an inclined orbit give --raan");
-            el.a_m = orbit::gravity_model{}.radius_m + h;
-            el.i_rad = quantity_option("--inclination", a.inclination, quantity_kind::angle);
-            el.raan_rad = quantity_option("--raan", a.raan, quantity_kind::angle);
-            orbit_text = fmt::format("circular, {} km, i {}, RAAN {}", h / 1000.0, a.inclination, a.raan);
-        }
-        inclination_rad = el.i_rad;
-        r = a.method == "analytic" ? orbit::eclipse_analytic(el, start, span, opt) : orbit::eclipse_sampled(el, start, span, opt);
+        const orbit::kepler_elements el = designed_orbit(a, r.start, r.orbit);
+        r.inclination_rad = el.i_rad;
+        r.summary = r.analytic ? orbit::eclipse_analytic(el, r.start, span, opt) : orbit::eclipse_sampled(el, r.start, span, opt);
     }
-
-    if (a.json) {
-        nlohmann::ordered_json j;
-        j["command"] = "eclipse";
-        j["inputs"] = {{"orbit", orbit_text}, {"start", start.to_utc_iso()}, {"days", a.days}, {"shadow", a.shadow},
-                       {"method", a.method}, {"step_s", opt.step_s}};
-        j["sunlit_fraction"] = r.sunlit_fraction;
-        j["max_eclipse_min"] = r.max_eclipse_s / 60.0;
-        j["eclipse_season_days"] = r.eclipse_season_days;
-        j["period_min"] = r.period_s / 60.0;
-        j["inclination_deg"] = inclination_rad * rad_to_deg;
-        j["beta_min_deg"] = r.beta_min_rad * rad_to_deg;
-        j["beta_max_deg"] = r.beta_max_rad * rad_to_deg;
-        fmt::print("{}\n", j.dump(2));
-    } else {
-        fmt::print("orbit: {}\nfrom {} for {} d, {} shadow, {} ({} s steps)\n\n", orbit_text, start.to_utc_iso(), a.days,
-                   a.shadow, a.method, opt.step_s);
-        fmt::print("sunlit fraction      {:.4f} %\n", 100.0 * r.sunlit_fraction);
-        fmt::print("longest eclipse      {:.2f} min of a {:.2f} min period\n", r.max_eclipse_s / 60.0, r.period_s / 60.0);
-        fmt::print("eclipse season       {:.0f} d with an eclipse\n", r.eclipse_season_days);
-        fmt::print("inclination          {:.4f} deg\n", inclination_rad * rad_to_deg);
-        fmt::print("beta angle           {:.2f} .. {:.2f} deg\n", r.beta_min_rad * rad_to_deg, r.beta_max_rad * rad_to_deg);
-    }
+    if (a.json) fmt::print("{}\n", io::eclipse_json(r));
+    else fmt::print("{}", io::eclipse_text(r));
     return exit_ok;
 }
 
