@@ -1,7 +1,7 @@
 #pragma once
 // Option values of the orbit commands: quantities, times and local times, with the option named in errors.
 
-#include <cmath>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -42,11 +42,6 @@ inline double local_time_option(std::string_view option, const std::string& text
         throw input_error(fmt::format("{}: expected a local time HH:MM (e.g. \"18:00\"), got \"{}\"", option, text));
     }
     return h + m / 60.0;
-}
-
-/// A number for JSON: "null" for NaN and infinities.
-inline std::string json_number(double v, int decimals) {
-    return std::isfinite(v) ? fmt::format("{:.{}f}", v, decimals) : std::string("null");
 }
 
 }  // namespace kardashev::apps

@@ -1,10 +1,8 @@
 // `kardashev propagate`: SGP4/SDP4 states of a catalogue on a time grid, as CSV or JSON.
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -16,7 +14,7 @@
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/progress.hpp"
 #include "kardashev/io/atomic_file.hpp"
-#include "kardashev/orbit/frames.hpp"
+#include "kardashev/io/state_table.hpp"
 #include "kardashev/orbit/sgp4.hpp"
 #include "kardashev/orbit/tle.hpp"
 
@@ -39,24 +37,14 @@ struct propagate_args {
     bool quiet = false;
 };
 
-enum class frame_kind { teme, ecef, geodetic };
-
-// The time grid: absolute times shared by every satellite, or minutes since each satellite's own epoch.
-struct grid {
-    std::vector<epoch> times;
-    std::vector<double> tsince_min;
-    [[nodiscard]] bool absolute() const { return !times.empty(); }
-    [[nodiscard]] std::size_t size() const { return absolute() ? times.size() : tsince_min.size(); }
-};
-
 constexpr std::size_t max_grid_points = 100'000'000;
 
-grid make_grid(const propagate_args& a) {
+io::time_grid make_grid(const propagate_args& a) {
     const bool abs_given = !a.start.empty() || !a.stop.empty() || !a.step.empty();
     if (abs_given == !a.tsince.empty()) {
         throw input_error("propagate: give either --start, --stop and --step, or --tsince-min A:B:S");
     }
-    grid g;
+    io::time_grid g;
     if (abs_given) {
         if (a.start.empty() || a.stop.empty() || a.step.empty()) {
             throw input_error("propagate: --start, --stop and --step go together; one is missing");
@@ -87,111 +75,31 @@ grid make_grid(const propagate_args& a) {
     return g;
 }
 
-frame_kind parse_frame(const std::string& s) {
-    if (s == "teme") return frame_kind::teme;
-    if (s == "ecef") return frame_kind::ecef;
-    if (s == "geodetic") return frame_kind::geodetic;
+io::state_frame parse_frame(const std::string& s) {
+    if (s == "teme") return io::state_frame::teme;
+    if (s == "ecef") return io::state_frame::ecef;
+    if (s == "geodetic") return io::state_frame::geodetic;
     throw input_error(fmt::format("--frame: expected teme, ecef or geodetic, got \"{}\"", s));
 }
 
-// Formats a value for CSV (empty when not finite) or JSON (null).
-std::string cell(double v, int decimals, bool json) {
-    if (json) return json_number(v, decimals);
-    return std::isfinite(v) ? fmt::format("{:.{}f}", v, decimals) : std::string();
-}
-
 int run_propagate(const propagate_args& a) {
-    const frame_kind frame = parse_frame(a.frame);
+    io::state_table_options o;
+    o.frame = parse_frame(a.frame);
     if (a.mode != "improved" && a.mode != "afspc") {
         throw input_error(fmt::format("--mode: expected improved or afspc, got \"{}\"", a.mode));
     }
-    const orbit::sgp4_mode mode = a.mode == "afspc" ? orbit::sgp4_mode::afspc : orbit::sgp4_mode::improved;
-    const grid g = make_grid(a);
+    o.mode = a.mode == "afspc" ? orbit::sgp4_mode::afspc : orbit::sgp4_mode::improved;
+    const io::time_grid g = make_grid(a);
     const auto sets = orbit::load_tle_catalogue(a.catalogue);
     if (sets.empty()) throw input_error(fmt::format("{}: no element sets in the file", a.catalogue));
     constexpr double arcsec = constants::pi / (180.0 * 3600.0);
-    const orbit::earth_orientation eop{a.dut1_s, a.xp_arcsec * arcsec, a.yp_arcsec * arcsec};
+    o.eop = {a.dut1_s, a.xp_arcsec * arcsec, a.yp_arcsec * arcsec};
+    o.json = a.json;
+    o.catalogue = a.catalogue;
 
     io::atomic_file out(a.out, a.force);
-    const bool json = a.json;
-    const std::vector<std::string> columns =
-        frame == frame_kind::geodetic
-            ? std::vector<std::string>{"id", "time_utc", "tsince_min", "lat_deg", "lon_deg", "alt_km", "status"}
-            : std::vector<std::string>{"id", "time_utc", "tsince_min", "x_km", "y_km", "z_km", "vx_km_s", "vy_km_s",
-                                       "vz_km_s", "status"};
-    if (json) {
-        out.write(fmt::format("{{\n  \"command\": \"propagate\",\n  \"catalogue\": \"{}\",\n  \"satellites\": {},\n"
-                              "  \"times\": {},\n  \"frame\": \"{}\",\n  \"mode\": \"{}\",\n  \"dut1_s\": {},\n"
-                              "  \"rows\": [",
-                              a.catalogue, sets.size(), g.size(), a.frame, a.mode, a.dut1_s));
-    } else {
-        out.write(fmt::format("{}\n", fmt::join(columns, ",")));
-    }
-
-    // Satellites in chunks so memory stays bounded whatever the catalogue and grid.
-    const std::size_t per_chunk = std::max<std::size_t>(1, 2'000'000 / g.size());
     progress_reporter progress("propagate", sets.size(), !a.quiet);
-    bool first_row = true;
-    fmt::memory_buffer buf;
-    for (std::size_t s0 = 0; s0 < sets.size(); s0 += per_chunk) {
-        const std::size_t ns = std::min(per_chunk, sets.size() - s0);
-        const std::span<const orbit::element_set> chunk(sets.data() + s0, ns);
-        const orbit::sgp4_propagator prop(chunk, mode);
-        const std::size_t n = ns * g.size();
-        std::vector<double> x(n), y(n), z(n), vx(n), vy(n), vz(n);
-        std::vector<orbit::sgp4_status> st(n);
-        const orbit::sgp4_batch_output o{x, y, z, vx, vy, vz, st};
-        if (g.absolute()) prop.propagate(std::span<const epoch>(g.times), o);
-        else prop.propagate(std::span<const double>(g.tsince_min), o);
-        for (std::size_t i = 0; i < ns; ++i) {
-            const auto& set = chunk[i];
-            for (std::size_t k = 0; k < g.size(); ++k) {
-                const std::size_t e = i * g.size() + k;
-                const epoch t = g.absolute() ? g.times[k] : set.epoch_time + duration::from_seconds(g.tsince_min[k] * 60.0);
-                const double tsince = g.absolute() ? (t - set.epoch_time).seconds() / 60.0 : g.tsince_min[k];
-                std::array<std::string, 6> v;
-                if (frame == frame_kind::teme) {
-                    const double c[6] = {x[e], y[e], z[e], vx[e], vy[e], vz[e]};
-                    for (int j = 0; j < 6; ++j) v[j] = cell(c[j], j < 3 ? 8 : 9, json);
-                } else {
-                    const orbit::state_vector ecef = orbit::teme_to_ecef(
-                        {{x[e] * 1e3, y[e] * 1e3, z[e] * 1e3}, {vx[e] * 1e3, vy[e] * 1e3, vz[e] * 1e3}}, t, eop);
-                    if (frame == frame_kind::ecef) {
-                        for (int j = 0; j < 3; ++j) v[j] = cell(ecef.r_m[j] / 1e3, 8, json);
-                        for (int j = 0; j < 3; ++j) v[3 + j] = cell(ecef.v_m_s[j] / 1e3, 9, json);
-                    } else if (std::isfinite(x[e])) {
-                        const orbit::geodetic geo = orbit::ecef_to_geodetic(ecef.r_m);
-                        v[0] = cell(geo.lat_rad * 180.0 / constants::pi, 8, json);
-                        v[1] = cell(geo.lon_rad * 180.0 / constants::pi, 8, json);
-                        v[2] = cell(geo.alt_m / 1e3, 6, json);
-                    } else {
-                        for (int j = 0; j < 3; ++j) v[j] = cell(NAN, 0, json);
-                    }
-                }
-                const int nv = frame == frame_kind::geodetic ? 3 : 6;
-                std::string status(orbit::to_string(st[e]));
-                std::replace(status.begin(), status.end(), ' ', '_');
-                if (json) {
-                    fmt::format_to(std::back_inserter(buf), "{}\n    {{\"id\": {}, \"time_utc\": \"{}\", \"tsince_min\": {:.6f}",
-                                   first_row ? "" : ",", set.catalogue_number, t.to_utc_iso(), tsince);
-                    for (int j = 0; j < nv; ++j) fmt::format_to(std::back_inserter(buf), ", \"{}\": {}", columns[3 + j], v[j]);
-                    fmt::format_to(std::back_inserter(buf), ", \"status\": \"{}\"}}", status);
-                } else {
-                    fmt::format_to(std::back_inserter(buf), "{},{},{:.6f}", set.catalogue_number, t.to_utc_iso(), tsince);
-                    for (int j = 0; j < nv; ++j) fmt::format_to(std::back_inserter(buf), ",{}", v[j]);
-                    fmt::format_to(std::back_inserter(buf), ",{}\n", status);
-                }
-                first_row = false;
-                if (buf.size() > (1U << 20)) {
-                    out.write(std::string_view(buf.data(), buf.size()));
-                    buf.clear();
-                }
-            }
-        }
-        progress.update(s0 + ns);
-    }
-    if (json) fmt::format_to(std::back_inserter(buf), "\n  ]\n}}\n");
-    out.write(std::string_view(buf.data(), buf.size()));
+    io::write_state_table(out, sets, g, o, [&progress](std::size_t done) { progress.update(done); });
     progress.finish();
     out.commit();
     return exit_ok;
