@@ -5,14 +5,13 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/io/atomic_file.hpp"
-#include "kardashev/orbit/designed_export.hpp"
+#include "kardashev/io/designed_catalogue.hpp"
 #include "kardashev/orbit/hcw.hpp"
 #include "kardashev/orbit/kepler.hpp"
 
@@ -43,8 +42,6 @@ struct constellation_args {
     int count = 0;
     std::string radius;
 };
-
-constexpr double rad_to_deg = 180.0 / constants::pi;
 
 double altitude_m(const constellation_args& a) {
     if (a.altitude.empty()) throw input_error("constellation: --altitude is required");
@@ -102,38 +99,15 @@ int run_constellation(const std::string& kind, const constellation_args& a) {
     if (a.first_id + static_cast<std::int64_t>(elements.size()) - 1 > 339'999) {
         throw input_error("--first-id: the catalogue numbers would pass 339999 (the Alpha-5 limit)");
     }
-    std::string text = format == "omm" ? "[\n" : "";
-    for (std::size_t k = 0; k < elements.size(); ++k) {
-        const auto set = orbit::designed_element_set(elements[k], t, static_cast<std::uint32_t>(a.first_id) + static_cast<std::uint32_t>(k),
-                                                     fmt::format("{}-{}-{:04}", a.name, kind, k + 1));
-        if (format == "tle") {
-            const auto lines = orbit::designed_tle_lines(set);
-            text += fmt::format("{}\n{}\n{}\n", set.name, lines[0], lines[1]);
-        } else {
-            text += fmt::format("  {}{}\n", orbit::designed_omm_json(set), k + 1 < elements.size() ? "," : "");
-        }
-    }
-    if (format == "omm") text += "]\n";
+    const io::catalogue_format out_format = format == "omm" ? io::catalogue_format::omm : io::catalogue_format::tle;
+    const std::string text = io::designed_catalogue(elements, t, static_cast<std::uint32_t>(a.first_id),
+                                                    fmt::format("{}-{}", a.name, kind), out_format);
     if (!(a.json && a.out.empty())) {  // --json alone prints the summary only
         io::atomic_file out(a.out, a.force);
         out.write(text);
         out.commit();
     }
-    if (a.json) {
-        const auto& e0 = elements.front();
-        nlohmann::ordered_json j;
-        j["command"] = "constellation";
-        j["kind"] = kind;
-        j["count"] = elements.size();
-        j["out"] = a.out;
-        j["format"] = format;
-        j["epoch"] = t.to_utc_iso();
-        j["first_id"] = a.first_id;
-        j["altitude_km"] = (e0.a_m - orbit::gravity_model{}.radius_m) / 1000.0;
-        j["inclination_deg"] = e0.i_rad * rad_to_deg;
-        j["period_min"] = orbit::orbital_period_s(e0.a_m) / 60.0;
-        fmt::print("{}\n", j.dump(2));
-    }
+    if (a.json) fmt::print("{}\n", io::designed_catalogue_json(kind, elements, a.out, out_format, t, a.first_id));
     return exit_ok;
 }
 
