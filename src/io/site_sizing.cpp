@@ -49,103 +49,115 @@ size_key b(std::string name, std::function<bool*(site_inputs&)> f) {
     return k;
 }
 
+/// The keys of the spacecraft (or plant) and its launch: site, IT power, accelerator, orbit, array, battery,
+/// radiator, masses and prices.
+void add_design_keys(std::vector<size_key>& k) {
+    using qk = quantity_kind;
+    size_key site;
+    site.name = "site";
+    site.t = size_key::type::text;
+    site.set_text = [](site_inputs& in, const std::string& v) { in.kind = economy::site_kind_from_string(v); };
+    site.get_text = [](const site_inputs& in) { return std::string(economy::to_string(in.kind)); };
+    k.push_back(site);
+    k.push_back(q("it_power", qk::power, [](site_inputs& in) { return &in.it_power_w; }));
+    k.push_back(q("accelerator.power", qk::power, [](site_inputs& in) { return &in.accelerator.power_w; }));
+    k.push_back(q("accelerator.mass", qk::mass, [](site_inputs& in) { return &in.accelerator.mass_kg; }));
+    k.push_back(q("accelerator.price", qk::money, [](site_inputs& in) { return &in.accelerator.price_usd; }));
+    k.push_back(q("life", qk::time, [](site_inputs& in) { return &in.life_s; }));
+    k.push_back(q("altitude", qk::length, [](site_inputs& in) { return &in.altitude_m; }));
+    k.push_back(b("sun_synchronous", [](site_inputs& in) { return &in.sun_synchronous; }));
+    k.push_back(q("ltan", qk::time, [](site_inputs& in) { return &in.ltan_h; }, 1.0 / 3600.0));
+    k.push_back(q("inclination", qk::angle, [](site_inputs& in) { return &in.inclination_rad; }));
+    k.push_back(q("satellite_it_power", qk::power, [](site_inputs& in) { return &in.satellite_it_power_w; }));
+    k.push_back(q("satellites_per_cluster", qk::count, [](site_inputs& in) { return &in.satellites_per_cluster; }));
+    k.push_back(q("bus_power_fraction", qk::dimensionless, [](site_inputs& in) { return &in.bus_power_fraction; }));
+    k.push_back(q("array.cell_efficiency", qk::dimensionless, [](site_inputs& in) { return &in.array.cell_efficiency; }));
+    k.push_back(q("array.packing_factor", qk::dimensionless, [](site_inputs& in) { return &in.array.packing_factor; }));
+    k.push_back(q("array.degradation", qk::rate, [](site_inputs& in) { return &in.array.degradation_per_year; }, year_s));
+    k.push_back(q("array.specific_power_w_per_kg", qk::dimensionless,
+                  [](site_inputs& in) { return &in.array.specific_power_w_per_kg; }));
+    k.push_back(q("battery.specific_energy", qk::specific_energy,
+                  [](site_inputs& in) { return &in.battery.specific_energy_j_per_kg; }));
+    k.push_back(q("battery.depth_of_discharge", qk::dimensionless, [](site_inputs& in) { return &in.battery.depth_of_discharge; }));
+    k.push_back(q("battery.capacity", qk::energy, [](site_inputs& in) { return &in.battery_capacity_j; }));
+    k.push_back(q("battery.round_trip_efficiency", qk::dimensionless,
+                  [](site_inputs& in) { return &in.battery.round_trip_efficiency; }));
+    size_key faces;
+    faces.name = "radiator.faces";
+    faces.t = size_key::type::text;
+    faces.set_text = [](site_inputs& in, const std::string& v) {
+        const double f = parse_quantity(v, quantity_kind::count);
+        if (f != 1.0 && f != 2.0) throw input_error(fmt::format("radiator.faces: expected 1 or 2, got \"{}\"", v));
+        in.radiator.faces = static_cast<int>(f);
+    };
+    faces.get_text = [](const site_inputs& in) { return std::to_string(in.radiator.faces); };
+    k.push_back(faces);
+    k.push_back(q("radiator.emissivity", qk::dimensionless, [](site_inputs& in) { return &in.radiator.emissivity; }));
+    k.push_back(q("radiator.absorptivity", qk::dimensionless, [](site_inputs& in) { return &in.radiator.absorptivity; }));
+    k.push_back(q("radiator.temperature", qk::temperature, [](site_inputs& in) { return &in.radiator.temperature_k; }));
+    k.push_back(q("radiator.areal_mass_kg_per_m2", qk::dimensionless, [](site_inputs& in) { return &in.radiator.mass_kg_per_m2; }));
+    k.push_back(q("radiator.planet_view_factor", qk::dimensionless, [](site_inputs& in) { return &in.radiator_planet_view_factor; }));
+    k.push_back(q("max_passive_radiator_temperature", qk::temperature,
+                  [](site_inputs& in) { return &in.max_passive_radiator_temperature_k; }));
+    k.push_back(q("heat_pump_carnot_fraction", qk::dimensionless, [](site_inputs& in) { return &in.heat_pump_carnot_fraction; }));
+    k.push_back(q("shielding_kg_per_kw", qk::dimensionless, [](site_inputs& in) { return &in.shielding_kg_per_kw; }));
+    k.push_back(q("bus_mass_fraction", qk::dimensionless, [](site_inputs& in) { return &in.bus_mass_fraction; }));
+    k.push_back(q("spacecraft_price", qk::price_per_mass, [](site_inputs& in) { return &in.spacecraft_price_usd_per_kg; }));
+    k.push_back(q("launch_price", qk::price_per_mass, [](site_inputs& in) { return &in.launch_price_usd_per_kg; }));
+    size_key launcher;
+    launcher.name = "launcher";
+    launcher.t = size_key::type::text;
+    launcher.set_text = [](site_inputs& in, const std::string& v) { in.launcher = io::find_launcher(v); };
+    launcher.get_text = [](const site_inputs& in) { return in.launcher.name; };
+    k.push_back(launcher);
+}
+
+/// The keys of its operation: radiation and failures, the power plant, water and carbon, and the Moon.
+void add_operation_keys(std::vector<size_key>& k) {
+    using qk = quantity_kind;
+    k.push_back(q("radiation.dose_rate_rad_per_year", qk::dimensionless,
+                  [](site_inputs& in) { return &in.radiation.dose_rate_rad_per_year; }));
+    k.push_back(q("radiation.rad_per_sdc", qk::dimensionless, [](site_inputs& in) { return &in.radiation.rad_per_sdc; }));
+    k.push_back(q("radiation.rad_per_sefi", qk::dimensionless, [](site_inputs& in) { return &in.radiation.rad_per_sefi; }));
+    k.push_back(q("radiation.tid_limit_rad", qk::dimensionless, [](site_inputs& in) { return &in.radiation.tid_limit_rad; }));
+    k.push_back(q("failure_rate", qk::rate, [](site_inputs& in) { return &in.failure_rate_per_year; }, year_s));
+    k.push_back(b("replace_failures", [](site_inputs& in) { return &in.replace_failures; }));
+    size_key plant;
+    plant.name = "plant";
+    plant.t = size_key::type::text;
+    plant.set_text = [](site_inputs& in, const std::string& v) {
+        in.plant = energy::default_plant(energy::plant_kind_from_string(v));
+    };
+    plant.get_text = [](const site_inputs& in) { return std::string(energy::to_string(in.plant.kind)); };
+    k.push_back(plant);
+    k.push_back(q("pue", qk::dimensionless, [](site_inputs& in) { return &in.pue; }));
+    k.push_back(q("energy_price", qk::price_per_energy, [](site_inputs& in) { return &in.plant.energy_price_usd_per_j; }));
+    k.push_back(q("carbon_intensity", qk::mass_per_energy, [](site_inputs& in) { return &in.plant.carbon_kg_per_j; }));
+    k.push_back(q("plant.capex", qk::price_per_power, [](site_inputs& in) { return &in.plant.capex_usd_per_w; }));
+    k.push_back(q("plant.capacity_factor", qk::dimensionless, [](site_inputs& in) { return &in.plant.capacity_factor; }));
+    k.push_back(q("facility_capex", qk::price_per_power, [](site_inputs& in) { return &in.facility_capex_usd_per_w; }));
+    k.push_back(q("wue_l_per_kwh", qk::dimensionless, [](site_inputs& in) { return &in.wue_m3_per_j; }, 1e-3 / 3.6e6));
+    k.push_back(b("lunar.polar", [](site_inputs& in) { return &in.lunar_polar; }));
+    k.push_back(q("lunar.sunlit_fraction", qk::dimensionless, [](site_inputs& in) { return &in.lunar_sunlit_fraction; }));
+    k.push_back(q("lunar.longest_night", qk::time, [](site_inputs& in) { return &in.lunar_longest_night_s; }));
+    k.push_back(q("lunar.latitude", qk::angle, [](site_inputs& in) { return &in.lunar_latitude_rad; }));
+    k.push_back(q("lunar.ground_temperature", qk::temperature, [](site_inputs& in) { return &in.lunar_ground_temperature_k; }));
+    k.push_back(q("regolith_share", qk::dimensionless, [](site_inputs& in) { return &in.regolith_share; }));
+    k.push_back(q("regolith_price", qk::price_per_mass, [](site_inputs& in) { return &in.regolith_price_usd_per_kg; }));
+    k.push_back(q("moon_delivery_price", qk::price_per_mass, [](site_inputs& in) { return &in.moon_delivery_price_usd_per_kg; }));
+    k.push_back(q("mass_driver.rate_t_per_year", qk::dimensionless,
+                  [](site_inputs& in) { return &in.mass_driver_rate_kg_per_year; }, 1e3));
+    k.push_back(q("mass_driver.launch_speed_m_per_s", qk::dimensionless,
+                  [](site_inputs& in) { return &in.mass_driver.launch_speed_m_s; }));
+    k.push_back(q("mass_driver.efficiency", qk::dimensionless, [](site_inputs& in) { return &in.mass_driver.efficiency; }));
+}
+
 /// Every input of the site design, in the order `--json` echoes them (docs/models/sites.md lists them).
 const std::vector<size_key>& size_keys() {
-    using qk = quantity_kind;
     static const std::vector<size_key> keys = [] {
         std::vector<size_key> k;
-        size_key site;
-        site.name = "site";
-        site.t = size_key::type::text;
-        site.set_text = [](site_inputs& in, const std::string& v) { in.kind = economy::site_kind_from_string(v); };
-        site.get_text = [](const site_inputs& in) { return std::string(economy::to_string(in.kind)); };
-        k.push_back(site);
-        k.push_back(q("it_power", qk::power, [](site_inputs& in) { return &in.it_power_w; }));
-        k.push_back(q("accelerator.power", qk::power, [](site_inputs& in) { return &in.accelerator.power_w; }));
-        k.push_back(q("accelerator.mass", qk::mass, [](site_inputs& in) { return &in.accelerator.mass_kg; }));
-        k.push_back(q("accelerator.price", qk::money, [](site_inputs& in) { return &in.accelerator.price_usd; }));
-        k.push_back(q("life", qk::time, [](site_inputs& in) { return &in.life_s; }));
-        k.push_back(q("altitude", qk::length, [](site_inputs& in) { return &in.altitude_m; }));
-        k.push_back(b("sun_synchronous", [](site_inputs& in) { return &in.sun_synchronous; }));
-        k.push_back(q("ltan", qk::time, [](site_inputs& in) { return &in.ltan_h; }, 1.0 / 3600.0));
-        k.push_back(q("inclination", qk::angle, [](site_inputs& in) { return &in.inclination_rad; }));
-        k.push_back(q("satellite_it_power", qk::power, [](site_inputs& in) { return &in.satellite_it_power_w; }));
-        k.push_back(q("satellites_per_cluster", qk::count, [](site_inputs& in) { return &in.satellites_per_cluster; }));
-        k.push_back(q("bus_power_fraction", qk::dimensionless, [](site_inputs& in) { return &in.bus_power_fraction; }));
-        k.push_back(q("array.cell_efficiency", qk::dimensionless, [](site_inputs& in) { return &in.array.cell_efficiency; }));
-        k.push_back(q("array.packing_factor", qk::dimensionless, [](site_inputs& in) { return &in.array.packing_factor; }));
-        k.push_back(q("array.degradation", qk::rate, [](site_inputs& in) { return &in.array.degradation_per_year; }, year_s));
-        k.push_back(q("array.specific_power_w_per_kg", qk::dimensionless,
-                      [](site_inputs& in) { return &in.array.specific_power_w_per_kg; }));
-        k.push_back(q("battery.specific_energy", qk::specific_energy,
-                      [](site_inputs& in) { return &in.battery.specific_energy_j_per_kg; }));
-        k.push_back(q("battery.depth_of_discharge", qk::dimensionless, [](site_inputs& in) { return &in.battery.depth_of_discharge; }));
-        k.push_back(q("battery.capacity", qk::energy, [](site_inputs& in) { return &in.battery_capacity_j; }));
-        k.push_back(q("battery.round_trip_efficiency", qk::dimensionless,
-                      [](site_inputs& in) { return &in.battery.round_trip_efficiency; }));
-        size_key faces;
-        faces.name = "radiator.faces";
-        faces.t = size_key::type::text;
-        faces.set_text = [](site_inputs& in, const std::string& v) {
-            const double f = parse_quantity(v, quantity_kind::count);
-            if (f != 1.0 && f != 2.0) throw input_error(fmt::format("radiator.faces: expected 1 or 2, got \"{}\"", v));
-            in.radiator.faces = static_cast<int>(f);
-        };
-        faces.get_text = [](const site_inputs& in) { return std::to_string(in.radiator.faces); };
-        k.push_back(faces);
-        k.push_back(q("radiator.emissivity", qk::dimensionless, [](site_inputs& in) { return &in.radiator.emissivity; }));
-        k.push_back(q("radiator.absorptivity", qk::dimensionless, [](site_inputs& in) { return &in.radiator.absorptivity; }));
-        k.push_back(q("radiator.temperature", qk::temperature, [](site_inputs& in) { return &in.radiator.temperature_k; }));
-        k.push_back(q("radiator.areal_mass_kg_per_m2", qk::dimensionless, [](site_inputs& in) { return &in.radiator.mass_kg_per_m2; }));
-        k.push_back(q("radiator.planet_view_factor", qk::dimensionless, [](site_inputs& in) { return &in.radiator_planet_view_factor; }));
-        k.push_back(q("max_passive_radiator_temperature", qk::temperature,
-                      [](site_inputs& in) { return &in.max_passive_radiator_temperature_k; }));
-        k.push_back(q("heat_pump_carnot_fraction", qk::dimensionless, [](site_inputs& in) { return &in.heat_pump_carnot_fraction; }));
-        k.push_back(q("shielding_kg_per_kw", qk::dimensionless, [](site_inputs& in) { return &in.shielding_kg_per_kw; }));
-        k.push_back(q("bus_mass_fraction", qk::dimensionless, [](site_inputs& in) { return &in.bus_mass_fraction; }));
-        k.push_back(q("spacecraft_price", qk::price_per_mass, [](site_inputs& in) { return &in.spacecraft_price_usd_per_kg; }));
-        k.push_back(q("launch_price", qk::price_per_mass, [](site_inputs& in) { return &in.launch_price_usd_per_kg; }));
-        size_key launcher;
-        launcher.name = "launcher";
-        launcher.t = size_key::type::text;
-        launcher.set_text = [](site_inputs& in, const std::string& v) { in.launcher = io::find_launcher(v); };
-        launcher.get_text = [](const site_inputs& in) { return in.launcher.name; };
-        k.push_back(launcher);
-        k.push_back(q("radiation.dose_rate_rad_per_year", qk::dimensionless,
-                      [](site_inputs& in) { return &in.radiation.dose_rate_rad_per_year; }));
-        k.push_back(q("radiation.rad_per_sdc", qk::dimensionless, [](site_inputs& in) { return &in.radiation.rad_per_sdc; }));
-        k.push_back(q("radiation.rad_per_sefi", qk::dimensionless, [](site_inputs& in) { return &in.radiation.rad_per_sefi; }));
-        k.push_back(q("radiation.tid_limit_rad", qk::dimensionless, [](site_inputs& in) { return &in.radiation.tid_limit_rad; }));
-        k.push_back(q("failure_rate", qk::rate, [](site_inputs& in) { return &in.failure_rate_per_year; }, year_s));
-        k.push_back(b("replace_failures", [](site_inputs& in) { return &in.replace_failures; }));
-        size_key plant;
-        plant.name = "plant";
-        plant.t = size_key::type::text;
-        plant.set_text = [](site_inputs& in, const std::string& v) {
-            in.plant = energy::default_plant(energy::plant_kind_from_string(v));
-        };
-        plant.get_text = [](const site_inputs& in) { return std::string(energy::to_string(in.plant.kind)); };
-        k.push_back(plant);
-        k.push_back(q("pue", qk::dimensionless, [](site_inputs& in) { return &in.pue; }));
-        k.push_back(q("energy_price", qk::price_per_energy, [](site_inputs& in) { return &in.plant.energy_price_usd_per_j; }));
-        k.push_back(q("carbon_intensity", qk::mass_per_energy, [](site_inputs& in) { return &in.plant.carbon_kg_per_j; }));
-        k.push_back(q("plant.capex", qk::price_per_power, [](site_inputs& in) { return &in.plant.capex_usd_per_w; }));
-        k.push_back(q("plant.capacity_factor", qk::dimensionless, [](site_inputs& in) { return &in.plant.capacity_factor; }));
-        k.push_back(q("facility_capex", qk::price_per_power, [](site_inputs& in) { return &in.facility_capex_usd_per_w; }));
-        k.push_back(q("wue_l_per_kwh", qk::dimensionless, [](site_inputs& in) { return &in.wue_m3_per_j; }, 1e-3 / 3.6e6));
-        k.push_back(b("lunar.polar", [](site_inputs& in) { return &in.lunar_polar; }));
-        k.push_back(q("lunar.sunlit_fraction", qk::dimensionless, [](site_inputs& in) { return &in.lunar_sunlit_fraction; }));
-        k.push_back(q("lunar.longest_night", qk::time, [](site_inputs& in) { return &in.lunar_longest_night_s; }));
-        k.push_back(q("lunar.latitude", qk::angle, [](site_inputs& in) { return &in.lunar_latitude_rad; }));
-        k.push_back(q("lunar.ground_temperature", qk::temperature, [](site_inputs& in) { return &in.lunar_ground_temperature_k; }));
-        k.push_back(q("regolith_share", qk::dimensionless, [](site_inputs& in) { return &in.regolith_share; }));
-        k.push_back(q("regolith_price", qk::price_per_mass, [](site_inputs& in) { return &in.regolith_price_usd_per_kg; }));
-        k.push_back(q("moon_delivery_price", qk::price_per_mass, [](site_inputs& in) { return &in.moon_delivery_price_usd_per_kg; }));
-        k.push_back(q("mass_driver.rate_t_per_year", qk::dimensionless,
-                      [](site_inputs& in) { return &in.mass_driver_rate_kg_per_year; }, 1e3));
-        k.push_back(q("mass_driver.launch_speed_m_per_s", qk::dimensionless,
-                      [](site_inputs& in) { return &in.mass_driver.launch_speed_m_s; }));
-        k.push_back(q("mass_driver.efficiency", qk::dimensionless, [](site_inputs& in) { return &in.mass_driver.efficiency; }));
+        add_design_keys(k);
+        add_operation_keys(k);
         return k;
     }();
     return keys;
