@@ -76,7 +76,7 @@ void print_summary(const sim::scenario& s, const sim::run_result& r, const std::
     fmt::print("\n{:<18} {:<6} {:>12} {:>10} {:>12} {:>9} {:>9} {:>9}\n", "site", "kind", "accel-hours", "peak IT",
                "USD/acc-h", "kg/kW", "launches", "energy");
     for (const auto& st : sum.sites) {
-        fmt::print("{:<18} {:<6} {:>12} {:>9}W {:>12.2f} {:>9} {:>9} {:>8}Wh\n", st.name, st.kind, si_count(st.accelerator_hours),
+        fmt::print("{:<18} {:<6} {:>12} {:>9}W {:>12.2f} {:>9} {:>9} {:>8}Wh\n", st.name, sim::to_string(st.kind), si_count(st.accelerator_hours),
                    si_count(st.peak_it_power_w), st.cost_per_accelerator_hour_usd,
                    st.has_design ? fmt::format("{:.1f}", st.kg_per_kw) : std::string("-"),
                    st.has_design ? fmt::format("{:.0f}", std::ceil(st.launches)) : std::string("-"), si_count(st.energy_j / 3600.0));

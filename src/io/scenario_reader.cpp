@@ -38,10 +38,6 @@ enum class bound {
 // int64 nanoseconds hold +-292 years; stay clear of the edge.
 constexpr double max_duration_s = 9.0e9;
 
-std::vector<std::string_view> to_vector(std::span<const std::string_view> items) {
-    return {items.begin(), items.end()};
-}
-
 /// The noun a bound message uses for a value of `kind`.
 std::string_view noun(quantity_kind kind) {
     switch (kind) {
@@ -212,14 +208,19 @@ public:
         return std::nullopt;
     }
 
-    /// One of `known`; `what` names the thing in the message ("scaling law").
-    std::optional<std::string> choice(const yaml_node& n, const std::string& path, std::string_view what,
-                                      const std::vector<std::string_view>& known) {
+    /// One of `known`, by its to_string; `what` names the thing in the message ("scaling law").
+    template <class Choice>
+    std::optional<Choice> choice(const yaml_node& n, const std::string& path, std::string_view what,
+                                 std::span<const Choice> known) {
         auto t = text(n, path);
         if (!t) return std::nullopt;
-        if (std::find(known.begin(), known.end(), *t) != known.end()) return t;
+        std::vector<std::string_view> names;
+        for (const Choice c : known) {
+            if (to_string(c) == *t) return c;
+            names.push_back(to_string(c));
+        }
         report(n.pos, path,
-               "unknown " + std::string(what) + " " + quoted(*t) + "; known: " + join(known) + did_you_mean(*t, known));
+               "unknown " + std::string(what) + " " + quoted(*t) + "; known: " + join(names) + did_you_mean(*t, names));
         return std::nullopt;
     }
 
@@ -329,10 +330,11 @@ public:
         }
     }
 
+    template <class Choice, std::size_t N>
     void set_choice(const yaml_node& map, std::string_view key, const std::string& parent, std::string_view what,
-                    std::span<const std::string_view> known, std::string& out) {
+                    const Choice (&known)[N], Choice& out) {
         if (const yaml_node* n = map.find(key)) {
-            if (auto v = choice(*n, child_path(parent, key), what, to_vector(known))) out = *v;
+            if (auto v = choice(*n, child_path(parent, key), what, std::span<const Choice>(known))) out = *v;
         }
     }
 
@@ -400,7 +402,6 @@ std::vector<compute::accelerator> read_accelerator_list(reader& r, const yaml_no
 
 fleet::cohort read_cohort(reader& r, const yaml_node& n, const std::string& path) {
     fleet::cohort c;
-    c.kind = default_cohort_kind;
     c.upload_fraction = default_quantity(default_upload_fraction, quantity_kind::dimensionless);
     c.curation_yield = default_quantity(default_curation_yield, quantity_kind::dimensionless);
     c.tokens_per_byte = default_quantity(default_tokens_per_byte, quantity_kind::tokens_per_byte);
@@ -634,10 +635,10 @@ void read_uplink_network(reader& r, const yaml_node& n, const std::string& path,
 void check_uplink_sites(reader& r, const yaml_node& network_node, const sim::scenario& s) {
     const auto located = [&](const std::string& name) {
         return std::any_of(s.sites.begin(), s.sites.end(), [&](const sim::site& site) {
-            return site.name == name && site.kind == "ground" && site.location.given;
+            return site.name == name && site.kind == sim::site_kind::ground && site.location.given;
         });
     };
-    if (std::none_of(s.sites.begin(), s.sites.end(), [](const sim::site& site) { return site.kind == "ground" && site.location.given; })) {
+    if (std::none_of(s.sites.begin(), s.sites.end(), [](const sim::site& site) { return site.kind == sim::site_kind::ground && site.location.given; })) {
         r.report(network_node.pos, "uplink.network",
                  "the routed uplink needs at least one ground site with a location (where the data lands)");
     }
@@ -667,27 +668,27 @@ sim::site read_site(reader& r, const yaml_node& n, const std::string& path, epoc
     const yaml_node* moon = n.find("moon");
     if (const yaml_node* loc = n.find("location")) {
         const auto lp = child_path(path, "location");
-        if (s.kind != "ground") {
+        if (s.kind != sim::site_kind::ground) {
             r.report(loc->pos, lp, "only a site of kind ground has a location (an orbit site has an orbit, a moon site a moon block)");
         } else {
             s.location.given = read_location(r, *loc, lp, s.location.latitude_rad, s.location.longitude_rad);
         }
     }
-    if (s.kind != "ground") {
+    if (s.kind != sim::site_kind::ground) {
         s.facility.energy_price_usd_per_j = 0.0;  // sunlight is free; operations cost is capex
         s.facility.carbon_kg_per_j = 0.0;
         s.failure_rate_per_s = default_quantity(default_off_world_failure_rate, quantity_kind::rate);
     }
-    if (s.kind == "orbit") {
+    if (s.kind == sim::site_kind::orbit) {
         if (orbit != nullptr) read_site_orbit(r, *orbit, child_path(path, "orbit"), s.orbit);
     } else if (orbit != nullptr) {
         r.report(orbit->pos, child_path(path, "orbit"), "only a site of kind orbit has an orbit");
     }
-    if (s.kind == "moon") {
+    if (s.kind == sim::site_kind::moon) {
         if (moon != nullptr && r.mapping(*moon, child_path(path, "moon"), site_moon_spec)) {
             const auto mp = child_path(path, "moon");
             r.set_choice(*moon, "location", mp, "lunar location", moon_locations, s.moon.location);
-            if (s.moon.location == "equatorial") s.moon.sunlit_fraction = 0.5;  // 14.77 d of day per 29.53 d synodic month
+            if (s.moon.location == sim::lunar_location::equatorial) s.moon.sunlit_fraction = 0.5;  // 14.77 d of day per 29.53 d synodic month
             r.set_quantity(*moon, "sunlit_fraction", mp, quantity_kind::dimensionless, bound::open_fraction,
                            s.moon.sunlit_fraction);
         }

@@ -150,9 +150,9 @@ struct utilisation_entry {
 /// The cluster of `job` accelerators a site runs as one synchronous job.
 compute::cluster site_cluster(const site& where, int job) {
     compute::cluster c = compute::make_cluster(where.accel, job);
-    if (where.kind == "orbit") {
+    if (where.kind == site_kind::orbit) {
         // Satellites of satellite_size accelerators joined by lasers (compute/cluster.hpp group_link).
-        c.site = compute::site_kind::orbit;
+        c.site = site_kind::orbit;
         c.node_size = where.orbit.satellite_size >= 1.0 ? static_cast<int>(where.orbit.satellite_size) : c.scale_up_size;
         c.inter_node.bandwidth_bytes_per_s = where.orbit.isl_bandwidth_bytes_per_s;
         c.inter_node.latency_s = where.orbit.isl_latency_s;
@@ -187,9 +187,7 @@ compute::reliability_result site_reliability(const site& where, const training_p
     compute::reliability_inputs in;
     in.accelerators = running;
     in.mtbf_s = t.accelerator_mtbf.seconds();
-    const auto rad = compute::default_radiation(where.kind == "orbit"  ? compute::site_kind::orbit
-                                                : where.kind == "moon" ? compute::site_kind::moon
-                                                                       : compute::site_kind::ground);
+    const auto rad = compute::default_radiation(where.kind);
     in.upset_interrupt_rate_per_s = rad.upset_interrupt_rate_per_s;
     in.sdc_rate_per_s = rad.sdc_rate_per_s;
     in.checkpoint_write_s = t.checkpoint_write.seconds();
@@ -231,7 +229,7 @@ fast_clock::window_fn sunlit_window(epoch start, const site_orbit& o) {
         el0.raan_rad = o.raan_rad;
     }
     orbit::eclipse_options opt;
-    opt.shadow = o.shadow == "conical" ? orbit::shadow_model::conical : orbit::shadow_model::cylindrical;
+    opt.shadow = o.shadow;
     return [el0, start, opt](epoch from, epoch to) {
         const orbit::kepler_elements el = orbit::propagate_j2(el0, (from - start).seconds(), opt.gravity);
         fast_aggregate a;
@@ -312,9 +310,9 @@ site_summary summarise_site(const scenario& s, const site& where, const site_sta
     out.peak_it_power_w = st.peak_it_w;
     out.failed_accelerators = st.failed;
     out.cost_per_accelerator_hour_usd = economy::cost_per_accelerator_hour(st.depreciation_usd, st.energy_usd, st.running_hours);
-    if (where.kind == "ground" || !(st.peak_it_w > 0.0)) return out;
+    if (where.kind == site_kind::ground || !(st.peak_it_w > 0.0)) return out;
     economy::site_inputs in;
-    in.kind = where.kind == "orbit" ? economy::site_kind::orbit : economy::site_kind::moon;
+    in.kind = where.kind;
     in.it_power_w = st.peak_it_w;
     in.accelerator.power_w = where.accel.all_in_power_w;
     in.accelerator.price_usd = where.accel.price_usd;
@@ -325,14 +323,14 @@ site_summary summarise_site(const scenario& s, const site& where, const site_sta
     in.sun_synchronous = where.orbit.sun_synchronous;
     in.ltan_h = where.orbit.ltan_h;
     in.inclination_rad = where.orbit.inclination_rad;
-    in.lunar_polar = where.moon.location == "polar";
+    in.lunar_polar = where.moon.location == lunar_location::polar;
     if (in.lunar_polar) in.lunar_sunlit_fraction = where.moon.sunlit_fraction;
     economy::site_design d;
     try {
         d = economy::design_site(in);
     } catch (const error& e) {
         throw domain_error(fmt::format("sites: {}: the {} design does not close at {:.4g} W of IT: {}", where.name,
-                                       where.kind, st.peak_it_w, e.what()));
+                                       to_string(where.kind), st.peak_it_w, e.what()));
     }
     out.has_design = true;
     out.kg_per_kw = d.kg_per_kw;
@@ -358,16 +356,14 @@ constraint most_frequent(const std::array<std::int64_t, constraint_count>& count
 run_result run(const scenario& s, const run_options& options) {
     if (s.step.ns() <= 0) throw domain_error("run: the step must be positive");
     if (s.length < s.step) throw domain_error("run: the length must be at least one step");
-    const auto law = fleet::chinchilla_law::by_name(s.training.scaling_law);
+    const auto law = fleet::chinchilla_law::of(s.training.scaling_law);
     if (!(s.training.reference_loss > law.e))
         throw domain_error(fmt::format("training.reference_loss: expected a loss above the {} law's irreducible loss "
                                        "E = {}, got {}",
                                        law.name, law.e, s.training.reference_loss));
     const std::int64_t steps = s.length.ns() / s.step.ns();
     const double dt = s.step.seconds();
-    const bool modelled = s.training.utilisation == "model";
-    if (!modelled && s.training.utilisation != "fixed")
-        throw domain_error(fmt::format("training.utilisation: expected fixed or model, got \"{}\"", s.training.utilisation));
+    const bool modelled = s.training.utilisation == utilisation_mode::model;
     std::vector<utilisation_entry> utilisation_cache;
     double delivered_share = s.training.mfu * s.training.goodput;  // delivered / peak FLOP of the last generation
     double gen_peak_flop = 0.0;                                    // [FLOP] peak of the running accelerators, this generation
@@ -409,7 +405,7 @@ run_result run(const scenario& s, const run_options& options) {
         st.ch_it_power = rec.add_channel(entity, "it_power", "W");
         st.ch_facility_power = rec.add_channel(entity, "facility_power", "W");
         st.ch_power_cap = rec.add_channel(entity, "power_capacity", "W");
-        if (s.sites[i].kind != "ground") {
+        if (s.sites[i].kind != site_kind::ground) {
             st.ch_sunlit = rec.add_channel(entity, "sunlit_fraction", "1");
             st.ch_usable = rec.add_channel(entity, "usable_fraction", "1");
         }
@@ -444,7 +440,7 @@ run_result run(const scenario& s, const run_options& options) {
     {
         std::vector<std::pair<site_orbit, std::uint32_t>> orbits;
         for (std::size_t i = 0; i < s.sites.size(); ++i) {
-            if (s.sites[i].kind != "orbit") continue;
+            if (s.sites[i].kind != site_kind::orbit) continue;
             const auto& o = s.sites[i].orbit;
             auto it = std::find_if(orbits.begin(), orbits.end(), [&](const auto& e) { return same_path(e.first, o); });
             if (it == orbits.end()) {
@@ -457,10 +453,10 @@ run_result run(const scenario& s, const run_options& options) {
     if (routed) routed->entity = fast.add_entity("network/uplink", routed->window(s), routed->key(s));
     auto fast_stage = [&](epoch t) {
         for (std::size_t i = 0; i < s.sites.size(); ++i) {
-            if (s.sites[i].kind == "orbit") sites[i].sunlit = fast.aggregate(sites[i].fast_entity, t).sunlit_fraction;
+            if (s.sites[i].kind == site_kind::orbit) sites[i].sunlit = fast.aggregate(sites[i].fast_entity, t).sunlit_fraction;
             // A lunar site's lit share is constant over the run: the ridge's yearly fraction, or half of each
             // synodic month at the equator; night storage (sized by economy::design_site) carries the dark.
-            if (s.sites[i].kind == "moon") sites[i].sunlit = s.sites[i].moon.sunlit_fraction;
+            if (s.sites[i].kind == site_kind::moon) sites[i].sunlit = s.sites[i].moon.sunlit_fraction;
         }
     };
 
@@ -634,7 +630,7 @@ run_result run(const scenario& s, const run_options& options) {
             // efficiency, as the site design sizes them (energy::recharge_power_w, SMAD 3rd ed. eq. 11-5;
             // docs/models/sim.md).
             st.usable = 1.0;
-            if (site.kind != "ground" && st.installed > 0.0) {
+            if (site.kind != site_kind::ground && st.installed > 0.0) {
                 const double f = st.sunlit;
                 const double array_w_per_load_w =
                     f > 0.0 ? 1.0 + energy::recharge_power_w(1.0, 1.0 - f, f, energy::battery{}) : inf;
@@ -665,7 +661,7 @@ run_result run(const scenario& s, const run_options& options) {
             st.accelerator_hours += st.installed * dt / 3600.0;
             st.running_hours += running * dt / 3600.0;
             st.peak_it_w = std::max(st.peak_it_w, st.installed * site.accel.all_in_power_w);
-            if (site.kind != "ground") {
+            if (site.kind != site_kind::ground) {
                 rec.record(k, st.ch_sunlit, st.sunlit);
                 rec.record(k, st.ch_usable, st.usable);
             }

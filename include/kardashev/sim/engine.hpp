@@ -51,7 +51,7 @@ struct generation {
 /// One site over the run; for orbit and moon sites also the physical design at the site's peak IT power.
 struct site_summary {
     std::string name;
-    std::string kind;                          //!< ground, orbit or moon
+    site_kind kind = site_kind::ground;        //!< ground, orbit or moon
     double accelerator_hours = 0.0;            //!< [h] installed
     double running_accelerator_hours = 0.0;    //!< [h] running (installed x usable fraction)
     double capex_usd = 0.0;                    //!< [USD] accelerators and facility bought
