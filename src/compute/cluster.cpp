@@ -15,15 +15,6 @@ constexpr double default_scale_out_bytes_per_s = 400e9 / 8.0;
 
 }  // namespace
 
-const char* to_string(site_kind k) {
-    switch (k) {
-        case site_kind::ground: return "ground";
-        case site_kind::orbit: return "orbit";
-        case site_kind::moon: return "moon";
-    }
-    return "ground";
-}
-
 cluster make_cluster(const accelerator& a, int count) {
     if (count < 1) throw input_error(fmt::format("cluster: expected at least one accelerator, got {}", count));
     cluster c;

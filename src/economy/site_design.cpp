@@ -242,22 +242,6 @@ void design_ground(const site_inputs& in, site_design& d) {
 
 }  // namespace
 
-std::string_view to_string(site_kind kind) {
-    switch (kind) {
-        case site_kind::ground: return "ground";
-        case site_kind::orbit: return "orbit";
-        case site_kind::moon: return "moon";
-    }
-    return "orbit";
-}
-
-site_kind site_kind_from_string(std::string_view name) {
-    for (auto k : {site_kind::ground, site_kind::orbit, site_kind::moon}) {
-        if (to_string(k) == name) return k;
-    }
-    throw input_error(fmt::format("site: unknown kind \"{}\"; expected ground, orbit or moon", name));
-}
-
 site_design design_site(const site_inputs& in) {
     check_inputs(in);
     site_design d;

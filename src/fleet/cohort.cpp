@@ -30,6 +30,18 @@ void require_unit_interval(const char* what, double value) {
 
 }  // namespace
 
+std::string_view to_string(cohort_kind kind) noexcept {
+    switch (kind) {
+        case cohort_kind::vehicle: return "vehicle";
+        case cohort_kind::robotaxi: return "robotaxi";
+        case cohort_kind::humanoid: return "humanoid";
+        case cohort_kind::factory: return "factory";
+        case cohort_kind::eo_satellite: return "eo_satellite";
+        case cohort_kind::social: return "social";
+    }
+    return "vehicle";
+}
+
 double logistic_step(double units, double k, double r_per_s, double dt_s) {
     require_non_negative("unit count", units);
     require_non_negative("growth rate [1/s]", r_per_s);

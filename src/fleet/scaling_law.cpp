@@ -41,14 +41,16 @@ chinchilla_law chinchilla_law::hoffmann() {
     return {"hoffmann", 1.69, 406.4, 410.7, 0.34, 0.28};
 }
 
-chinchilla_law chinchilla_law::by_name(const std::string& name) {
-    if (name == "epoch") {
-        return epoch_ai();
+std::string_view to_string(scaling_law_kind kind) noexcept {
+    switch (kind) {
+        case scaling_law_kind::epoch: return "epoch";
+        case scaling_law_kind::hoffmann: return "hoffmann";
     }
-    if (name == "hoffmann") {
-        return hoffmann();
-    }
-    throw input_error(fmt::format("unknown scaling law \"{}\" (expected \"epoch\" or \"hoffmann\")", name));
+    return "epoch";
+}
+
+chinchilla_law chinchilla_law::of(scaling_law_kind kind) {
+    return kind == scaling_law_kind::hoffmann ? hoffmann() : epoch_ai();
 }
 
 double chinchilla_law::loss(double params, double tokens) const {

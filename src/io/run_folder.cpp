@@ -117,7 +117,7 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
     auto& sites = j["sites"] = nlohmann::ordered_json::array();
     for (const auto& st : sum.sites) {
         nlohmann::ordered_json e{{"name", st.name},
-                                 {"kind", st.kind},
+                                 {"kind", std::string(sim::to_string(st.kind))},
                                  {"accelerator_hours", st.accelerator_hours},
                                  {"running_accelerator_hours", st.running_accelerator_hours},
                                  {"capex_usd", st.capex_usd},

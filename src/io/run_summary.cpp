@@ -49,7 +49,7 @@ std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, c
     text += fmt::format("\n{:<18} {:<6} {:>12} {:>10} {:>12} {:>9} {:>9} {:>9}\n", "site", "kind", "accel-hours",
                         "peak IT", "USD/acc-h", "kg/kW", "launches", "energy");
     for (const auto& st : sum.sites) {
-        text += fmt::format("{:<18} {:<6} {:>12} {:>9}W {:>12.2f} {:>9} {:>9} {:>8}Wh\n", st.name, st.kind,
+        text += fmt::format("{:<18} {:<6} {:>12} {:>9}W {:>12.2f} {:>9} {:>9} {:>8}Wh\n", st.name, sim::to_string(st.kind),
                             si_count(st.accelerator_hours), si_count(st.peak_it_power_w),
                             st.cost_per_accelerator_hour_usd,
                             st.has_design ? fmt::format("{:.1f}", st.kg_per_kw) : std::string("-"),

@@ -16,7 +16,6 @@ namespace kardashev::io::detail {
 
 // Defaults the language chooses for cohort and site fields (docs/scenarios.md). Other fields
 // default to their struct's member initialiser; a cohort's market_size defaults to its units.
-inline constexpr std::string_view default_cohort_kind = "vehicle";
 inline constexpr std::string_view default_upload_fraction = "100 %";
 inline constexpr std::string_view default_curation_yield = "100 %";
 inline constexpr std::string_view default_tokens_per_byte = "0.25 tok/B";
@@ -32,17 +31,21 @@ inline constexpr std::string_view default_user_link_capacity = "6.7 Gbps";      
 inline constexpr std::string_view default_gateway_link_capacity = "96 Gbps";     // assumption: a feeder carries a V2 mini's ~96 Gbps
 inline constexpr std::string_view default_fibre_capacity = "400 Gbps";           // assumption: one 400G wavelength (OIF 400ZR)
 
-/// Cohort kinds the language knows.
-inline constexpr std::string_view cohort_kinds[] = {"vehicle", "robotaxi", "humanoid", "factory", "eo_satellite", "social"};
-/// Site kinds the language knows.
-inline constexpr std::string_view site_kinds[] = {"ground", "orbit", "moon"};
+// The choices the language knows, in the order its messages list them; each is written as its to_string.
+/// Cohort kinds.
+inline constexpr fleet::cohort_kind cohort_kinds[] = {fleet::cohort_kind::vehicle,  fleet::cohort_kind::robotaxi,
+                                                      fleet::cohort_kind::humanoid, fleet::cohort_kind::factory,
+                                                      fleet::cohort_kind::eo_satellite, fleet::cohort_kind::social};
+/// Site kinds.
+inline constexpr sim::site_kind site_kinds[] = {sim::site_kind::ground, sim::site_kind::orbit, sim::site_kind::moon};
 /// Locations of a moon site.
-inline constexpr std::string_view moon_locations[] = {"polar", "equatorial"};
+inline constexpr sim::lunar_location moon_locations[] = {sim::lunar_location::polar, sim::lunar_location::equatorial};
 /// Earth shadow models of an orbit site.
-inline constexpr std::string_view shadow_models[] = {"cylindrical", "conical"};
-/// Scaling laws the language knows (fleet::chinchilla_law::by_name).
-inline constexpr std::string_view scaling_laws[] = {"epoch", "hoffmann"};
-inline constexpr std::string_view utilisation_modes[] = {"fixed", "model"};
+inline constexpr orbit::shadow_model shadow_models[] = {orbit::shadow_model::cylindrical, orbit::shadow_model::conical};
+/// Scaling laws (fleet::chinchilla_law::of).
+inline constexpr fleet::scaling_law_kind scaling_laws[] = {fleet::scaling_law_kind::epoch, fleet::scaling_law_kind::hoffmann};
+/// Where MFU and goodput come from.
+inline constexpr sim::utilisation_mode utilisation_modes[] = {sim::utilisation_mode::fixed, sim::utilisation_mode::model};
 
 /// Types the tree of a scenario; `catalog` is the builtin accelerator catalogue. Every problem is
 /// reported to `sink`; fields with problems keep their defaults.

@@ -207,10 +207,16 @@ void write_text(YAML::Emitter& out, const char* key, const std::string& text) {
     out << YAML::Key << key << YAML::Value << text;
 }
 
+/// A choice by its scenario name (the enum's to_string).
+template <class Choice>
+void write_choice(YAML::Emitter& out, const char* key, Choice choice) {
+    write_text(out, key, std::string(to_string(choice)));
+}
+
 void write_cohort(YAML::Emitter& out, const fleet::cohort& c) {
     out << YAML::BeginMap;
     write_text(out, "name", c.name);
-    write_text(out, "kind", c.kind);
+    write_choice(out, "kind", c.kind);
     write_quantity(out, "units", c.units, quantity_kind::count);
     write_quantity(out, "market_size", c.market_size, quantity_kind::count);
     write_quantity(out, "growth_rate", c.growth_rate_per_s, quantity_kind::rate);
@@ -265,14 +271,14 @@ void write_uplink_network(YAML::Emitter& out, const sim::uplink_network& net) {
 void write_site(YAML::Emitter& out, const sim::site& s) {
     out << YAML::BeginMap;
     write_text(out, "name", s.name);
-    write_text(out, "kind", s.kind);
-    if (s.kind == "ground" && s.location.given) {
+    write_choice(out, "kind", s.kind);
+    if (s.kind == sim::site_kind::ground && s.location.given) {
         out << YAML::Key << "location" << YAML::Value << YAML::BeginMap;
         write_quantity(out, "latitude", s.location.latitude_rad, quantity_kind::angle);
         write_quantity(out, "longitude", s.location.longitude_rad, quantity_kind::angle);
         out << YAML::EndMap;
     }
-    if (s.kind == "orbit") {
+    if (s.kind == sim::site_kind::orbit) {
         out << YAML::Key << "orbit" << YAML::Value << YAML::BeginMap;
         write_quantity(out, "altitude", s.orbit.altitude_m, quantity_kind::length);
         if (s.orbit.sun_synchronous) {
@@ -282,20 +288,20 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
             write_quantity(out, "inclination", s.orbit.inclination_rad, quantity_kind::angle);
             write_quantity(out, "raan", s.orbit.raan_rad, quantity_kind::angle);
         }
-        write_text(out, "shadow", s.orbit.shadow);
+        write_choice(out, "shadow", s.orbit.shadow);
         write_quantity(out, "satellite_size", s.orbit.satellite_size, quantity_kind::count);
         write_quantity(out, "isl_bandwidth", s.orbit.isl_bandwidth_bytes_per_s, quantity_kind::data_rate);
         write_quantity(out, "isl_latency", s.orbit.isl_latency_s, quantity_kind::time);
         out << YAML::EndMap;
     }
-    if (s.kind == "moon") {
+    if (s.kind == sim::site_kind::moon) {
         out << YAML::Key << "moon" << YAML::Value << YAML::BeginMap;
-        write_text(out, "location", s.moon.location);
+        write_choice(out, "location", s.moon.location);
         write_quantity(out, "sunlit_fraction", s.moon.sunlit_fraction, quantity_kind::dimensionless);
         out << YAML::EndMap;
     }
-    if (s.kind != "ground") write_quantity(out, "launch_price", s.launch_price_usd_per_kg, quantity_kind::price_per_mass);
-    if (s.failure_rate_per_s > 0.0 || s.kind != "ground") write_quantity(out, "failure_rate", s.failure_rate_per_s, quantity_kind::rate);
+    if (s.kind != sim::site_kind::ground) write_quantity(out, "launch_price", s.launch_price_usd_per_kg, quantity_kind::price_per_mass);
+    if (s.failure_rate_per_s > 0.0 || s.kind != sim::site_kind::ground) write_quantity(out, "failure_rate", s.failure_rate_per_s, quantity_kind::rate);
     write_text(out, "accelerator", s.accel.name);
     write_schedule(out, "accelerators", s.planned_accelerators, quantity_kind::count);
     write_schedule(out, "power_capacity", s.power_capacity_w, quantity_kind::power);
@@ -369,10 +375,10 @@ std::string write_scenario_yaml(const sim::scenario& s) {
     write_list(out, "sites", s.sites, write_site);
 
     out << YAML::Key << "training" << YAML::Value << YAML::BeginMap;
-    write_text(out, "scaling_law", s.training.scaling_law);
+    write_choice(out, "scaling_law", s.training.scaling_law);
     write_quantity(out, "mfu", s.training.mfu, quantity_kind::dimensionless);
     write_quantity(out, "goodput", s.training.goodput, quantity_kind::dimensionless);
-    write_text(out, "utilisation", s.training.utilisation);
+    write_choice(out, "utilisation", s.training.utilisation);
     write_duration(out, "accelerator_mtbf", s.training.accelerator_mtbf);
     write_duration(out, "checkpoint_write", s.training.checkpoint_write);
     write_duration(out, "restart", s.training.restart);

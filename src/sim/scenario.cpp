@@ -13,7 +13,23 @@ std::ptrdiff_t schedule_index(const std::vector<schedule_point>& schedule, epoch
 
 duration facility_life_of(const site& s, const economy_params& e) {
     if (s.facility_life.ns() > 0) return s.facility_life;
-    return s.kind == "ground" ? e.facility_life : e.accelerator_life;
+    return s.kind == site_kind::ground ? e.facility_life : e.accelerator_life;
+}
+
+std::string_view to_string(lunar_location location) noexcept {
+    switch (location) {
+        case lunar_location::polar: return "polar";
+        case lunar_location::equatorial: return "equatorial";
+    }
+    return "polar";
+}
+
+std::string_view to_string(utilisation_mode mode) noexcept {
+    switch (mode) {
+        case utilisation_mode::fixed: return "fixed";
+        case utilisation_mode::model: return "model";
+    }
+    return "fixed";
 }
 
 double schedule_value(const std::vector<schedule_point>& schedule, epoch t) {

@@ -52,10 +52,10 @@ double length(const orbit::vec3& v) { return std::sqrt(v[0] * v[0] + v[1] * v[1]
 /// axis at the ecliptic pole (Cassini's laws: within 1.54 deg) and libration ignored (+-8 deg), so the south
 /// pole lies R_moon below the centre along the ecliptic pole and the equatorial site is the mean sub-Earth
 /// point (0 deg, 0 deg selenographic), R_moon from the centre towards the Earth.
-orbit::vec3 lunar_site_teme(const std::string& location, epoch t) {
+orbit::vec3 lunar_site_teme(lunar_location location, epoch t) {
     const orbit::vec3 moon_tod = orbit::moon_position_tod(t);
     orbit::vec3 offset;
-    if (location == "polar") {
+    if (location == lunar_location::polar) {
         const double eps = 23.439'291 * constants::pi / 180.0;  // mean obliquity at J2000 (IAU 1980; Meeus eq. 22.2)
         offset = {0.0, std::sin(eps), -std::cos(eps)};           // towards the south ecliptic pole, equatorial axes
     } else {
@@ -71,7 +71,7 @@ std::string format_power(double w) {
 }
 
 std::string site_description(const site& where) {
-    return fmt::format("{} site, {} x {} planned at peak, {} power capacity at peak", where.kind,
+    return fmt::format("{} site, {} x {} planned at peak, {} power capacity at peak", to_string(where.kind),
                        fmt::format("{:.0f}", schedule_peak(where.planned_accelerators)), where.accel.name,
                        format_power(schedule_peak(where.power_capacity_w)));
 }
@@ -182,21 +182,21 @@ scene compose_scene(const scenario& s, const scene_options& options) {
     for (int k = 0; k < out.samples; ++k) times.push_back(s.start + options.step * k);
 
     for (const auto& where : s.sites) {
-        if (where.kind == "ground") {
+        if (where.kind == site_kind::ground) {
             if (!where.location.given) continue;
             const orbit::geodetic g{where.location.latitude_rad, where.location.longitude_rad, 0.0};
-            out.sites.push_back({"site/" + where.name, where.name, where.kind, site_description(where),
+            out.sites.push_back({"site/" + where.name, where.name, std::string(to_string(where.kind)), site_description(where),
                                  g.lat_rad, g.lon_rad, {orbit::geodetic_to_ecef(g)}});
-        } else if (where.kind == "moon") {
-            scene_site m{"site/" + where.name, where.name, where.kind,
-                         site_description(where) + (where.moon.location == "polar"
+        } else if (where.kind == site_kind::moon) {
+            scene_site m{"site/" + where.name, where.name, std::string(to_string(where.kind)),
+                         site_description(where) + (where.moon.location == lunar_location::polar
                                                         ? "; drawn at the lunar south pole"
                                                         : "; drawn at the mean sub-Earth point"),
                          0.0, 0.0, {}};
             m.r_ecef_m.reserve(times.size());
             for (const auto& t : times) m.r_ecef_m.push_back(orbit::teme_to_ecef({lunar_site_teme(where.moon.location, t), {}}, t).r_m);
             out.sites.push_back(std::move(m));
-        } else if (where.kind == "orbit") {
+        } else if (where.kind == site_kind::orbit) {
             const int count = std::min(orbit_site_satellites(where), options.satellites_per_cluster);
             if (count < 1) continue;
             const auto ref = reference_elements(where.orbit, s.start);

@@ -39,7 +39,7 @@ routed_network routed_network_of(const scenario& s, epoch at) {
         model.stations.push_back(network::make_ground_station(static_cast<int>(model.stations.size()), r.name, r.latitude_rad * 180.0 / constants::pi, r.longitude_rad * 180.0 / constants::pi, 0.0, "uplink.network.regions"));
     }
     for (const auto& site : s.sites) {
-        if (site.kind != "ground" || !site.location.given) continue;
+        if (site.kind != site_kind::ground || !site.location.given) continue;
         sink_stations.push_back(static_cast<int>(model.stations.size()));
         model.stations.push_back(network::make_ground_station(static_cast<int>(model.stations.size()), site.name,
                                                               site.location.latitude_rad * 180.0 / constants::pi,

@@ -6,14 +6,9 @@
 
 #include "kardashev/compute/accelerator.hpp"
 #include "kardashev/compute/collectives.hpp"
+#include "kardashev/compute/site_kind.hpp"
 
 namespace kardashev::compute {
-
-/// Where the cluster runs; sets the radiation defaults of reliability_inputs.
-enum class site_kind { ground, orbit, moon };
-
-/// Returns "ground", "orbit" or "moon".
-const char* to_string(site_kind k);
 
 /// A cluster of identical accelerators. Plain value type.
 struct cluster {
@@ -22,7 +17,7 @@ struct cluster {
     int scale_up_size = 8;      //!< [-] accelerators sharing one scale-up domain (NVLink, ICI)
     link scale_up;              //!< per-accelerator link inside the scale-up domain
     link scale_out;             //!< per-accelerator NIC into the scale-out fabric (InfiniBand, RoCE)
-    site_kind site = site_kind::ground;
+    site_kind site = site_kind::ground;  //!< where the cluster runs; sets the radiation defaults of reliability_inputs
     int node_size = 0;          //!< [-] accelerators per satellite; 0: no inter-node link tier
     link inter_node;            //!< one satellite's inter-satellite link, shared by its accelerators
     bool operator==(const cluster&) const = default;

@@ -5,6 +5,7 @@
 
 #include <string_view>
 
+#include "kardashev/compute/site_kind.hpp"
 #include "kardashev/core/time.hpp"
 #include "kardashev/economy/site_radiation.hpp"
 #include "kardashev/energy/battery.hpp"
@@ -17,13 +18,10 @@
 
 namespace kardashev::economy {
 
-/// Where a site is.
-enum class site_kind { ground, orbit, moon };
-
-/// "ground", "orbit" or "moon".
-std::string_view to_string(site_kind kind);
-/// Parses a site kind; throws input_error naming the known kinds.
-site_kind site_kind_from_string(std::string_view name);
+/// Where a site is: the one site kind of compute/site_kind.hpp, with its to_string and parser.
+using compute::site_kind;
+using compute::site_kind_from_string;
+using compute::to_string;
 
 /// The accelerators as plain numbers (defaults: H100 of data/catalog/accelerators.yaml).
 struct accelerator_load {

@@ -1,15 +1,23 @@
 #pragma once
 /// Fleet cohorts: data sources with logistic growth, raw data, upload triggers and curation.
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace kardashev::fleet {
+
+/// What a cohort's units are.
+enum class cohort_kind : std::uint8_t { vehicle, robotaxi, humanoid, factory, eo_satellite, social };
+
+/// "vehicle", "robotaxi", "humanoid", "factory", "eo_satellite" or "social".
+[[nodiscard]] std::string_view to_string(cohort_kind kind) noexcept;
 
 /// One cohort of data sources (cars, robotaxis, humanoid robots, factories, EO satellites, a social
 /// text platform). Plain value type; rates in SI.
 struct cohort {
     std::string name;                        //!< unique name, e.g. "cars"
-    std::string kind;                        //!< vehicle | robotaxi | humanoid | factory | eo_satellite | social
+    cohort_kind kind = cohort_kind::vehicle; //!< what the units are
     double units = 0.0;                      //!< [count] units in service at the scenario start
     double market_size = 0.0;                //!< [count] logistic cap K0 before quality feedback
     double growth_rate_per_s = 0.0;          //!< [1/s] logistic intrinsic growth rate r

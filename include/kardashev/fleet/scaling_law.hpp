@@ -1,11 +1,19 @@
 #pragma once
 /// Chinchilla scaling law L(N, D) = E + A / N^alpha + B / D^beta and compute-optimal allocation.
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "kardashev/fleet/corpus.hpp"
 
 namespace kardashev::fleet {
+
+/// A published fit of the Chinchilla law: Epoch AI's refit (Besiroglu et al. 2024) or Hoffmann et al. (2022).
+enum class scaling_law_kind : std::uint8_t { epoch, hoffmann };
+
+/// "epoch" or "hoffmann".
+[[nodiscard]] std::string_view to_string(scaling_law_kind kind) noexcept;
 
 /// Parameters of L(N, D) = E + A N^-alpha + B D^-beta (Hoffmann et al. 2022, eq. 2).
 struct chinchilla_law {
@@ -19,8 +27,8 @@ struct chinchilla_law {
     static chinchilla_law epoch_ai();
     /// Hoffmann et al. 2022 approach 3, rounded published constants (eq. 10 / App. D.2).
     static chinchilla_law hoffmann();
-    /// Returns the law named "epoch" or "hoffmann"; throws input_error otherwise.
-    static chinchilla_law by_name(const std::string& name);
+    /// Returns the fit `kind`: epoch_ai() or hoffmann().
+    static chinchilla_law of(scaling_law_kind kind);
     /// Loss [nats/token] at `params` parameters and `tokens` training tokens.
     [[nodiscard]] double loss(double params, double tokens) const;
     bool operator==(const chinchilla_law&) const = default;

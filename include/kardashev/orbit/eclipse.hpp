@@ -8,16 +8,11 @@
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/time.hpp"
 #include "kardashev/orbit/kepler.hpp"
+#include "kardashev/orbit/shadow_model.hpp"
 #include "kardashev/orbit/tle.hpp"
 #include "kardashev/orbit/vec3.hpp"
 
 namespace kardashev::orbit {
-
-/// Shape of the Earth's shadow.
-enum class shadow_model {
-    cylindrical,  //!< umbra is a cylinder of the Earth's radius along the Sun direction (no penumbra)
-    conical,      //!< Sun and Earth as spheres: umbra and penumbra cones, partial illumination in the penumbra
-};
 
 /// Sun radius used by the conical shadow [m] (IAU 2015 Resolution B3 nominal).
 inline constexpr double sun_radius_m = 695'700'000.0;

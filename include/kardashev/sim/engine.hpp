@@ -1,16 +1,20 @@
 #pragma once
 /// The engine: runs a scenario on the slow clock through a fixed pipeline of stages.
 ///
-/// Each slow step runs, in this order (DESIGN.md "Two clocks"):
-///   1. fast    per-entity aggregates from the fast clock (sim/fast_clock.hpp); no entity uses it yet
-///   2. fleet   cohort growth (logistic, market size fed back from the deployed model's quality)
-///   3. uplink  data produced, selected by triggers, and carried within the uplink capacity
-///   4. corpus  curation and tokenisation into unique tokens
-///   5. buildout installed accelerators per site, cut by power and by the capex budget
-///   6. training FLOP delivered to the current generation (MFU and goodput fixed, or per site from the
-///      compute layer's layout search and failure model); releases when its time is up
-///   7. economy capex, depreciation, energy opex
-///   8. binding  which constraint bound this step
+/// Each slow step runs, in this order (DESIGN.md "Two clocks"; one file per stage, src/sim/stage_*.cpp):
+///   1. fast      each orbit site's sunlit fraction over the step (sim/fast_clock.hpp), a moon site's constant
+///                one, and the routed uplink's cut table
+///   2. fleet     the model released by the step's start is deployed; cohort growth (logistic, market size fed
+///                back from the deployed model's quality) and upload demand
+///   3. uplink    data carried within the uplink capacity (schedule, routed network or both)
+///   4. corpus    curation and tokenisation into unique tokens
+///   5. buildout  off-world failures; installed accelerators per site, cut by power and by the capex budget
+///   6. energy    the share of each site's accelerators its energy runs; facility power and energy opex
+///   7. training  FLOP delivered to the current generation (MFU and goodput fixed, or per site from the
+///                compute layer's layout search and failure model)
+///   8. binding   which constraint bound this step
+///   9. release   a generation whose time is up takes the best (N, D) for its FLOP and deploys after the gap
+///  10. economy   capex booked, depreciation charged; the company's books recorded
 /// A stage reads only what earlier stages of this step or earlier steps wrote.
 
 #include <array>
@@ -29,7 +33,7 @@ namespace kardashev::sim {
 enum class constraint : std::uint8_t { data, bandwidth, compute, power, money };
 inline constexpr std::size_t constraint_count = 5;
 /// Lower-case name: "data", "bandwidth", "compute", "power", "money".
-std::string_view to_string(constraint c) noexcept;
+std::string_view to_string(constraint binding) noexcept;
 
 /// One released model generation.
 struct generation {
@@ -51,7 +55,7 @@ struct generation {
 /// One site over the run; for orbit and moon sites also the physical design at the site's peak IT power.
 struct site_summary {
     std::string name;
-    std::string kind;                          //!< ground, orbit or moon
+    site_kind kind = site_kind::ground;        //!< ground, orbit or moon
     double accelerator_hours = 0.0;            //!< [h] installed
     double running_accelerator_hours = 0.0;    //!< [h] running (installed x usable fraction)
     double capex_usd = 0.0;                    //!< [USD] accelerators and facility bought
@@ -103,7 +107,7 @@ struct run_result {
     run_summary summary;
 };
 
-/// Runs `s` to the end and returns what it recorded. Throws domain_error when a model leaves its range.
-run_result run(const scenario& s, const run_options& options = {});
+/// Runs `input` to the end and returns what it recorded. Throws domain_error when a model leaves its range.
+run_result run(const scenario& input, const run_options& options = {});
 
 }  // namespace kardashev::sim

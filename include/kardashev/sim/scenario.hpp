@@ -3,16 +3,37 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kardashev/compute/accelerator.hpp"
+#include "kardashev/compute/site_kind.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/time.hpp"
 #include "kardashev/energy/facility.hpp"
 #include "kardashev/fleet/cohort.hpp"
 #include "kardashev/fleet/corpus.hpp"
+#include "kardashev/fleet/scaling_law.hpp"
+#include "kardashev/orbit/shadow_model.hpp"
 
 namespace kardashev::sim {
+
+/// Where a site is: ground, orbit or moon (compute/site_kind.hpp, shared with compute and economy).
+using compute::site_kind;
+using compute::to_string;
+
+/// Where a lunar site stands.
+enum class lunar_location : std::uint8_t { polar, equatorial };
+/// "polar" or "equatorial".
+[[nodiscard]] std::string_view to_string(lunar_location location) noexcept;
+
+/// Where each site's MFU and goodput come from (docs/models/sim.md "Utilisation").
+enum class utilisation_mode : std::uint8_t {
+    fixed,  //!< training.mfu and training.goodput at every site and step
+    model,  //!< from the compute layer per site: layout search and reliability model
+};
+/// "fixed" or "model".
+[[nodiscard]] std::string_view to_string(utilisation_mode mode) noexcept;
 
 /// A value that steps to `value` at `at` and holds until the next point (piecewise constant).
 struct schedule_point {
@@ -36,7 +57,7 @@ struct site_orbit {
     double ltan_h = 18.0;              //!< [h] local time of the ascending node (18: dawn-dusk)
     double inclination_rad = 0.0;      //!< [rad] when not sun-synchronous
     double raan_rad = 0.0;             //!< [rad] TEME node at the scenario start, when not sun-synchronous
-    std::string shadow = "cylindrical";  //!< Earth shadow: cylindrical or conical (orbit/eclipse.hpp)
+    orbit::shadow_model shadow = orbit::shadow_model::cylindrical;  //!< Earth shadow model (orbit/eclipse.hpp)
     double satellite_size = 0.0;       //!< [count] accelerators per satellite; 0: one scale-up domain (utilisation: model)
     double isl_bandwidth_bytes_per_s = 1.6e12 / 8.0;  //!< [B/s] one satellite's inter-satellite link, one direction (model)
     double isl_latency_s = 1e-6;       //!< [s] per hop over the inter-satellite link (model)
@@ -45,7 +66,7 @@ struct site_orbit {
 
 /// Where a lunar site stands: a polar ridge lit most of the time, or the equator with its 14.8-day night.
 struct site_moon {
-    std::string location = "polar";    //!< polar or equatorial
+    lunar_location location = lunar_location::polar;  //!< polar ridge or equator
     double sunlit_fraction = 0.9227;   //!< [-] polar ridge's lit share of the year (Glaser et al. 2014); equatorial: 0.5
     bool operator==(const site_moon&) const = default;
 };
@@ -62,10 +83,10 @@ struct site_location {
 /// off-world sites run on sunlight.
 struct site {
     std::string name;                                 //!< unique name, e.g. "memphis"
-    std::string kind = "ground";                      //!< ground, orbit or moon
-    site_orbit orbit;                                 //!< used when kind is "orbit"
-    site_moon moon;                                   //!< used when kind is "moon"
-    site_location location;                           //!< used when kind is "ground"
+    site_kind kind = site_kind::ground;               //!< ground, orbit or moon
+    site_orbit orbit;                                 //!< used when kind is orbit
+    site_moon moon;                                   //!< used when kind is moon
+    site_location location;                           //!< used when kind is ground
     double launch_price_usd_per_kg = 3600.0;          //!< [USD/kg] to LEO, for the design figures of orbit and moon sites (Suncatcher sec. 4.4)
     double failure_rate_per_s = 0.0;                  //!< [1/s] accelerator failures without repair; io's default: 9 %/yr off-world (Meta via McCalip 2026), 0 on the ground
     compute::accelerator accel;                       //!< resolved catalogue entry (accel.name is the key)
@@ -82,10 +103,10 @@ struct site {
 
 /// Model-generation training policy.
 struct training_params {
-    std::string scaling_law = "epoch";        //!< "epoch" (Besiroglu et al. 2024) or "hoffmann" (2022)
+    fleet::scaling_law_kind scaling_law = fleet::scaling_law_kind::epoch;  //!< epoch (Besiroglu et al. 2024) or hoffmann (2022)
     double mfu = 0.40;                        //!< [-] model FLOP utilisation (Llama 3: 38-43 %)
     double goodput = 0.90;                    //!< [-] effective training time share (Llama 3: > 90 %)
-    std::string utilisation = "fixed";        //!< "fixed": mfu and goodput above; "model": from the compute layer per site (docs/models/sim.md)
+    utilisation_mode utilisation = utilisation_mode::fixed;  //!< fixed: mfu and goodput above; model: from the compute layer per site
     duration accelerator_mtbf = duration::from_seconds(50'000.0 * 3600.0);  //!< per-accelerator mean time between job-stopping failures (model; Llama 3)
     duration checkpoint_write = duration::from_seconds(60.0);  //!< blocking time to write one checkpoint (model)
     duration restart = duration::from_seconds(600.0);          //!< time from a failure to training again (model)

@@ -101,7 +101,7 @@ TEST(cohort, logistic_step_rejects_bad_inputs) {
 fleet::cohort cars() {
     fleet::cohort c;
     c.name = "cars";
-    c.kind = "vehicle";
+    c.kind = fleet::cohort_kind::vehicle;
     c.units = 1.1e6;
     c.market_size = 2e7;
     c.growth_rate_per_s = 0.4 / year_s;

@@ -23,17 +23,11 @@ double iso_flop_loss(const fleet::chinchilla_law& law, double flop, double param
     return law.loss(params, fleet::effective_tokens(tokens, unique, p));
 }
 
-TEST(scaling_law, laws_are_found_by_name) {
-    EXPECT_EQ(fleet::chinchilla_law::by_name("epoch"), fleet::chinchilla_law::epoch_ai());
-    EXPECT_EQ(fleet::chinchilla_law::by_name("hoffmann"), fleet::chinchilla_law::hoffmann());
-    EXPECT_EQ(fleet::chinchilla_law::epoch_ai().name, "epoch");
-    EXPECT_EQ(fleet::chinchilla_law::hoffmann().name, "hoffmann");
-    try {
-        fleet::chinchilla_law::by_name("kaplan");
-        FAIL() << "expected input_error";
-    } catch (const input_error& e) {
-        EXPECT_STREQ(e.what(), "unknown scaling law \"kaplan\" (expected \"epoch\" or \"hoffmann\")");
-    }
+TEST(scaling_law, laws_are_found_by_kind) {
+    EXPECT_EQ(fleet::chinchilla_law::of(fleet::scaling_law_kind::epoch), fleet::chinchilla_law::epoch_ai());
+    EXPECT_EQ(fleet::chinchilla_law::of(fleet::scaling_law_kind::hoffmann), fleet::chinchilla_law::hoffmann());
+    EXPECT_EQ(fleet::chinchilla_law::epoch_ai().name, to_string(fleet::scaling_law_kind::epoch));
+    EXPECT_EQ(fleet::chinchilla_law::hoffmann().name, to_string(fleet::scaling_law_kind::hoffmann));
 }
 
 TEST(scaling_law, loss_falls_towards_the_irreducible_loss) {

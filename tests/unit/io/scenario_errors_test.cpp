@@ -240,7 +240,7 @@ TEST(scenario_errors, utilisation_model_and_failure_figures_load_from_set) {
     const auto s = load_scenario_text("name: x\n", "ok.yaml",
                                       {{"training.utilisation", "model"}, {"training.restart", "1 min"},
                                        {"training.checkpoint_write", "5 s"}, {"training.accelerator_mtbf", "20000 h"}});
-    EXPECT_EQ(s.training.utilisation, "model");
+    EXPECT_EQ(s.training.utilisation, sim::utilisation_mode::model);
     EXPECT_EQ(s.training.restart, duration::from_seconds(60.0));
     EXPECT_EQ(s.training.checkpoint_write, duration::from_seconds(5.0));
     EXPECT_EQ(s.training.accelerator_mtbf, duration::from_seconds(20'000.0 * 3600.0));

@@ -123,7 +123,7 @@ TEST(scenario_io, cohort_and_site_fields_take_the_documented_defaults) {
     const auto s = load_scenario_text("fleet:\n  cohorts:\n    - name: c\n      units: 300\nsites:\n  - name: s\n", "x.yaml");
     ASSERT_EQ(s.cohorts.size(), 1U);
     const auto& c = s.cohorts[0];
-    EXPECT_EQ(c.kind, "vehicle");
+    EXPECT_EQ(c.kind, fleet::cohort_kind::vehicle);
     EXPECT_EQ(c.units, 300.0);
     EXPECT_EQ(c.market_size, 300.0);  // defaults to units: no growth room
     EXPECT_EQ(c.growth_rate_per_s, 0.0);
@@ -134,7 +134,7 @@ TEST(scenario_io, cohort_and_site_fields_take_the_documented_defaults) {
     EXPECT_EQ(c.quality_elasticity, 0.0);
     ASSERT_EQ(s.sites.size(), 1U);
     const auto& site = s.sites[0];
-    EXPECT_EQ(site.kind, "ground");
+    EXPECT_EQ(site.kind, sim::site_kind::ground);
     EXPECT_EQ(site.accel, builtin("H100"));
     EXPECT_TRUE(site.planned_accelerators.empty());
     EXPECT_TRUE(site.power_capacity_w.empty());
@@ -162,7 +162,7 @@ TEST(scenario_io, quantities_are_converted_to_si) {
     EXPECT_DOUBLE_EQ(cars.upload_fraction, 0.002);
     EXPECT_DOUBLE_EQ(s.corpus.initial_unique_tokens, 15.6e12);
     EXPECT_EQ(s.corpus.repetition_constant, 15.4);  // not given: the default
-    EXPECT_EQ(s.training.scaling_law, "hoffmann");
+    EXPECT_EQ(s.training.scaling_law, fleet::scaling_law_kind::hoffmann);
     EXPECT_DOUBLE_EQ(s.training.mfu, 0.38);
     EXPECT_EQ(s.training.release_gap, duration::from_days(14));
     EXPECT_DOUBLE_EQ(s.economy.capex_budget_usd_per_s.at(0).value, 5e9 / (365.25 * 86400.0));
@@ -250,13 +250,13 @@ TEST(scenario_io, off_world_sites_load_their_orbit_or_moon_block_and_write_back_
     ASSERT_EQ(s.sites.size(), 5U);
     EXPECT_EQ(s.sites[3].moon.sunlit_fraction, 0.95);
     EXPECT_EQ(s.sites[3].launch_price_usd_per_kg, 200.0);
-    EXPECT_EQ(s.sites[4].moon.location, "equatorial");
+    EXPECT_EQ(s.sites[4].moon.location, sim::lunar_location::equatorial);
     EXPECT_EQ(s.sites[4].moon.sunlit_fraction, 0.5) << "half of each synodic month";
     const auto& sso = s.sites[0].orbit;
     EXPECT_TRUE(sso.sun_synchronous);
     EXPECT_EQ(sso.altitude_m, 650'000.0);
     EXPECT_EQ(sso.ltan_h, 6.5);
-    EXPECT_EQ(sso.shadow, "conical");
+    EXPECT_EQ(sso.shadow, orbit::shadow_model::conical);
     EXPECT_EQ(s.sites[0].facility.energy_price_usd_per_j, 0.0) << "an orbit site buys no energy by default";
     EXPECT_EQ(s.sites[0].facility_life, s.economy.accelerator_life) << "an orbit site lives as its accelerators";
     const auto& inc = s.sites[1].orbit;

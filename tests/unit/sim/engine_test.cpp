@@ -108,7 +108,7 @@ TEST(engine, a_site_facility_life_sets_its_facility_depreciation) {
     // Unset: the economy's facility life on the ground, the accelerators' life off-world.
     s.sites[0].facility_life = duration::from_seconds(0.0);
     EXPECT_EQ(sim::facility_life_of(s.sites[0], s.economy), duration::from_days(3650));
-    s.sites[0].kind = "orbit";
+    s.sites[0].kind = sim::site_kind::orbit;
     EXPECT_EQ(sim::facility_life_of(s.sites[0], s.economy), duration::from_days(200));
 }
 
@@ -246,7 +246,7 @@ TEST(engine, bottleneck_changes_are_events) {
 sim::scenario orbit_scenario() {
     auto s = base_scenario();
     auto& site = s.sites[0];
-    site.kind = "orbit";
+    site.kind = sim::site_kind::orbit;
     site.orbit.altitude_m = 650'000.0;
     site.orbit.ltan_h = 18.0;
     site.facility.pue = 1.0;
@@ -307,7 +307,7 @@ TEST(engine, orbit_site_runs_only_what_the_sunlight_feeds_and_power_binds_in_the
 TEST(engine, moon_site_runs_its_ridge_share_of_sunlight_and_gets_a_design) {
     auto s = base_scenario();
     auto& site = s.sites[0];
-    site.kind = "moon";
+    site.kind = sim::site_kind::moon;
     site.moon.sunlit_fraction = 0.9;
     site.facility.pue = 1.0;
     site.facility.energy_price_usd_per_j = 0.0;
@@ -319,7 +319,7 @@ TEST(engine, moon_site_runs_its_ridge_share_of_sunlight_and_gets_a_design) {
     EXPECT_EQ(steps_bound_by(r, constraint::power), 365);
     ASSERT_EQ(r.summary.sites.size(), 1U);
     const auto& sum = r.summary.sites[0];
-    EXPECT_EQ(sum.kind, "moon");
+    EXPECT_EQ(sum.kind, sim::site_kind::moon);
     EXPECT_NEAR(sum.running_accelerator_hours, 0.9 / (0.9 + 0.1 / 0.9) * sum.accelerator_hours, 1e-6 * sum.accelerator_hours);
     EXPECT_EQ(sum.peak_it_power_w, 100e3);
     ASSERT_TRUE(sum.has_design);
@@ -447,7 +447,7 @@ sim::scenario model_scenario() {
     a.scale_up_size = 8;
     a.scale_up_bandwidth_bytes_per_s = 450e9;
     a.scale_out_bandwidth_bytes_per_s = 50e9;
-    s.training.utilisation = "model";
+    s.training.utilisation = sim::utilisation_mode::model;
     return s;
 }
 
@@ -471,7 +471,7 @@ TEST(engine, model_mfu_is_the_layout_search_of_the_site_job) {
     const auto s = model_scenario();
     const auto r = sim::run(s);
     // The reference shape: the data-limited optimum for the FLOP the prior (40 %, 90 %) gives the generation.
-    const auto law = fleet::chinchilla_law::by_name(s.training.scaling_law);
+    const auto law = fleet::chinchilla_law::of(s.training.scaling_law);
     const double prior = 10'000 * 1e15 * s.training.mfu * s.training.goodput * 100 * 86400.0;
     const double n = fleet::data_limited_optimal(law, prior, s.corpus.initial_unique_tokens, s.corpus).params;
     compute::step_options o;
@@ -550,7 +550,7 @@ TEST(engine, a_site_that_cannot_hold_the_model_delivers_nothing) {
 
 TEST(engine, orbit_sites_add_radiation_interrupts_to_failures) {
     auto s = model_scenario();
-    s.sites[0].kind = "orbit";
+    s.sites[0].kind = sim::site_kind::orbit;
     s.sites[0].power_capacity_w = {{s.start, 1e12}};  // arrays that feed every accelerator through eclipses
     const auto r = sim::run(s);
     // Per accelerator-hour: 1/50,000 failures + 1e-5 functional interrupts + 1e-6 SDC (compute defaults).
@@ -559,7 +559,7 @@ TEST(engine, orbit_sites_add_radiation_interrupts_to_failures) {
 
 TEST(engine, slower_inter_satellite_links_lower_an_orbit_sites_mfu) {
     auto s = model_scenario();
-    s.sites[0].kind = "orbit";
+    s.sites[0].kind = sim::site_kind::orbit;
     s.sites[0].power_capacity_w = {{s.start, 1e12}};
     s.sites[0].orbit.satellite_size = 8;
     auto slow = s;

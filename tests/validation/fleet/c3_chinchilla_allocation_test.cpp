@@ -15,7 +15,7 @@ using namespace kardashev;
 constexpr double gopher_flop = 5.76e23;
 
 TEST(c3_chinchilla, epoch_refit_allocates_72e9_parameters_and_1_33e12_tokens) {
-    const auto a = fleet::compute_optimal(fleet::chinchilla_law::by_name("epoch"), gopher_flop);
+    const auto a = fleet::compute_optimal(fleet::chinchilla_law::epoch_ai(), gopher_flop);
     // Tolerances: half a unit in the last published digit (72e9 -> +- 0.5e9; 1.33e12 -> +- 0.005e12).
     EXPECT_NEAR(a.params, 72e9, 0.5e9);
     EXPECT_NEAR(a.tokens, 1.33e12, 0.005e12);
@@ -23,13 +23,13 @@ TEST(c3_chinchilla, epoch_refit_allocates_72e9_parameters_and_1_33e12_tokens) {
 }
 
 TEST(c3_chinchilla, epoch_refit_predicts_a_loss_near_1_97) {
-    const auto a = fleet::compute_optimal(fleet::chinchilla_law::by_name("epoch"), gopher_flop);
+    const auto a = fleet::compute_optimal(fleet::chinchilla_law::epoch_ai(), gopher_flop);
     // Tolerance: the published 1.97 has two decimals, so +- 0.005.
     EXPECT_NEAR(a.loss, 1.97, 0.005);
 }
 
 TEST(c3_chinchilla, hoffmann_rounded_law_gives_1_94_for_chinchilla) {
-    const auto law = fleet::chinchilla_law::by_name("hoffmann");
+    const auto law = fleet::chinchilla_law::hoffmann();
     // Tolerance: the published 1.94 has two decimals, so +- 0.005.
     EXPECT_NEAR(law.loss(70e9, 1.4e12), 1.94, 0.005);
 }

@@ -1,0 +1,46 @@
+#pragma once
+/// Straight-line depreciation of capital bought at different times (private to sim).
+
+#include <algorithm>
+#include <deque>
+
+#include "kardashev/core/time.hpp"
+#include "kardashev/economy/cost.hpp"
+
+namespace kardashev::sim::detail {
+
+/// A running charge rate and a queue of vintages that stop depreciating when their life ends.
+struct depreciation_book {
+    struct vintage {
+        epoch expires;
+        double rate_usd_per_s;
+    };
+    std::deque<vintage> vintages;
+    double rate_usd_per_s = 0.0;
+
+    /// Books `capex_usd` bought `at`, depreciated over `life`; nothing for a non-positive amount.
+    void buy(double capex_usd, epoch at, duration life) {
+        if (capex_usd <= 0.0) return;
+        const double rate = economy::depreciation_usd(capex_usd, life.seconds(), 1.0);
+        vintages.push_back({at + life, rate});
+        rate_usd_per_s += rate;
+    }
+    /// Depreciation charged over [t0, t1); vintages are bought in time order, so they expire in order.
+    double charge(epoch t0, epoch t1) {
+        double usd = 0.0;
+        epoch cursor = t0;
+        while (!vintages.empty() && vintages.front().expires < t1) {
+            const auto expiring = vintages.front();
+            const epoch until = std::max(expiring.expires, cursor);
+            usd += rate_usd_per_s * (until - cursor).seconds();
+            cursor = until;
+            rate_usd_per_s -= expiring.rate_usd_per_s;
+            vintages.pop_front();
+        }
+        if (vintages.empty()) rate_usd_per_s = 0.0;  // no drift from rounding
+        usd += rate_usd_per_s * (t1 - cursor).seconds();
+        return usd;
+    }
+};
+
+}  // namespace kardashev::sim::detail

@@ -1,0 +1,93 @@
+// The run's summary from the stages' states at its end (sim/engine.hpp run_summary).
+#include <fmt/format.h>
+
+#include "kardashev/core/error.hpp"
+#include "kardashev/economy/cost.hpp"
+#include "kardashev/economy/site_design.hpp"
+#include "stages.hpp"
+
+namespace kardashev::sim::detail {
+
+namespace {
+
+/// A site's totals, and for an orbit or moon site the physical design at its peak IT power
+/// (economy::design_site, docs/models/sites.md).
+site_summary summarise_site(const scenario& input, const site& where, const site_plant& plant,
+                            const site_energy& energy, const site_books& books) {
+    site_summary summary;
+    summary.name = where.name;
+    summary.kind = where.kind;
+    summary.accelerator_hours = energy.accelerator_hours;
+    summary.running_accelerator_hours = energy.running_hours;
+    summary.capex_usd = books.capex_usd;
+    summary.depreciation_usd = books.depreciation_usd;
+    summary.energy_j = energy.energy_j;
+    summary.energy_usd = energy.energy_usd;
+    summary.peak_it_power_w = energy.peak_it_w;
+    summary.failed_accelerators = plant.failed;
+    summary.cost_per_accelerator_hour_usd =
+        economy::cost_per_accelerator_hour(books.depreciation_usd, energy.energy_usd, energy.running_hours);
+    if (where.kind == site_kind::ground || !(energy.peak_it_w > 0.0)) return summary;
+    economy::site_inputs inputs;
+    inputs.kind = where.kind;
+    inputs.it_power_w = energy.peak_it_w;
+    inputs.accelerator.power_w = where.accel.all_in_power_w;
+    inputs.accelerator.price_usd = where.accel.price_usd;
+    inputs.life_s = input.economy.accelerator_life.seconds();
+    inputs.start = input.start;
+    inputs.launch_price_usd_per_kg = where.launch_price_usd_per_kg;
+    inputs.altitude_m = where.orbit.altitude_m;
+    inputs.sun_synchronous = where.orbit.sun_synchronous;
+    inputs.ltan_h = where.orbit.ltan_h;
+    inputs.inclination_rad = where.orbit.inclination_rad;
+    inputs.lunar_polar = where.moon.location == lunar_location::polar;
+    if (inputs.lunar_polar) inputs.lunar_sunlit_fraction = where.moon.sunlit_fraction;
+    economy::site_design design;
+    try {
+        design = economy::design_site(inputs);
+    } catch (const error& e) {
+        throw domain_error(fmt::format("sites: {}: the {} design does not close at {:.4g} W of IT: {}", where.name,
+                                       to_string(where.kind), energy.peak_it_w, e.what()));
+    }
+    summary.has_design = true;
+    summary.kg_per_kw = design.kg_per_kw;
+    summary.mass_kg = design.mass_kg;
+    summary.launches = design.launches;
+    summary.array_area_m2 = design.array_area_m2;
+    summary.radiator_area_m2 = design.radiator_area_m2;
+    summary.battery_kwh = design.battery_j / 3.6e6;
+    summary.design_usd_per_kw_year = design.usd_per_kw_year;
+    summary.design_usd_per_gpu_hour = design.usd_per_gpu_hour;
+    return summary;
+}
+
+}  // namespace
+
+run_summary summarise(const scenario& input, std::int64_t steps, const fleet_state& cohorts,
+                      const uplink_state& uplink, const corpus_state& corpus, const buildout_state& plants,
+                      const energy_state& energy, const training_state& training, const binding_state& binding,
+                      const economy_state& books) {
+    run_summary summary;
+    summary.steps = steps;
+    summary.generations = training.released;
+    for (std::size_t i = 0; i < input.cohorts.size(); ++i)
+        summary.final_fleet_units.emplace_back(input.cohorts[i].name, cohorts.units[i]);
+    summary.final_unique_tokens = corpus.unique_tokens;
+    summary.total_bytes_uploaded = uplink.total_bytes;
+    summary.total_capex_usd = books.total_capex_usd;
+    summary.total_opex_usd = energy.total_opex_usd;
+    summary.total_depreciation_usd = books.total_depreciation_usd;
+    summary.accelerator_hours = energy.accelerator_hours;
+    summary.cost_per_accelerator_hour_usd =
+        economy::cost_per_accelerator_hour(books.total_depreciation_usd, energy.total_opex_usd, energy.accelerator_hours);
+    summary.total_energy_j = energy.total_energy_j;
+    summary.peak_facility_power_w = energy.peak_facility_power_w;
+    summary.kardashev_index_peak =
+        energy.peak_facility_power_w > 0.0 ? economy::kardashev_index(energy.peak_facility_power_w) : 0.0;
+    summary.binding_steps = binding.steps;
+    for (std::size_t i = 0; i < input.sites.size(); ++i)
+        summary.sites.push_back(summarise_site(input, input.sites[i], plants.sites[i], energy.sites[i], books.sites[i]));
+    return summary;
+}
+
+}  // namespace kardashev::sim::detail

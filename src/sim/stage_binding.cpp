@@ -1,0 +1,36 @@
+// Stage 8 (binding): the constraint that bound the step (docs/models/sim.md "The binding constraint").
+#include <fmt/format.h>
+
+#include "stages.hpp"
+
+namespace kardashev::sim::detail {
+
+constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& law, const training_step& training,
+                         const corpus_state& corpus, const uplink_step& uplink, const buildout_step& buildout,
+                         const energy_step& energy, binding_state& binding, recorder& recording) {
+    // A run that would want more unique tokens than exist is data-bound (bandwidth-bound when the uplink is full);
+    // otherwise compute binds, or what cut the build-out by a material share of the plan's peak FLOP/s.
+    constexpr double material_share = 0.01;
+    const double material_peak_flops = material_share * buildout.planned_peak_flops;
+    const double power_cut_peak_flops = buildout.power_cut_peak_flops + energy.unfed_peak_flops;
+    bool data_short = false;
+    if (training.projected_flop > 0.0)
+        data_short = fleet::compute_optimal(law, training.projected_flop).tokens > corpus.unique_tokens;
+    constraint bound = constraint::compute;
+    if (data_short)
+        bound = uplink.saturated ? constraint::bandwidth : constraint::data;
+    else if (buildout.any_money_limited && buildout.money_cut_peak_flops >= material_peak_flops)
+        bound = constraint::money;
+    else if (energy.any_power_limited && power_cut_peak_flops >= material_peak_flops)
+        bound = constraint::power;
+    ++binding.steps[static_cast<std::size_t>(bound)];
+    if (binding.last != bound) {
+        recording.add_event({clock.end, "bottleneck_change", "company",
+                             binding.last ? fmt::format("{} -> {}", to_string(*binding.last), to_string(bound))
+                                          : fmt::format("{}", to_string(bound))});
+        binding.last = bound;
+    }
+    return bound;
+}
+
+}  // namespace kardashev::sim::detail

@@ -1,0 +1,35 @@
+// Stage 4 (corpus): curation and tokenisation of the carried bytes (docs/models/fleet.md F4, F5).
+#include "stages.hpp"
+
+namespace kardashev::sim::detail {
+
+corpus_state start_corpus(const scenario& input, recorder& recording) {
+    corpus_state corpus;
+    corpus.unique_tokens = input.corpus.initial_unique_tokens;
+    corpus.channels.unique_tokens = recording.add_channel("corpus", "unique_tokens", "tokens");
+    corpus.channels.tokens_added = recording.add_channel("corpus", "tokens_added", "tokens");
+    // Raw bytes the fleet produces and bytes kept by curation, for the report's data funnel (docs/models/fleet.md F4, F5).
+    corpus.channels.collected = recording.add_channel("fleet", "collected", "B/s");
+    corpus.channels.curated = recording.add_channel("corpus", "curated", "B/s");
+    return corpus;
+}
+
+void corpus_stage(const step_clock& clock, const scenario& input, const fleet_state& cohorts,
+                  const fleet_step& demand, const uplink_step& uplink, corpus_state& corpus, recorder& recording) {
+    const double carried_share = uplink.carried_share;
+    double tokens_added = 0.0, collected = 0.0, curated = 0.0;
+    for (std::size_t i = 0; i < input.cohorts.size(); ++i) {
+        const auto& cohort = input.cohorts[i];
+        const double selected = demand.demand_bytes_per_s[i];
+        tokens_added += selected * carried_share * clock.dt_s * cohort.curation_yield * cohort.tokens_per_byte;  // F5
+        collected += cohorts.units[i] * cohort.raw_bytes_per_unit_s;  // F4 before the upload fraction
+        curated += selected * carried_share * cohort.curation_yield;   // F5 before tokenisation
+    }
+    corpus.unique_tokens += tokens_added;
+    recording.record(clock.index, corpus.channels.unique_tokens, corpus.unique_tokens);
+    recording.record(clock.index, corpus.channels.tokens_added, tokens_added);
+    recording.record(clock.index, corpus.channels.collected, collected);
+    recording.record(clock.index, corpus.channels.curated, curated);
+}
+
+}  // namespace kardashev::sim::detail

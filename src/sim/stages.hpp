@@ -1,0 +1,367 @@
+#pragma once
+/// The engine's stages (private to sim): what each stage carries from step to step (its state), what it writes
+/// in a step (its part of `step_state`), the recorder channels it writes, and one function per stage, in the
+/// order `run` calls them (sim/engine.hpp). A stage takes const references to what it reads and references to
+/// what it writes; its `start_*` function gives its starting state and registers its channels.
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "depreciation_book.hpp"
+#include "kardashev/core/time.hpp"
+#include "kardashev/fleet/scaling_law.hpp"
+#include "kardashev/network/delivery.hpp"
+#include "kardashev/sim/engine.hpp"
+#include "kardashev/sim/fast_clock.hpp"
+#include "kardashev/sim/recorder.hpp"
+#include "kardashev/sim/scenario.hpp"
+#include "kardashev/sim/uplink.hpp"
+
+namespace kardashev::sim::detail {
+
+inline constexpr double inf = std::numeric_limits<double>::infinity();
+inline constexpr double tiny = 1e-9;  // relative slack when comparing accelerator counts
+
+using channel_id = std::uint32_t;                 // an index into recorder::channels()
+using channel_ids = std::vector<channel_id>;      // one channel per cohort, region or site
+
+/// The slow step being run: its index, its interval [start, end) and its length.
+struct step_clock {
+    std::int64_t index = 0;
+    epoch start;
+    epoch end;
+    double dt_s = 0.0;  // [s]
+};
+
+// --- 1. fast
+
+/// The routed uplink (docs/models/sim.md "Routed uplink"): its graph (sim/uplink.hpp) and its fast-clock window.
+struct routed_uplink {
+    routed_network net;
+
+    explicit routed_uplink(const scenario& input);
+    /// Cache key: the capacity schedule points in force (the constellation's geometry repeats, so a window's
+    /// capacity depends on the date only through them).
+    [[nodiscard]] fast_clock::key_fn key(const scenario& input) const;
+    /// The window: `samples` topologies evenly spread over net.window from the scenario start (centres of equal
+    /// parts), the same snapshots for every capacity period, so periods differ only by their capacities (which
+    /// the cache key holds); one max flow per subset of regions each (network::delivery_cut_table).
+    [[nodiscard]] fast_clock::window_fn window(const scenario& input) const;
+};
+
+/// The fast clock and its entities: one per distinct orbit of the orbit sites, and the routed uplink.
+struct fast_state {
+    fast_clock clock;
+    std::vector<std::uint32_t> site_entity;      // per site: the entity of an orbit site's orbit
+    std::optional<std::uint32_t> uplink_entity;  // the routed uplink's, when the scenario routes it
+};
+
+/// Stage 1's output: this step's aggregates.
+struct fast_step {
+    std::vector<double> sunlit;                           // [-] per site: sunlit fraction (1 on the ground)
+    const network::delivery_cuts* uplink_cuts = nullptr;  // the routed uplink's cut table (in fast_state's cache)
+};
+
+// --- 2. fleet
+
+struct fleet_channels {
+    channel_ids units, upload_demand;  // per cohort: fleet/NAME units, upload_demand
+};
+
+/// The cohorts and the model they run.
+struct fleet_state {
+    std::vector<double> units;      // [count] per cohort
+    std::size_t deployed = 0;       // released generations deployed so far
+    double deployed_loss = 0.0;     // [nats/token] of the deployed model
+    double deployed_quality = 0.0;  // [-] of the deployed model
+    fleet_channels channels;
+};
+
+/// Stage 2's output.
+struct fleet_step {
+    std::vector<double> demand_bytes_per_s;  // [B/s] upload demand per cohort
+    double demand_total_bytes_per_s = 0.0;   // [B/s]
+};
+
+// --- 3. uplink
+
+struct uplink_channels {
+    channel_id capacity = 0, carried = 0;      // uplink capacity, carried
+    channel_ids region_demand, region_capacity;  // per region: region/NAME upload_demand, capacity
+};
+
+struct uplink_state {
+    std::unique_ptr<routed_uplink> routed;  // heap: the fast clock's window points into it
+    double total_bytes = 0.0;               // [B] carried over the run
+    uplink_channels channels;
+};
+
+/// Stage 3's output.
+struct uplink_step {
+    double capacity_bytes_per_s = 0.0;  // [B/s] infinite without a limit
+    double carried_bytes_per_s = 0.0;   // [B/s]
+    double carried_share = 0.0;         // [-] of the demand
+    bool saturated = false;             // carried less than the demand
+};
+
+// --- 4. corpus
+
+struct corpus_channels {
+    channel_id unique_tokens = 0, tokens_added = 0, curated = 0;  // corpus unique_tokens, tokens_added, curated
+    channel_id collected = 0;                                      // fleet collected
+};
+
+struct corpus_state {
+    double unique_tokens = 0.0;
+    corpus_channels channels;
+};
+
+// --- 5. build-out
+
+/// A site's installed base.
+struct site_plant {
+    double installed = 0.0;         // accelerators in service
+    double facility_built_w = 0.0;  // [W] facility power built so far
+    double failed = 0.0;            // accelerators lost to failures without repair
+};
+
+struct buildout_state {
+    std::vector<site_plant> sites;
+    double budget_unspent_usd = 0.0;  // [USD] infinite without a budget schedule
+};
+
+/// Stage 5's output for one site.
+struct site_buildout {
+    double planned = 0.0;                     // accelerators the plan asks for
+    double facility_w_per_accelerator = 0.0;  // [W]
+    double power_cap_w = 0.0;                 // [W] infinite without a schedule
+    bool power_limited = false;               // the plan exceeds what the power cap feeds
+    bool money_limited = false;               // the budget bought less than the target
+    double accelerator_capex_usd = 0.0;       // [USD] bought this step
+    double facility_capex_usd = 0.0;          // [USD] bought this step
+};
+
+/// Stage 5's output: per site, and the peak FLOP/s the plan asks for and what power and money cut from it.
+struct buildout_step {
+    std::vector<site_buildout> sites;
+    double planned_peak_flops = 0.0;    // [FLOP/s]
+    double power_cut_peak_flops = 0.0;  // [FLOP/s] planned beyond the power caps
+    double money_cut_peak_flops = 0.0;  // [FLOP/s] not bought for want of budget
+    bool any_money_limited = false;
+};
+
+// --- 6. energy
+
+/// One site's block of channels, site/NAME: accelerators_planned, accelerators, it_power, facility_power,
+/// power_capacity, and for orbit and moon sites sunlit_fraction and usable_fraction.
+struct site_channels {
+    channel_id planned = 0, installed = 0, it_power = 0, facility_power = 0, power_cap = 0;
+    channel_id sunlit = 0, usable = 0;
+};
+
+/// A site's energy and hours over the run.
+struct site_energy {
+    double energy_j = 0.0, energy_usd = 0.0;
+    double accelerator_hours = 0.0, running_hours = 0.0;
+    double peak_it_w = 0.0;  // [W] installed accelerators x all-in power, at its peak
+    site_channels channels;
+};
+
+struct energy_state {
+    std::vector<site_energy> sites;
+    double total_energy_j = 0.0, total_opex_usd = 0.0, accelerator_hours = 0.0;
+    double peak_facility_power_w = 0.0;
+};
+
+/// Stage 6's output.
+struct energy_step {
+    std::vector<double> running;                      // per site: accelerators the step's energy runs
+    double it_power_w = 0.0, facility_power_w = 0.0;  // [W] all sites
+    double unfed_peak_flops = 0.0;                    // [FLOP/s] installed that the arrays cannot feed
+    bool any_power_limited = false;                   // some site's plan or running count was cut by power
+};
+
+// --- 7. training
+
+/// One layout search of the utilisation model, cached by (site, job size, reference parameters).
+struct utilisation_entry {
+    std::size_t site = 0;
+    int job = 0;
+    double params = 0.0;
+    double mfu = 0.0;    // 0 when no layout holds the model
+    std::string layout;  // compute::to_string of the best layout
+};
+
+/// The generation in training.
+struct training_run {
+    int index = 1;
+    epoch started;
+    epoch ends;
+    double flop = 0.0;
+    std::array<std::int64_t, constraint_count> binding_steps{};
+    double reference_params = 0.0;  // N of the shape whose layout sets each site's MFU (utilisation: model)
+    double interruptions = 0.0;     // expected, all sites
+};
+
+/// A site's share of the generation in training (utilisation: model).
+struct site_training {
+    std::string layout;                             // layout of the last step's job
+    double checkpoint_interval_s = 0.0;             // of the last step's job
+    double interruptions = 0.0, checkpoints = 0.0;  // expected, over the generation
+    double peak_flop = 0.0;                         // [FLOP] running x peak x dt over the generation's steps
+    double model_flop = 0.0;                        // [FLOP] the same times MFU
+    double flop = 0.0;                              // [FLOP] delivered (MFU and goodput)
+    bool no_fit = false;                            // some step found no layout that holds the model
+    channel_id mfu_channel = 0, goodput_channel = 0;  // site/NAME mfu, goodput
+};
+
+struct training_channels {
+    channel_id mfu = 0, goodput = 0, interruptions = 0;  // training mfu, goodput, interruptions (utilisation: model)
+};
+
+struct training_state {
+    training_run current;                         // the generation in training
+    std::vector<generation> released;             // in release order
+    std::vector<site_training> sites;
+    std::vector<utilisation_entry> utilisation_cache;
+    double delivered_share = 0.0;                 // delivered / peak FLOP of the last generation
+    double generation_peak_flop = 0.0;            // [FLOP] peak of the running accelerators, this generation
+    training_channels channels;
+};
+
+/// Stage 7's output.
+struct training_step {
+    double flop = 0.0;            // [FLOP] delivered this step
+    double projected_flop = 0.0;  // [FLOP] the generation's, at this step's rate to its end
+};
+
+// --- 8. binding
+
+struct binding_state {
+    std::optional<constraint> last;                     // the constraint of the previous step
+    std::array<std::int64_t, constraint_count> steps{};  // steps each constraint bound
+};
+
+// --- 9. release
+
+/// training generation, flop_accumulated, flop_rate; model deployed_loss, deployed_quality.
+struct release_channels {
+    channel_id generation = 0, generation_flop = 0, flop_rate = 0;
+    channel_id deployed_loss = 0, deployed_quality = 0;
+};
+
+// --- 10. economy
+
+/// A site's books.
+struct site_books {
+    depreciation_book accelerators, facility;
+    double capex_usd = 0.0, depreciation_usd = 0.0;
+};
+
+/// economy capex_cumulative, opex_cumulative, depreciation_cumulative, budget_unspent; company facility_power,
+/// kardashev_index, binding.
+struct economy_channels {
+    channel_id capex = 0, opex = 0, depreciation = 0, budget = 0;
+    channel_id power = 0, kardashev = 0, binding = 0;
+};
+
+struct economy_state {
+    std::vector<site_books> sites;
+    depreciation_book accelerators, facility;  // the company's
+    double total_capex_usd = 0.0, total_depreciation_usd = 0.0;
+    economy_channels channels;
+};
+
+/// What the stages of one step write (each stage overwrites its part), sized for the scenario.
+struct step_state {
+    step_clock clock;
+    fast_step fast;
+    fleet_step fleet;
+    uplink_step uplink;
+    buildout_step buildout;
+    energy_step energy;
+    training_step training;
+    constraint binding = constraint::compute;
+
+    explicit step_state(const scenario& input);
+};
+
+// --- each stage's starting state and channels, registered in this order
+
+/// The cohorts at the start and the reference model; registers the fleet channels.
+fleet_state start_fleet(const scenario& input, recorder& recording);
+/// The routed uplink's graph when the scenario routes it; registers the uplink and region channels.
+uplink_state start_uplink(const scenario& input, recorder& recording);
+/// The fast clock with an entity per distinct orbit and one for the routed uplink.
+fast_state start_fast(const scenario& input, const uplink_state& uplink);
+/// The corpus at the start; registers the corpus channels.
+corpus_state start_corpus(const scenario& input, recorder& recording);
+/// Registers each site's block of channels.
+energy_state start_energy(const scenario& input, recorder& recording);
+/// The first generation; registers the utilisation model's channels (utilisation: model).
+training_state start_training(const scenario& input, recorder& recording);
+/// Registers the channels of the generation in training and the deployed model.
+release_channels start_release(recorder& recording);
+/// Empty books; registers the economy and company channels.
+economy_state start_economy(const scenario& input, recorder& recording);
+
+/// The installed base at the start, taken as built (not limited by the budget); its purchases in `bought`.
+buildout_state start_buildout(const scenario& input, buildout_step& bought);
+/// Books the purchases in `bought` at `at`: capex, and a depreciation vintage per site and book.
+void book_purchases(const scenario& input, epoch at, const buildout_step& bought, economy_state& books);
+
+// --- the stages, in the order of a step
+
+/// 1. fast: each orbit site's sunlit fraction over the step, a moon site's constant one, the routed uplink's cuts.
+void fast_stage(const step_clock& clock, const scenario& input, fast_state& fast, fast_step& out);
+/// 2. fleet: deploys a released model whose date has come; each cohort grows towards its market size and uploads.
+void fleet_stage(const step_clock& clock, const scenario& input, const std::vector<generation>& released,
+                 fleet_state& cohorts, fleet_step& out, recorder& recording);
+/// 3. uplink: the capacity (schedule, routed network or both) and the bytes carried within it.
+void uplink_stage(const step_clock& clock, const scenario& input, const fleet_step& demand, const fast_step& fast,
+                  uplink_state& uplink, uplink_step& out, recorder& recording);
+/// 4. corpus: carried bytes curated and tokenised into unique tokens.
+void corpus_stage(const step_clock& clock, const scenario& input, const fleet_state& cohorts,
+                  const fleet_step& demand, const uplink_step& uplink, corpus_state& corpus, recorder& recording);
+/// 5. buildout: failures off-world; planned accelerators cut by the power cap, then bought within the budget.
+void buildout_stage(const step_clock& clock, const scenario& input, buildout_state& plants, buildout_step& out);
+/// 6. energy: the share of each site's accelerators its energy runs, facility power and energy opex; records each
+/// site's block of channels.
+void energy_stage(const step_clock& clock, const scenario& input, const buildout_state& plants,
+                  const buildout_step& buildout, const fast_step& fast, energy_state& totals, energy_step& out,
+                  recorder& recording);
+/// 7. training: FLOP delivered to the generation in training, at fixed or modelled MFU and goodput per site.
+void training_stage(const step_clock& clock, const scenario& input, const fleet::chinchilla_law& law,
+                    const energy_step& energy, const corpus_state& corpus, training_state& training,
+                    training_step& out, recorder& recording);
+/// 8. binding: the constraint that bound the step; a `bottleneck_change` event when it changes.
+[[nodiscard]] constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& law,
+                                       const training_step& training, const corpus_state& corpus,
+                                       const uplink_step& uplink, const buildout_step& buildout,
+                                       const energy_step& energy, binding_state& binding, recorder& recording);
+/// 9. release: counts the step's binding for the generation in training; one whose time is up takes the best
+/// (N, D) for its FLOP and the corpus and is released, and the next starts. Records the generation and the
+/// deployed model.
+void release_stage(const step_clock& clock, const scenario& input, const fleet::chinchilla_law& law,
+                   constraint binding, const corpus_state& corpus, const fleet_state& cohorts,
+                   const training_step& step, const release_channels& channels, training_state& training,
+                   recorder& recording);
+/// 10. economy: the step's purchases booked, depreciation charged; records the company's books, facility power,
+/// Kardashev index and binding constraint.
+void economy_stage(const step_clock& clock, const scenario& input, const buildout_state& budget,
+                   const buildout_step& bought, const energy_state& energy, const energy_step& power,
+                   constraint binding, economy_state& books, recorder& recording);
+
+/// The run's summary from the stages' states at its end.
+[[nodiscard]] run_summary summarise(const scenario& input, std::int64_t steps, const fleet_state& cohorts,
+                                    const uplink_state& uplink, const corpus_state& corpus,
+                                    const buildout_state& plants, const energy_state& energy,
+                                    const training_state& training, const binding_state& binding,
+                                    const economy_state& books);
+
+}  // namespace kardashev::sim::detail
