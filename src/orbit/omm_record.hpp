@@ -1,0 +1,35 @@
+#pragma once
+// OMM records as the JSON and CSV readers find them, before conversion to element sets (private to orbit).
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kardashev/orbit/tle.hpp"
+
+namespace kardashev::orbit::detail {
+
+/// One OMM value with where it starts in the file.
+struct omm_value {
+    std::string text;  //!< the value as written; empty for JSON null
+    int line = 0;      //!< 1-based line in the file
+    int column = 0;    //!< 1-based column in the file
+};
+
+/// One OMM record: keys in file order, and where the record starts.
+struct omm_record {
+    std::vector<std::pair<std::string, omm_value>> fields;  //!< (key, value) in file order
+    int line = 0;                                            //!< 1-based line of the record's start
+    int column = 0;                                          //!< 1-based column of the record's start
+};
+
+/// Throws input_error `file:line:column: message`.
+[[noreturn]] void omm_fail(std::string_view file, int line, int column, const std::string& message);
+
+/// Converts every record to an element set (the same units and conversions as a TLE), collecting every error
+/// in one input_error before failing.
+[[nodiscard]] std::vector<element_set> element_sets_of(const std::vector<omm_record>& records,
+                                                       std::string_view file);
+
+}  // namespace kardashev::orbit::detail
