@@ -216,22 +216,20 @@ element_set element_set_of(const omm_record& rec, std::string_view file) {
 
 }  // namespace
 
-std::vector<element_set> element_sets_of(const std::vector<omm_record>& records, std::string_view file) {
-    std::vector<element_set> sets;
-    sets.reserve(records.size());
-    std::string errors;
-    for (const omm_record& rec : records) {
-        try {
-            sets.push_back(element_set_of(rec, file));
-        } catch (const input_error& err) {
-            errors += errors.empty() ? "" : "\n";
-            errors += err.what();
-        }
+void element_set_collector::add(const omm_record& rec) {
+    try {
+        m_sets.push_back(element_set_of(rec, m_file));
+    } catch (const input_error& err) {
+        m_errors += m_errors.empty() ? "" : "\n";
+        m_errors += err.what();
     }
-    if (!errors.empty()) {
-        throw input_error(errors);
+}
+
+std::vector<element_set> element_set_collector::finish() {
+    if (!m_errors.empty()) {
+        throw input_error(m_errors);
     }
-    return sets;
+    return std::move(m_sets);
 }
 
 }  // namespace detail
@@ -278,7 +276,7 @@ std::vector<std::pair<std::string, int>> csv_fields(std::string_view line) {
 }  // namespace
 
 std::vector<element_set> parse_omm_csv(std::string_view text, std::string_view file) {
-    std::vector<detail::omm_record> records;
+    detail::element_set_collector sets(file);
     std::vector<std::pair<std::string, int>> header;
     int number = 0;
     while (!text.empty()) {
@@ -308,9 +306,9 @@ std::vector<element_set> parse_omm_csv(std::string_view text, std::string_view f
         for (std::size_t k = 0; k < fields.size(); ++k) {
             rec.fields.emplace_back(header[k].first, detail::omm_value{fields[k].first, number, fields[k].second});
         }
-        records.push_back(std::move(rec));
+        sets.add(rec);
     }
-    return detail::element_sets_of(records, file);
+    return sets.finish();
 }
 
 }  // namespace kardashev::orbit

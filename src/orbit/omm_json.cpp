@@ -20,11 +20,13 @@ class json_reader {
 public:
     json_reader(std::string_view text, std::string_view file) : m_text(text), m_file(file) {}
 
-    std::vector<omm_record> records() {
-        std::vector<omm_record> out;
+    /// Reads every record into `out`.
+    void read(detail::element_set_collector& out) {
+        omm_record rec;  // one record's storage, reused: its strings keep their capacity
         skip_space();
         if (peek() == '{') {
-            out.push_back(object());  // a single object
+            object(rec);  // a single object
+            out.add(rec);
         } else {
             expect('[', "'[' or '{'");
             skip_space();
@@ -33,7 +35,8 @@ public:
             } else {
                 for (;;) {
                     skip_space();
-                    out.push_back(object());
+                    object(rec);
+                    out.add(rec);
                     skip_space();
                     if (peek() == ',') {
                         ++m_pos;
@@ -48,7 +51,6 @@ public:
         if (m_pos != m_text.size()) {
             fail("end of the text");
         }
-        return out;
     }
 
 private:
@@ -91,69 +93,81 @@ private:
         ++m_pos;
     }
 
-    std::string string_value() {
+    /// A string into `out`: the runs between escapes are copied whole.
+    void string_value(std::string& out) {
         expect('"', "a string");
-        std::string out;
-        while (m_pos < m_text.size() && m_text[m_pos] != '"') {
-            char c = m_text[m_pos++];
-            if (c == '\\') {
-                if (m_pos >= m_text.size()) {
-                    fail("an escaped character");
-                }
-                const char e = m_text[m_pos++];
-                c = e == 'n' ? '\n' : (e == 't' ? '\t' : e);
-                if (e == 'u') {
-                    fail("no \\u escapes in OMM text");
-                }
+        out.clear();
+        for (;;) {
+            const std::size_t end = m_text.find_first_of("\"\\", m_pos);
+            const std::size_t stop = end == std::string_view::npos ? m_text.size() : end;
+            out.append(m_text.substr(m_pos, stop - m_pos));
+            m_pos = stop;
+            if (m_pos >= m_text.size() || m_text[m_pos] == '"') {
+                break;
             }
-            out += c;
+            ++m_pos;  // the backslash
+            if (m_pos >= m_text.size()) {
+                fail("an escaped character");
+            }
+            const char e = m_text[m_pos++];
+            if (e == 'u') {
+                fail("no \\u escapes in OMM text");
+            }
+            out += e == 'n' ? '\n' : (e == 't' ? '\t' : e);
         }
         expect('"', "a closing '\"'");
-        return out;
     }
 
-    /// A value that is not a string: a number, true, false or null (null reads as empty text).
-    std::string bare_value() {
+    /// A value that is not a string into `out`: a number, true, false or null (null reads as empty text).
+    void bare_value(std::string& out) {
         const std::size_t start = m_pos;
         while (m_pos < m_text.size() && std::string_view(",}] \n\r\t").find(m_text[m_pos]) == std::string_view::npos) {
             ++m_pos;
         }
-        std::string text(m_text.substr(start, m_pos - start));
-        if (text.empty()) {
+        out.assign(m_text.substr(start, m_pos - start));
+        if (out.empty()) {
             fail("a value");
         }
-        if (text == "null") {
-            text.clear();
+        if (out == "null") {
+            out.clear();
         }
-        return text;
     }
 
-    omm_record object() {
-        omm_record rec;
+    /// One flat object into `rec`, reusing the storage of its fields.
+    void object(omm_record& rec) {
+        std::size_t n = 0;  // fields read
         where(rec.line, rec.column);
         expect('{', "'{'");
         skip_space();
         if (peek() == '}') {
             ++m_pos;
-            return rec;
+            rec.fields.clear();
+            return;
         }
         for (;;) {
+            if (n == rec.fields.size()) {
+                rec.fields.emplace_back();
+            }
+            auto& [key, v] = rec.fields[n++];
             skip_space();
-            std::string key = string_value();
+            string_value(key);
             skip_space();
             expect(':', "':'");
             skip_space();
-            omm_value v;
             where(v.line, v.column);
-            v.text = peek() == '"' ? string_value() : bare_value();
-            rec.fields.emplace_back(std::move(key), std::move(v));
+            if (peek() == '"') {
+                string_value(v.text);
+            } else {
+                bare_value(v.text);
+            }
             skip_space();
             if (peek() == ',') {
                 ++m_pos;
                 continue;
             }
             expect('}', "',' or '}'");
-            return rec;
+            rec.fields.resize(n);
+            return;
         }
     }
 
@@ -168,8 +182,10 @@ private:
 }  // namespace
 
 std::vector<element_set> parse_omm_json(std::string_view text, std::string_view file) {
+    detail::element_set_collector sets(file);
     json_reader reader(text, file);
-    return detail::element_sets_of(reader.records(), file);
+    reader.read(sets);
+    return sets.finish();
 }
 
 }  // namespace kardashev::orbit

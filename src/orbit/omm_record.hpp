@@ -27,9 +27,20 @@ struct omm_record {
 /// Throws input_error `file:line:column: message`.
 [[noreturn]] void omm_fail(std::string_view file, int line, int column, const std::string& message);
 
-/// Converts every record to an element set (the same units and conversions as a TLE), collecting every error
-/// in one input_error before failing.
-[[nodiscard]] std::vector<element_set> element_sets_of(const std::vector<omm_record>& records,
-                                                       std::string_view file);
+/// Converts records to element sets (the same units and conversions as a TLE) one at a time, as a reader finds
+/// them, so that a reader can reuse one record's storage; collects every error before failing.
+class element_set_collector {
+public:
+    explicit element_set_collector(std::string_view file) : m_file(file) {}
+    /// Converts `rec`, or keeps its error.
+    void add(const omm_record& rec);
+    /// The element sets of every record added; throws one input_error with every error, one per line.
+    [[nodiscard]] std::vector<element_set> finish();
+
+private:
+    std::string_view m_file;
+    std::vector<element_set> m_sets;
+    std::string m_errors;
+};
 
 }  // namespace kardashev::orbit::detail
