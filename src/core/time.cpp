@@ -38,48 +38,6 @@ constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
 /// Remainder in [0, b) (b > 0).
 constexpr std::int64_t floor_mod(std::int64_t a, std::int64_t b) noexcept { return a - floor_div(a, b) * b; }
 
-/// Julian day number of a proleptic Gregorian date: Fliegel & Van Flandern (1968), Comm. ACM 11(10)
-/// 657, also Meeus, Astronomical Algorithms (1998) ch. 7. Integer division truncates toward zero as in
-/// the published FORTRAN; valid for JDN >= 0.
-constexpr std::int64_t julian_day_number(std::int64_t y, std::int64_t m, std::int64_t d) noexcept {
-    const std::int64_t a = (m - 14) / 12;
-    return d - 32'075 + 1'461 * (y + 4'800 + a) / 4 + 367 * (m - 2 - a * 12) / 12 -
-           3 * ((y + 4'900 + a) / 100) / 4;
-}
-
-/// Days of a UTC or TAI calendar date since 2000-01-01.
-constexpr std::int64_t days_since_2000(std::int64_t y, std::int64_t m, std::int64_t d) noexcept {
-    return julian_day_number(y, m, d) - jdn_2000_01_01;
-}
-
-struct civil_date {
-    int year;
-    int month;
-    int day;
-};
-
-/// Gregorian date of a Julian day number: the inverse algorithm of Fliegel & Van Flandern (1968).
-constexpr civil_date civil_from_jdn(std::int64_t jdn) noexcept {
-    std::int64_t l = jdn + 68'569;
-    const std::int64_t n = 4 * l / 146'097;
-    l = l - (146'097 * n + 3) / 4;
-    const std::int64_t i = 4'000 * (l + 1) / 1'461'001;
-    l = l - 1'461 * i / 4 + 31;
-    const std::int64_t j = 80 * l / 2'447;
-    const std::int64_t d = l - 2'447 * j / 80;
-    l = j / 11;
-    const std::int64_t m = j + 2 - 12 * l;
-    const std::int64_t y = 100 * (n - 49) + i + l;
-    return {static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
-}
-
-constexpr bool is_gregorian_leap_year(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-constexpr int days_in_month(int y, int m) noexcept {
-    constexpr std::array<int, 12> length{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_gregorian_leap_year(y) ? 29 : length[static_cast<std::size_t>(m - 1)];
-}
-
 /// One step of TAI - UTC: from 0h UTC of (year, month, 1) on, TAI - UTC = tai_minus_utc_s.
 struct leap_step {
     int year;
@@ -103,7 +61,7 @@ constexpr std::array<leap_step, 28> leap_table{{
 constexpr std::array<std::int64_t, leap_table.size()> leap_start_day = [] {
     std::array<std::int64_t, leap_table.size()> days{};
     for (std::size_t i = 0; i < leap_table.size(); ++i) {
-        days[i] = days_since_2000(leap_table[i].year, leap_table[i].month, 1);
+        days[i] = days_since_2000({leap_table[i].year, leap_table[i].month, 1});
     }
     return days;
 }();
@@ -118,7 +76,7 @@ constexpr bool leap_steps_are_one_second() {
     return true;
 }
 static_assert(leap_steps_are_one_second());
-static_assert(days_since_2000(2000, 1, 1) == 0);
+static_assert(days_since_2000({2000, 1, 1}) == 0);
 
 /// Index of the leap_table row in effect on UTC day `day`, or -1 before 1972-01-01.
 int leap_row_for_utc_day(std::int64_t day) noexcept {
@@ -157,7 +115,7 @@ tai_count tai_count_of(std::int64_t tai_ns) noexcept {
 
 /// "YYYY-MM-DDTHH:MM:SS" of a TAI instant, for messages about instants UTC cannot name.
 std::string tai_calendar_text(const tai_count& t) {
-    const civil_date c = civil_from_jdn(jdn_2000_01_01 + floor_div(t.s, s_per_day));
+    const civil_date c = civil_from_days_since_2000(floor_div(t.s, s_per_day));
     const std::int64_t sod = floor_mod(t.s, s_per_day);
     return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d} TAI", c.year, c.month, c.day, sod / 3600,
                        sod / 60 % 60, sod % 60);
@@ -231,7 +189,7 @@ std::string fields_text(const utc_fields& f) {
 /// The epoch of valid-looking fields; throws domain_error before 1972 and input_error for a second 60
 /// outside a leap second or an instant beyond the int64 range, with `why` naming the reason.
 epoch epoch_of_fields(const utc_fields& f, std::string& why) {
-    const std::int64_t day = days_since_2000(f.year, f.month, f.day);
+    const std::int64_t day = days_since_2000({f.year, f.month, f.day});
     const int row = leap_row_for_utc_day(day);
     if (row < 0) {
         throw domain_error("UTC before 1972-01-01 is outside the leap-second table (IERS Bulletin C); got " +
@@ -366,7 +324,7 @@ epoch epoch::from_utc_iso(std::string_view text) {
 
 utc_fields epoch::to_utc() const {
     const utc_count u = utc_count_of(m_ns);
-    const civil_date c = civil_from_jdn(jdn_2000_01_01 + u.day);
+    const civil_date c = civil_from_days_since_2000(u.day);
     utc_fields f;
     f.year = c.year;
     f.month = c.month;

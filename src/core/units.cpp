@@ -2,6 +2,7 @@
 
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/text.hpp"
 
 #include <array>
 #include <charconv>
@@ -12,6 +13,8 @@
 #include <system_error>
 #include <utility>
 #include <vector>
+
+#include <fmt/format.h>
 
 namespace kardashev {
 namespace {
@@ -168,18 +171,6 @@ std::optional<unit_value> find_factor(std::string_view token) {
     return v;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && is_space(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
 bool is_operator(char c) { return c == '/' || c == '*' || c == '.'; }
 
 /// What went wrong in a unit expression: an unknown symbol as written, or empty for an empty
@@ -307,8 +298,6 @@ std::size_t scan_number(std::string_view s) {
     }
     return i;
 }
-
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 /// Shortest of up to 15 significant digits: exact enough for a 1e-12 round trip, and prints a value
 /// read from "1.2 y" as 1.2 rather than 1.2000000000000002.
@@ -531,6 +520,16 @@ std::string format_quantity(double value_si, quantity_kind kind) {
     // digits (within 1e-14 relative).
     std::string exact = exact_long_text_in(value_si, *order.front(), kind);
     return exact.empty() ? text_in(value_si, *order.front()) : exact;
+}
+
+std::string with_si_prefix(double value, std::string_view unit) {
+    static constexpr const char* prefixes[] = {"", "k", "M", "G", "T", "P"};
+    int i = 0;
+    while (std::fabs(value) >= 1000.0 && i < 5) {
+        value /= 1000.0;
+        ++i;
+    }
+    return fmt::format("{:.4g} {}{}", value, prefixes[i], unit);
 }
 
 }  // namespace kardashev

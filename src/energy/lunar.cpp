@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
-#include "check.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/require.hpp"
 
 namespace kardashev::energy {
 
@@ -33,7 +33,7 @@ lunar_illumination lunar_polar_ridge(double sunlit_fraction, double longest_nigh
             "lunar site: polar ridge illumination {:g} % is outside the published 86-96 % (Bussey 2010; Glaser 2014)",
             sunlit_fraction * 100.0));
     }
-    detail::require_positive("lunar site", "longest night [s]", longest_night_s);
+    require_positive("lunar site", "longest night [s]", longest_night_s);
     lunar_illumination s;
     s.sunlit_fraction = sunlit_fraction;
     s.longest_night_s = longest_night_s;

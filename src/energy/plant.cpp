@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
-#include "check.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/require.hpp"
 
 namespace kardashev::energy {
 namespace {
@@ -74,8 +74,8 @@ power_plant default_plant(plant_kind kind) {
 }
 
 double capital_recovery_factor(double rate_per_year, double years) {
-    detail::require_non_negative("capital recovery factor", "discount rate [1/yr]", rate_per_year);
-    detail::require_positive("capital recovery factor", "life [yr]", years);
+    require_non_negative("capital recovery factor", "discount rate [1/yr]", rate_per_year);
+    require_positive("capital recovery factor", "life [yr]", years);
     if (rate_per_year == 0.0) return 1.0 / years;
     const double g = std::pow(1.0 + rate_per_year, years);
     return rate_per_year * g / (g - 1.0);  // NREL "Simple LCOE": CRF = i (1+i)^n / ((1+i)^n - 1)
@@ -83,18 +83,18 @@ double capital_recovery_factor(double rate_per_year, double years) {
 
 supply_cost firm_supply_cost(const power_plant& p, double load_w) {
     const std::string model = fmt::format("plant ({})", to_string(p.kind));
-    detail::require_non_negative(model, "load [W]", load_w);
-    detail::require_non_negative(model, "capital price [USD/W]", p.capex_usd_per_w);
-    detail::require_non_negative(model, "fixed O&M [USD/(W yr)]", p.fixed_om_usd_per_w_year);
-    detail::require_non_negative(model, "energy price [USD/J]", p.energy_price_usd_per_j);
-    detail::require_non_negative(model, "heat rate", p.heat_rate);
-    detail::require_non_negative(model, "fuel price [USD/J]", p.fuel_price_usd_per_j);
-    detail::require_non_negative(model, "carbon intensity [kg/J]", p.carbon_kg_per_j);
-    detail::require_fraction(model, "capacity factor", p.capacity_factor, false);
-    detail::require_non_negative(model, "storage duration [s]", p.storage_s);
-    detail::require_non_negative(model, "storage price [USD/J]", p.storage_price_usd_per_j);
-    detail::require_fraction(model, "storage round-trip efficiency", p.storage_round_trip_efficiency, false);
-    detail::require_positive(model, "life [s]", p.life_s);
+    require_non_negative(model, "load [W]", load_w);
+    require_non_negative(model, "capital price [USD/W]", p.capex_usd_per_w);
+    require_non_negative(model, "fixed O&M [USD/(W yr)]", p.fixed_om_usd_per_w_year);
+    require_non_negative(model, "energy price [USD/J]", p.energy_price_usd_per_j);
+    require_non_negative(model, "heat rate", p.heat_rate);
+    require_non_negative(model, "fuel price [USD/J]", p.fuel_price_usd_per_j);
+    require_non_negative(model, "carbon intensity [kg/J]", p.carbon_kg_per_j);
+    require_fraction(model, "capacity factor", p.capacity_factor, false);
+    require_non_negative(model, "storage duration [s]", p.storage_s);
+    require_non_negative(model, "storage price [USD/J]", p.storage_price_usd_per_j);
+    require_fraction(model, "storage round-trip efficiency", p.storage_round_trip_efficiency, false);
+    require_positive(model, "life [s]", p.life_s);
 
     supply_cost c;
     const double energy_j = load_w * year_s;  // a constant load for one year
@@ -126,8 +126,8 @@ supply_cost firm_supply_cost(const power_plant& p, double load_w) {
 }
 
 double water_use_m3(double it_energy_j, double wue_m3_per_j) {
-    detail::require_non_negative("water use", "IT energy [J]", it_energy_j);
-    detail::require_non_negative("water use", "WUE [m3/J]", wue_m3_per_j);
+    require_non_negative("water use", "IT energy [J]", it_energy_j);
+    require_non_negative("water use", "WUE [m3/J]", wue_m3_per_j);
     return it_energy_j * wue_m3_per_j;  // The Green Grid WP#35 (2011): WUE = annual site water / IT energy
 }
 

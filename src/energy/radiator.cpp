@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
-#include "check.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/require.hpp"
 
 namespace kardashev::energy {
 namespace {
@@ -14,25 +14,25 @@ namespace {
 void require_plate(const radiator& p) {
     if (p.faces != 1 && p.faces != 2)
         throw input_error(fmt::format("radiator: expected 1 or 2 radiating faces, got {}", p.faces));
-    detail::require_fraction("radiator", "emissivity", p.emissivity, false);
-    detail::require_fraction("radiator", "solar absorptivity", p.absorptivity, true);
-    if (p.ir_absorptivity) detail::require_fraction("radiator", "infrared absorptivity", *p.ir_absorptivity, true);
-    detail::require_positive("radiator", "temperature [K]", p.temperature_k);
-    detail::require_non_negative("radiator", "areal mass [kg/m2]", p.mass_kg_per_m2);
-    detail::require_non_negative("radiator", "price [USD/m2]", p.price_usd_per_m2);
+    require_fraction("radiator", "emissivity", p.emissivity, false);
+    require_fraction("radiator", "solar absorptivity", p.absorptivity, true);
+    if (p.ir_absorptivity) require_fraction("radiator", "infrared absorptivity", *p.ir_absorptivity, true);
+    require_positive("radiator", "temperature [K]", p.temperature_k);
+    require_non_negative("radiator", "areal mass [kg/m2]", p.mass_kg_per_m2);
+    require_non_negative("radiator", "price [USD/m2]", p.price_usd_per_m2);
 }
 
 void require_env(const thermal_environment& e) {
-    detail::require_non_negative("thermal environment", "solar irradiance [W/m2]", e.solar_irradiance_w_per_m2);
+    require_non_negative("thermal environment", "solar irradiance [W/m2]", e.solar_irradiance_w_per_m2);
     if (!(e.solar_projection >= 0.0 && e.solar_projection <= 2.0))
         throw input_error(fmt::format("thermal environment: expected a solar projection in [0, 2], got {:g}",
                                       e.solar_projection));
     if (!(e.planet_view_factor >= 0.0 && e.planet_view_factor <= 2.0))
         throw input_error(fmt::format("thermal environment: expected a planet view factor in [0, 2], got {:g}",
                                       e.planet_view_factor));
-    detail::require_fraction("thermal environment", "albedo", e.planet_albedo, true);
-    detail::require_non_negative("thermal environment", "planet temperature [K]", e.planet_temperature_k);
-    detail::require_non_negative("thermal environment", "sink temperature [K]", e.sink_temperature_k);
+    require_fraction("thermal environment", "albedo", e.planet_albedo, true);
+    require_non_negative("thermal environment", "planet temperature [K]", e.planet_temperature_k);
+    require_non_negative("thermal environment", "sink temperature [K]", e.sink_temperature_k);
 }
 
 double t4(double t) { return t * t * t * t; }
@@ -58,7 +58,7 @@ radiator_flux radiator_flux_per_m2(const radiator& plate, const thermal_environm
 }
 
 double radiator_area_m2(double heat_w, const radiator& plate, const thermal_environment& env) {
-    detail::require_non_negative("radiator", "heat load [W]", heat_w);
+    require_non_negative("radiator", "heat load [W]", heat_w);
     const auto f = radiator_flux_per_m2(plate, env);
     if (!(f.net > 0.0)) {
         throw domain_error(fmt::format(
@@ -70,17 +70,17 @@ double radiator_area_m2(double heat_w, const radiator& plate, const thermal_envi
 }
 
 double heat_pump_work_w(double heat_cold_w, double t_cold_k, double t_hot_k, double carnot_fraction) {
-    detail::require_non_negative("heat pump", "heat load [W]", heat_cold_w);
-    detail::require_positive("heat pump", "cold-side temperature [K]", t_cold_k);
-    detail::require_positive("heat pump", "hot-side temperature [K]", t_hot_k);
+    require_non_negative("heat pump", "heat load [W]", heat_cold_w);
+    require_positive("heat pump", "cold-side temperature [K]", t_cold_k);
+    require_positive("heat pump", "hot-side temperature [K]", t_hot_k);
     if (t_hot_k <= t_cold_k) return 0.0;
-    detail::require_fraction("heat pump", "fraction of the Carnot COP", carnot_fraction, false);
+    require_fraction("heat pump", "fraction of the Carnot COP", carnot_fraction, false);
     // COP_cooling = f_C T_c / (T_h - T_c) (Carnot limit scaled); W = Q_c / COP
     return heat_cold_w * (t_hot_k - t_cold_k) / (carnot_fraction * t_cold_k);
 }
 
 double planet_temperature_from_olr_k(double olr_w_per_m2) {
-    detail::require_non_negative("planet", "outgoing longwave radiation [W/m2]", olr_w_per_m2);
+    require_non_negative("planet", "outgoing longwave radiation [W/m2]", olr_w_per_m2);
     return std::pow(olr_w_per_m2 / constants::stefan_boltzmann, 0.25);  // sigma T^4 = OLR
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/text.hpp"
 #include "yaml_tree.hpp"
 
 namespace kardashev::io::detail {
@@ -58,8 +59,8 @@ private:
 /// Joins `items` with ", ".
 [[nodiscard]] std::string join(const std::vector<std::string_view>& items);
 
-/// Returns `text` in double quotes.
-[[nodiscard]] std::string quoted(std::string_view text);
+/// Returns `text` in double quotes (core/text.hpp).
+using kardashev::quoted;
 
 /// Joins a parent key path and a key: ("sites[0]", "pue") -> "sites[0].pue", ("", "seed") -> "seed".
 [[nodiscard]] std::string child_path(const std::string& parent, std::string_view key);

@@ -6,20 +6,10 @@
 #include <string_view>
 
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/text.hpp"
 #include "scenario_schema.hpp"
 
 namespace kardashev::io {
-
-namespace {
-
-std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t");
-    return s.substr(first, last - first + 1);
-}
-
-}  // namespace
 
 override_kv parse_override(std::string_view text) {
     const auto eq = text.find('=');

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "check.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/require.hpp"
 #include "kardashev/logistics/learning_curve.hpp"
 
 namespace kardashev::logistics {
@@ -15,9 +15,9 @@ namespace {
 
 void require_vehicle(const launcher& v) {
     const std::string model = fmt::format("launcher \"{}\"", v.name);
-    detail::require_positive(model, "payload to LEO [kg]", v.payload_leo_kg);
-    detail::require_non_negative(model, "price per flight [USD]", v.price_usd);
-    detail::require_positive(model, "cadence [flights/yr]", v.max_flights_per_year);
+    require_positive(model, "payload to LEO [kg]", v.payload_leo_kg);
+    require_non_negative(model, "price per flight [USD]", v.price_usd);
+    require_positive(model, "cadence [flights/yr]", v.max_flights_per_year);
 }
 
 }  // namespace
@@ -28,17 +28,17 @@ double price_per_kg(const launcher& v) {
 }
 
 double launched_power_price_usd_per_w_s(double mass_kg, double power_w, double price_usd_per_kg, double life_s) {
-    detail::require_non_negative("launched power", "mass [kg]", mass_kg);
-    detail::require_positive("launched power", "power [W]", power_w);
-    detail::require_non_negative("launched power", "launch price [USD/kg]", price_usd_per_kg);
-    detail::require_positive("launched power", "life [s]", life_s);
+    require_non_negative("launched power", "mass [kg]", mass_kg);
+    require_positive("launched power", "power [W]", power_w);
+    require_non_negative("launched power", "launch price [USD/kg]", price_usd_per_kg);
+    require_positive("launched power", "life [s]", life_s);
     return mass_kg / power_w * price_usd_per_kg / life_s;  // Suncatcher sec. 4.4, Table 1: (m/P) x (USD/kg) / lifetime
 }
 
 launch_plan plan_launches(double mass_kg, const launcher& v, double price_usd_per_kg) {
     require_vehicle(v);
-    detail::require_non_negative("launch plan", "mass [kg]", mass_kg);
-    detail::require_non_negative("launch plan", "launch price [USD/kg]", price_usd_per_kg);
+    require_non_negative("launch plan", "mass [kg]", mass_kg);
+    require_non_negative("launch plan", "launch price [USD/kg]", price_usd_per_kg);
     launch_plan p;
     p.mass_kg = mass_kg;
     // NOTE: 1e-9 slack so that a mass of exactly n payloads is n flights despite rounding.
@@ -52,7 +52,7 @@ std::vector<launch_year> schedule_build_out(const std::vector<double>& demand_kg
                                             const wright_curve* curve, int max_years) {
     require_vehicle(v);
     if (max_years < 1) throw input_error(fmt::format("launch schedule: expected at least one year, got {}", max_years));
-    for (double d : demand_kg_per_year) detail::require_non_negative("launch schedule", "demand [kg/yr]", d);
+    for (double d : demand_kg_per_year) require_non_negative("launch schedule", "demand [kg/yr]", d);
     std::vector<launch_year> out;
     double backlog = 0.0;
     double cumulative = curve != nullptr ? curve->m0_kg : 0.0;
@@ -81,7 +81,7 @@ std::vector<launch_year> schedule_build_out_at_prices(const std::vector<double>&
                                                       const std::vector<double>& price_usd_per_kg_by_year, int max_years) {
     if (price_usd_per_kg_by_year.empty())
         throw input_error("launch schedule: expected at least one yearly price [USD/kg], got none");
-    for (double p : price_usd_per_kg_by_year) detail::require_non_negative("launch schedule", "launch price [USD/kg]", p);
+    for (double p : price_usd_per_kg_by_year) require_non_negative("launch schedule", "launch price [USD/kg]", p);
     auto rows = schedule_build_out(demand_kg_per_year, v, nullptr, max_years);
     for (auto& r : rows) {
         const auto k = std::min(static_cast<std::size_t>(r.year), price_usd_per_kg_by_year.size() - 1);

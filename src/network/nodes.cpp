@@ -11,6 +11,7 @@
 
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/text.hpp"
 #include "kardashev/network/links.hpp"
 #include "kardashev/orbit/designed_export.hpp"
 #include "kardashev/orbit/kepler.hpp"
@@ -20,12 +21,6 @@ namespace kardashev::network {
 namespace {
 
 constexpr double deg = constants::pi / 180.0;
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
 
 bool parse_double(std::string_view s, double& v) {
     s = trim(s);

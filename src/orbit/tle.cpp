@@ -9,15 +9,16 @@
 #include <string>
 #include <utility>
 
+#include "element_epoch.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/text.hpp"
 
 namespace kardashev::orbit {
 
 namespace {
 
-constexpr double pi = 3.14159265358979323846;
-constexpr double deg2rad = pi / 180.0;
-constexpr double xpdotp = 1440.0 / (2.0 * pi);  // rev/day per rad/min
+using detail::deg2rad;
+using detail::xpdotp;
 
 /// Where a line sits in its file, to write `file:line:column:` prefixes.
 struct line_place {
@@ -31,16 +32,6 @@ struct line_place {
     throw input_error(std::string(p.file) + ":" + std::to_string(p.line_number) + ":" + std::to_string(column) +
                       ": line " + std::to_string(p.tle_line) + " " + std::string(what) + ": expected " +
                       std::string(expected) + ", got '" + std::string(got) + "'");
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && s.front() == ' ') {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && s.back() == ' ') {
-        s.remove_suffix(1);
-    }
-    return s;
 }
 
 /// Columns [first, last] (1-based, inclusive) of a line.
@@ -135,73 +126,6 @@ std::uint32_t catalogue_at(const line_place& p, std::string_view line) {
     }
 }
 
-// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant, "chrono-compatible low-level date algorithms").
-std::int64_t days_from_civil(std::int64_t y, int m, int d) {
-    y -= m <= 2 ? 1 : 0;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const std::int64_t yoe = y - era * 400;
-    const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-/// SGP4's epoch in days since 1949-12-31 0h UTC, with the arithmetic of V06's days2mdhms and jday, so the
-/// rounding of the Julian date matches the verification output.
-double sgp4_epoch_days(int year, double days) {
-    const int lmonth[12] = {31, (year % 4 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const int dayofyr = static_cast<int>(std::floor(days));
-    int i = 1;
-    int inttemp = 0;
-    while (dayofyr > inttemp + lmonth[i - 1] && i < 12) {
-        inttemp = inttemp + lmonth[i - 1];
-        ++i;
-    }
-    const int mon = i;
-    const int day = dayofyr - inttemp;
-    double temp = (days - dayofyr) * 24.0;
-    const double hr = std::floor(temp);
-    temp = (temp - hr) * 60.0;
-    const double minute = std::floor(temp);
-    const double sec = (temp - minute) * 60.0;
-    // Julian date (Vallado, Fundamentals, algorithm 14), split into day and fraction.
-    double jd = 367.0 * year - std::floor((7 * (year + std::floor((mon + 9) / 12.0))) * 0.25) +
-                std::floor(275 * mon / 9.0) + day + 1721013.5;
-    double jdfrac = (sec + minute * 60.0 + hr * 3600.0) / 86400.0;
-    if (std::fabs(jdfrac) > 1.0) {
-        const double dtt = std::floor(jdfrac);
-        jd = jd + dtt;
-        jdfrac = jdfrac - dtt;
-    }
-    return (jd + jdfrac) - 2433281.5;
-}
-
-/// The UTC instant `ns_of_day` into day `doy` (1 = 1 January) of `year`.
-epoch epoch_from_day(int year, std::int64_t doy, std::int64_t ns_of_day) {
-    const std::int64_t day_number = days_from_civil(year, 1, 1) + doy - 1;
-    // Back to a calendar date (Hinnant's civil_from_days).
-    const std::int64_t z = day_number + 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const std::int64_t doe = z - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy0 = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy0 + 2) / 153;
-    utc_fields f;
-    f.day = static_cast<int>(doy0 - (153 * mp + 2) / 5 + 1);
-    f.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    f.year = static_cast<int>(yoe + era * 400 + (f.month <= 2 ? 1 : 0));
-    f.hour = static_cast<int>(ns_of_day / 3'600'000'000'000LL);
-    f.minute = static_cast<int>(ns_of_day / 60'000'000'000LL % 60);
-    f.second = static_cast<int>(ns_of_day / 1'000'000'000LL % 60);
-    f.nanosecond = ns_of_day % 1'000'000'000LL;
-    if (year >= 1972) {
-        return epoch::from_utc(f);
-    }
-    // NOTE: UTC before 1972 had no leap-second table; such epochs use TAI - UTC = 10 s (its 1972 value).
-    const utc_fields start{1972, 1, 1, 0, 0, 0, 0};
-    const std::int64_t days_before = days_from_civil(1972, 1, 1) - day_number;
-    return epoch::from_utc(start) - duration::from_days(days_before) + duration::from_ns(ns_of_day);
-}
-
 /// The element epoch as a kardashev epoch, exact to the nanosecond from the digits of the day field.
 epoch epoch_of(const line_place& p, std::string_view line, int year) {
     const std::string_view field = cols(line, 21, 32);
@@ -211,9 +135,8 @@ epoch epoch_of(const line_place& p, std::string_view line, int year) {
     std::string_view frac = dot == std::string_view::npos ? std::string_view{} : s.substr(dot + 1);
     std::int64_t doy = 0;
     const auto r1 = std::from_chars(whole.data(), whole.data() + whole.size(), doy);
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     if (whole.empty() || r1.ec != std::errc() || r1.ptr != whole.data() + whole.size() || doy < 1 ||
-        doy > (leap ? 366 : 365)) {
+        doy > (is_leap_year(year) ? 366 : 365)) {
         fail(p, 21, "epoch day", "a day of year 1.0 to 366.99999999", field);
     }
     if (frac.size() > 11) {
@@ -232,7 +155,7 @@ epoch epoch_of(const line_place& p, std::string_view line, int year) {
         scale *= 10;
     }
     const std::int64_t ns_of_day = digits * scale * 864;
-    return epoch_from_day(year, doy, ns_of_day);
+    return detail::epoch_from_day(year, doy, ns_of_day);
 }
 
 }  // namespace
@@ -313,7 +236,7 @@ element_set parse_tle(std::string_view line1, std::string_view line2, std::strin
     e.epoch_year = static_cast<int>(yy < 57 ? 2000 + yy : 1900 + yy);
     e.epoch_day_of_year = parse_double(p1, line1, 21, 32, "epoch day", "a day of year 1.0 to 366.99999999");
     e.epoch_time = epoch_of(p1, line1, e.epoch_year);
-    e.epoch_days_since_1949_12_31 = sgp4_epoch_days(e.epoch_year, e.epoch_day_of_year);
+    e.epoch_days_since_1949_12_31 = detail::sgp4_epoch_days(e.epoch_year, e.epoch_day_of_year);
 
     const double ndot = parse_double(p1, line1, 34, 43, "mean motion derivative", "a number like ' .00000023'");
     e.mean_motion_dot_rad_per_min2 = ndot / (xpdotp * 1440.0);
@@ -419,413 +342,6 @@ std::vector<element_set> load_tle_catalogue(const std::filesystem::path& path, c
     std::ostringstream text;
     text << in.rdbuf();
     return parse_element_sets(text.str(), path.string(), options);
-}
-
-namespace {
-
-/// One OMM value with where it starts in the file.
-struct omm_value {
-    std::string text;
-    int line = 0;
-    int column = 0;
-};
-
-/// One OMM record: keys in file order, and where the record starts.
-struct omm_record {
-    std::vector<std::pair<std::string, omm_value>> fields;
-    int line = 0;
-    int column = 0;
-};
-
-[[noreturn]] void omm_fail(std::string_view file, int line, int column, const std::string& message) {
-    throw input_error(std::string(file) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message);
-}
-
-/// Element set of one OMM record (the same units and conversions as a TLE).
-element_set element_set_of(const omm_record& rec, std::string_view file) {
-    const auto find = [&](std::string_view key) -> const omm_value* {
-        for (const auto& [k, v] : rec.fields) {
-            if (k == key) {
-                return &v;
-            }
-        }
-        return nullptr;
-    };
-    const auto need = [&](std::string_view key) -> const omm_value& {
-        const omm_value* v = find(key);
-        if (v == nullptr || v->text.empty()) {
-            omm_fail(file, rec.line, rec.column, "OMM record: expected key " + std::string(key));
-        }
-        return *v;
-    };
-    const auto number = [&](std::string_view key, bool required) -> double {
-        const omm_value* v = required ? &need(key) : find(key);
-        if (v == nullptr || v->text.empty()) {
-            return 0.0;
-        }
-        std::string_view t = trim(v->text);
-        if (!t.empty() && t.front() == '+') {
-            t.remove_prefix(1);
-        }
-        double value = 0.0;
-        const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-        if (t.empty() || ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(value)) {
-            omm_fail(file, v->line, v->column,
-                     std::string(key) + ": expected a number, got '" + v->text + "'");
-        }
-        return value;
-    };
-    const auto integer = [&](std::string_view key, bool required) -> std::int64_t {
-        const double d = number(key, required);
-        if (d != std::floor(d) || std::fabs(d) > 9.0e15) {
-            const omm_value* v = find(key);
-            omm_fail(file, v->line, v->column, std::string(key) + ": expected an integer, got '" + v->text + "'");
-        }
-        return static_cast<std::int64_t>(d);
-    };
-
-    element_set e;
-    if (const omm_value* v = find("OBJECT_NAME")) {
-        e.name = v->text;
-    }
-    if (const omm_value* v = find("OBJECT_ID")) {
-        // "1998-067A" -> "98067A" as in TLE columns 10-17
-        const std::string& id = v->text;
-        e.international_designator = id.size() > 5 && id[4] == '-' ? id.substr(2, 2) + id.substr(5) : id;
-    }
-    const std::int64_t cat = integer("NORAD_CAT_ID", true);
-    if (cat < 0 || cat > 999'999'999) {
-        const omm_value& v = need("NORAD_CAT_ID");
-        omm_fail(file, v.line, v.column, "NORAD_CAT_ID: expected 0 to 999999999, got '" + v.text + "'");
-    }
-    e.catalogue_number = static_cast<std::uint32_t>(cat);
-    if (const omm_value* v = find("CLASSIFICATION_TYPE"); v != nullptr && !v->text.empty()) {
-        e.classification = v->text[0];
-    }
-
-    // EPOCH: YYYY-MM-DDTHH:MM:SS[.f...] UTC.
-    const omm_value& ep = need("EPOCH");
-    const std::string& et = ep.text;
-    const auto bad_epoch = [&]() {
-        omm_fail(file, ep.line, ep.column,
-                 "EPOCH: expected a UTC time like 2024-07-05T12:00:00.000000, got '" + et + "'");
-    };
-    const auto digits_at = [&](std::size_t pos, std::size_t n) -> int {
-        if (pos + n > et.size()) {
-            bad_epoch();
-        }
-        int value = 0;
-        for (std::size_t i = pos; i < pos + n; ++i) {
-            if (et[i] < '0' || et[i] > '9') {
-                bad_epoch();
-            }
-            value = value * 10 + (et[i] - '0');
-        }
-        return value;
-    };
-    if (et.size() < 19 || et[4] != '-' || et[7] != '-' || et[10] != 'T' || et[13] != ':' || et[16] != ':') {
-        bad_epoch();
-    }
-    const int year = digits_at(0, 4);
-    const int month = digits_at(5, 2);
-    const int day = digits_at(8, 2);
-    const int hour = digits_at(11, 2);
-    const int minute = digits_at(14, 2);
-    const int second = digits_at(17, 2);
-    std::int64_t nanos = 0;
-    std::size_t pos = 19;
-    if (pos < et.size() && et[pos] == '.') {
-        std::int64_t scale = 100'000'000;
-        for (++pos; pos < et.size() && et[pos] >= '0' && et[pos] <= '9'; ++pos) {
-            nanos += scale * (et[pos] - '0');
-            scale /= 10;
-        }
-    }
-    if (pos < et.size() && et[pos] == 'Z') {
-        ++pos;
-    }
-    const int month_days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (pos != et.size() || month < 1 || month > 12 || day < 1 || day > month_days[month - 1] || hour > 23 ||
-        minute > 59 || second > 59) {
-        bad_epoch();
-    }
-    const std::int64_t doy = days_from_civil(year, month, day) - days_from_civil(year, 1, 1) + 1;
-    const std::int64_t ns_of_day = ((hour * 60LL + minute) * 60LL + second) * 1'000'000'000LL + nanos;
-    e.epoch_year = year;
-    e.epoch_day_of_year = static_cast<double>(doy) + static_cast<double>(ns_of_day) / 86400e9;
-    e.epoch_time = epoch_from_day(year, doy, ns_of_day);
-    e.epoch_days_since_1949_12_31 = sgp4_epoch_days(year, e.epoch_day_of_year);
-
-    e.mean_motion_dot_rad_per_min2 = number("MEAN_MOTION_DOT", false) / (xpdotp * 1440.0);
-    e.mean_motion_ddot_rad_per_min3 = number("MEAN_MOTION_DDOT", false) / (xpdotp * 1440.0 * 1440.0);
-    e.bstar_per_earth_radii = number("BSTAR", true);
-    e.ephemeris_type = static_cast<int>(integer("EPHEMERIS_TYPE", false));
-    e.element_set_number = static_cast<int>(integer("ELEMENT_SET_NO", false));
-    const double incl = number("INCLINATION", true);
-    if (incl < 0.0 || incl > 180.0) {
-        const omm_value& v = need("INCLINATION");
-        omm_fail(file, v.line, v.column, "INCLINATION: expected degrees 0 to 180, got '" + v.text + "'");
-    }
-    e.inclination_rad = incl * deg2rad;
-    e.raan_rad = number("RA_OF_ASC_NODE", true) * deg2rad;
-    e.eccentricity = number("ECCENTRICITY", true);
-    if (e.eccentricity < 0.0 || e.eccentricity >= 1.0) {
-        const omm_value& v = need("ECCENTRICITY");
-        omm_fail(file, v.line, v.column, "ECCENTRICITY: expected 0 <= e < 1, got '" + v.text + "'");
-    }
-    e.arg_perigee_rad = number("ARG_OF_PERICENTER", true) * deg2rad;
-    e.mean_anomaly_rad = number("MEAN_ANOMALY", true) * deg2rad;
-    const double n = number("MEAN_MOTION", true);
-    if (n <= 0.0) {
-        const omm_value& v = need("MEAN_MOTION");
-        omm_fail(file, v.line, v.column,
-                 "MEAN_MOTION: expected a positive number of revolutions per day, got '" + v.text + "'");
-    }
-    e.mean_motion_rad_per_min = n / xpdotp;
-    e.revolution_number = integer("REV_AT_EPOCH", false);
-    return e;
-}
-
-/// Converts every record, collecting every error before failing.
-std::vector<element_set> element_sets_of(const std::vector<omm_record>& records, std::string_view file) {
-    std::vector<element_set> sets;
-    std::string errors;
-    for (const omm_record& rec : records) {
-        try {
-            sets.push_back(element_set_of(rec, file));
-        } catch (const input_error& err) {
-            errors += errors.empty() ? "" : "\n";
-            errors += err.what();
-        }
-    }
-    if (!errors.empty()) {
-        throw input_error(errors);
-    }
-    return sets;
-}
-
-/// A reader of the JSON subset OMM files use: an array of flat objects of strings, numbers, booleans, nulls.
-class json_reader {
-public:
-    json_reader(std::string_view text, std::string_view file) : m_text(text), m_file(file) {}
-
-    std::vector<omm_record> records() {
-        std::vector<omm_record> out;
-        skip_space();
-        if (peek() == '{') {
-            out.push_back(object());  // a single object
-        } else {
-            expect('[', "'[' or '{'");
-            skip_space();
-            if (peek() == ']') {
-                ++m_pos;
-            } else {
-                for (;;) {
-                    skip_space();
-                    out.push_back(object());
-                    skip_space();
-                    if (peek() == ',') {
-                        ++m_pos;
-                        continue;
-                    }
-                    expect(']', "',' or ']'");
-                    break;
-                }
-            }
-        }
-        skip_space();
-        if (m_pos != m_text.size()) {
-            fail("end of the text");
-        }
-        return out;
-    }
-
-private:
-    char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
-
-    void where(int& line, int& column) const {
-        line = 1;
-        column = 1;
-        for (std::size_t i = 0; i < m_pos && i < m_text.size(); ++i) {
-            if (m_text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
-    }
-
-    [[noreturn]] void fail(std::string_view expected) const {
-        int line = 0;
-        int column = 0;
-        where(line, column);
-        const std::string got = m_pos < m_text.size() ? std::string(1, m_text[m_pos]) : std::string("end of text");
-        omm_fail(m_file, line, column, "JSON: expected " + std::string(expected) + ", got '" + got + "'");
-    }
-
-    void skip_space() {
-        while (m_pos < m_text.size() &&
-               (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' || m_text[m_pos] == '\t')) {
-            ++m_pos;
-        }
-    }
-
-    void expect(char c, std::string_view what) {
-        if (peek() != c) {
-            fail(what);
-        }
-        ++m_pos;
-    }
-
-    std::string string_value() {
-        expect('"', "a string");
-        std::string out;
-        while (m_pos < m_text.size() && m_text[m_pos] != '"') {
-            char c = m_text[m_pos++];
-            if (c == '\\') {
-                if (m_pos >= m_text.size()) {
-                    fail("an escaped character");
-                }
-                const char e = m_text[m_pos++];
-                c = e == 'n' ? '\n' : (e == 't' ? '\t' : e);
-                if (e == 'u') {
-                    fail("no \\u escapes in OMM text");
-                }
-            }
-            out += c;
-        }
-        expect('"', "a closing '\"'");
-        return out;
-    }
-
-    omm_record object() {
-        omm_record rec;
-        where(rec.line, rec.column);
-        expect('{', "'{'");
-        skip_space();
-        if (peek() == '}') {
-            ++m_pos;
-            return rec;
-        }
-        for (;;) {
-            skip_space();
-            std::string key = string_value();
-            skip_space();
-            expect(':', "':'");
-            skip_space();
-            omm_value v;
-            where(v.line, v.column);
-            if (peek() == '"') {
-                v.text = string_value();
-            } else {
-                const std::size_t start = m_pos;
-                while (m_pos < m_text.size() && std::string_view(",}] \n\r\t").find(m_text[m_pos]) ==
-                                                    std::string_view::npos) {
-                    ++m_pos;
-                }
-                v.text = std::string(m_text.substr(start, m_pos - start));
-                if (v.text.empty()) {
-                    fail("a value");
-                }
-                if (v.text == "null") {
-                    v.text.clear();
-                }
-            }
-            rec.fields.emplace_back(std::move(key), std::move(v));
-            skip_space();
-            if (peek() == ',') {
-                ++m_pos;
-                continue;
-            }
-            expect('}', "',' or '}'");
-            return rec;
-        }
-    }
-
-    std::string_view m_text;
-    std::string_view m_file;
-    std::size_t m_pos = 0;
-};
-
-/// Splits one CSV line into fields with their 1-based columns (double quotes may enclose a field).
-std::vector<std::pair<std::string, int>> csv_fields(std::string_view line) {
-    std::vector<std::pair<std::string, int>> out;
-    std::size_t i = 0;
-    for (;;) {
-        const int column = static_cast<int>(i) + 1;
-        std::string field;
-        if (i < line.size() && line[i] == '"') {
-            ++i;
-            while (i < line.size()) {
-                if (line[i] == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                    field += '"';
-                    i += 2;
-                } else if (line[i] == '"') {
-                    ++i;
-                    break;
-                } else {
-                    field += line[i++];
-                }
-            }
-            while (i < line.size() && line[i] != ',') {
-                ++i;
-            }
-        } else {
-            while (i < line.size() && line[i] != ',') {
-                field += line[i++];
-            }
-        }
-        out.emplace_back(std::string(trim(field)), column);
-        if (i >= line.size()) {
-            break;
-        }
-        ++i;  // the comma
-    }
-    return out;
-}
-
-}  // namespace
-
-std::vector<element_set> parse_omm_json(std::string_view text, std::string_view file) {
-    json_reader reader(text, file);
-    return element_sets_of(reader.records(), file);
-}
-
-std::vector<element_set> parse_omm_csv(std::string_view text, std::string_view file) {
-    std::vector<omm_record> records;
-    std::vector<std::pair<std::string, int>> header;
-    int number = 0;
-    while (!text.empty()) {
-        const std::size_t nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-        ++number;
-        if (!line.empty() && line.back() == '\r') {
-            line.remove_suffix(1);
-        }
-        if (trim(line).empty()) {
-            continue;
-        }
-        auto fields = csv_fields(line);
-        if (header.empty()) {
-            header = std::move(fields);
-            continue;
-        }
-        if (fields.size() != header.size()) {
-            omm_fail(file, number, 1,
-                     "CSV row: expected " + std::to_string(header.size()) + " fields as in the header, got " +
-                         std::to_string(fields.size()));
-        }
-        omm_record rec;
-        rec.line = number;
-        rec.column = 1;
-        for (std::size_t k = 0; k < fields.size(); ++k) {
-            rec.fields.emplace_back(header[k].first, omm_value{fields[k].first, number, fields[k].second});
-        }
-        records.push_back(std::move(rec));
-    }
-    return element_sets_of(records, file);
 }
 
 std::vector<element_set> parse_element_sets(std::string_view text, std::string_view file,

@@ -3,7 +3,8 @@
 ///
 /// J2000.0 is 2000-01-01T12:00:00 TT = 2000-01-01T11:59:27.816 TAI = 2000-01-01T11:58:55.816 UTC
 /// (IAU 1991; TT = TAI + 32.184 s, IERS Conventions 2010 ch. 1). UTC is converted through the
-/// leap-second table of IERS Bulletin C (valid from 1972-01-01; earlier UTC is a domain_error).
+/// leap-second table of IERS Bulletin C (valid from 1972-01-01; earlier UTC is a domain_error). Civil dates
+/// (proleptic Gregorian) convert to day counts and back with exact integer arithmetic.
 
 #include <compare>
 #include <cstdint>
@@ -48,6 +49,61 @@ struct split_jd {
     /// Returns day + fraction (loses precision; for printing and coarse use).
     [[nodiscard]] double total() const noexcept { return day + fraction; }
 };
+
+/// A date of the proleptic Gregorian calendar.
+struct civil_date {
+    int year = 2000;  //!< year (astronomical numbering: 0 = 1 BC)
+    int month = 1;    //!< 1 to 12
+    int day = 1;      //!< 1 to days_in_month(year, month)
+    bool operator==(const civil_date&) const = default;
+};
+
+/// True when `year` is a leap year of the proleptic Gregorian calendar (divisible by 4, centuries only by 400).
+[[nodiscard]] constexpr bool is_leap_year(int year) noexcept {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/// Days in `month` (1 to 12) of `year`: 28 to 31.
+[[nodiscard]] constexpr int days_in_month(int year, int month) noexcept {
+    constexpr int length[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap_year(year) ? 29 : length[month - 1];
+}
+
+/// True when `d` names a day of the calendar (month 1 to 12, day 1 to days_in_month).
+[[nodiscard]] constexpr bool is_valid_date(const civil_date& d) noexcept {
+    return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month);
+}
+
+/// Days from 2000-01-01 to `d` (negative before), exact; valid from 4713 BC (Julian day number >= 0).
+/// Fliegel & Van Flandern (1968), Comm. ACM 11(10) 657, through the Julian day number (Meeus 1998 ch. 7).
+[[nodiscard]] constexpr std::int64_t days_since_2000(const civil_date& d) noexcept {
+    const std::int64_t y = d.year;
+    const std::int64_t m = d.month;
+    const std::int64_t a = (m - 14) / 12;  // truncating toward zero, as in the published FORTRAN
+    const std::int64_t jdn = d.day - 32'075 + 1'461 * (y + 4'800 + a) / 4 + 367 * (m - 2 - a * 12) / 12 -
+                             3 * ((y + 4'900 + a) / 100) / 4;
+    return jdn - 2'451'545;  // the Julian day number of 2000-01-01
+}
+
+/// The date `days` after 2000-01-01: the inverse of days_since_2000 (Fliegel & Van Flandern 1968).
+[[nodiscard]] constexpr civil_date civil_from_days_since_2000(std::int64_t days) noexcept {
+    std::int64_t l = days + 2'451'545 + 68'569;
+    const std::int64_t n = 4 * l / 146'097;
+    l = l - (146'097 * n + 3) / 4;
+    const std::int64_t i = 4'000 * (l + 1) / 1'461'001;
+    l = l - 1'461 * i / 4 + 31;
+    const std::int64_t j = 80 * l / 2'447;
+    const std::int64_t day = l - 2'447 * j / 80;
+    l = j / 11;
+    const std::int64_t month = j + 2 - 12 * l;
+    const std::int64_t year = 100 * (n - 49) + i + l;
+    return {static_cast<int>(year), static_cast<int>(month), static_cast<int>(day)};
+}
+
+/// Day of the year of `d`: 1 on 1 January, up to 365 or 366.
+[[nodiscard]] constexpr int day_of_year(const civil_date& d) noexcept {
+    return static_cast<int>(days_since_2000(d) - days_since_2000({d.year, 1, 1})) + 1;
+}
 
 /// Calendar fields of a UTC instant; `second` may be 60 during a leap second.
 struct utc_fields {

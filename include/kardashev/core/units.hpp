@@ -48,4 +48,8 @@ double parse_quantity(std::string_view text, quantity_kind kind);
 /// parse_quantity(format_quantity(v, k), k) returns v to 1e-12 relative (round-trip for explain).
 std::string format_quantity(double value_si, quantity_kind kind);
 
+/// Returns `value` in `unit` with an SI prefix (k, M, G, T, P) and four significant digits, for messages:
+/// (341400, "Wh") -> "341.4 MWh". Unlike format_quantity it does not read back exactly.
+std::string with_si_prefix(double value, std::string_view unit);
+
 }  // namespace kardashev

@@ -173,6 +173,35 @@ TEST(time, utc_day_lengths_from_1972_to_2100_include_27_leap_seconds) {
     EXPECT_EQ(leap_days, 27);
 }
 
+TEST(time, civil_dates_follow_the_gregorian_leap_rule_and_round_trip_through_day_counts) {
+    EXPECT_TRUE(is_leap_year(2024));
+    EXPECT_FALSE(is_leap_year(2025));
+    EXPECT_FALSE(is_leap_year(2100));  // a century, not divisible by 400
+    EXPECT_TRUE(is_leap_year(2000));
+    EXPECT_EQ(days_in_month(2024, 2), 29);
+    EXPECT_EQ(days_in_month(2025, 2), 28);
+    EXPECT_EQ(days_in_month(2025, 4), 30);
+    EXPECT_FALSE(is_valid_date({2025, 2, 29}));
+    EXPECT_TRUE(is_valid_date({2024, 2, 29}));
+    EXPECT_FALSE(is_valid_date({2024, 13, 1}));
+    EXPECT_EQ(days_since_2000({2000, 1, 1}), 0);
+    EXPECT_EQ(days_since_2000({1970, 1, 1}), -10'957);  // the Unix epoch
+    EXPECT_EQ(day_of_year({2024, 12, 31}), 366);
+    EXPECT_EQ(day_of_year({2025, 3, 1}), 60);
+    // Every day from 1900 to 2400 goes to its count and back, one day after the other.
+    std::int64_t expected = days_since_2000({1900, 1, 1});
+    for (int y = 1900; y < 2400; ++y) {
+        for (int m = 1; m <= 12; ++m) {
+            for (int d = 1; d <= days_in_month(y, m); ++d) {
+                const civil_date date{y, m, d};
+                ASSERT_EQ(days_since_2000(date), expected);
+                ASSERT_EQ(civil_from_days_since_2000(expected), date);
+                ++expected;
+            }
+        }
+    }
+}
+
 TEST(time, iso_forms_with_and_without_time_and_z_agree) {
     const epoch e = epoch::from_utc_iso("2026-01-01");
     EXPECT_EQ(epoch::from_utc_iso("2026-01-01T00:00:00"), e);

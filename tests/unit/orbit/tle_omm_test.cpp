@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <string>
 
 #include "kardashev/core/error.hpp"
@@ -94,6 +96,39 @@ TEST(tle_omm, every_bad_record_is_reported_with_its_place) {
               "gp.json:2:6: JSON: expected ':', got '2'");
     EXPECT_EQ(error_message<input_error>([] { (void)orbit::parse_omm_csv("NORAD_CAT_ID,EPOCH\n5\n", "gp.csv"); }),
               "gp.csv:2:1: CSV row: expected 2 fields as in the header, got 1");
+}
+
+TEST(tle_omm, epoch_29_february_is_read_only_in_a_leap_year) {
+    std::string leap = json;
+    leap.replace(leap.find("2000-06-27T18:50:19.733568"), 26, "2024-02-29T12:00:00.000000");
+    const auto sets = orbit::parse_omm_json(leap, "gp.json");
+    ASSERT_EQ(sets.size(), 1u);
+    EXPECT_EQ(sets[0].epoch_time, kardashev::epoch::from_utc_iso("2024-02-29T12:00:00Z"));
+    EXPECT_EQ(sets[0].epoch_day_of_year, 60.5);
+    std::string common = json;
+    common.replace(common.find("2000-06-27T18:50:19.733568"), 26, "2025-02-29T12:00:00.000000");
+    EXPECT_EQ(error_message<input_error>([&] { (void)orbit::parse_omm_json(common, "gp.json"); }),
+              "gp.json:2:67: EPOCH: expected a UTC time like 2024-07-05T12:00:00.000000, got "
+              "'2025-02-29T12:00:00.000000' (2025-02 has 28 days)");
+    std::string century = csv_row;
+    century.replace(century.find("2000-06-27"), 10, "2100-02-29");
+    EXPECT_EQ(error_message<input_error>([&] { (void)orbit::parse_omm_csv(csv_header + century, "gp.csv"); }),
+              "gp.csv:2:22: EPOCH: expected a UTC time like 2024-07-05T12:00:00.000000, got "
+              "'2100-02-29T18:50:19.733568' (2100-02 has 28 days)");
+}
+
+TEST(tle_omm, json_lines_and_columns_count_on_through_many_records) {
+    // The reader counts lines as it goes: an error in the 500th record names that record's line.
+    std::string text = "[";
+    for (int k = 0; k < 500; ++k) {
+        text += std::string(k == 0 ? "" : ",\n") + json.substr(1, json.size() - 2);
+    }
+    text += "]";
+    const std::size_t last = text.rfind("\"MEAN_MOTION\": 10.82419157");
+    text.replace(last + 15, 11, "ten");
+    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(last), '\n'));
+    EXPECT_EQ(error_message<input_error>([&] { (void)orbit::parse_omm_json(text, "gp.json"); }),
+              "gp.json:" + std::to_string(line) + ":18: MEAN_MOTION: expected a number, got 'ten'");
 }
 
 }  // namespace

@@ -1,0 +1,28 @@
+#pragma once
+/// Small text helpers shared by the readers of every module: trimming and quoting for messages.
+
+#include <string>
+#include <string_view>
+
+namespace kardashev {
+
+/// True for the ASCII white space that readers skip around a value: space, tab, CR, LF, VT, FF.
+[[nodiscard]] constexpr bool is_ascii_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+/// Returns `s` without leading and trailing ASCII white space (is_ascii_space); a view into `s`.
+[[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && is_ascii_space(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && is_ascii_space(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+/// Returns `text` in double quotes, for messages: `"3 kg"`.
+[[nodiscard]] std::string quoted(std::string_view text);
+
+}  // namespace kardashev
