@@ -12,6 +12,7 @@
 
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/text.hpp"
 #include "kardashev/network/delivery.hpp"
 #include "kardashev/network/links.hpp"
 #include "kardashev/network/nodes.hpp"
@@ -114,11 +115,9 @@ void add_moon_terminals(network::network_model& model, const std::vector<std::st
     }
 }
 
-/// Station index of the end point `key` (a name or id, spaces around it ignored), or stations.size() for "Moon".
+/// Station index of the end point `key` (a name or id, white space around it ignored), or stations.size() for "Moon".
 std::size_t end_point(const network::network_model& model, const std::string& key) {
-    const auto first = key.find_first_not_of(' ');
-    const auto last = key.find_last_not_of(' ');
-    const std::string k = first == std::string::npos ? std::string() : key.substr(first, last - first + 1);
+    const std::string k(trim(key));
     std::string lower = k;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (lower == "moon") {
