@@ -95,7 +95,7 @@ struct search_options {
     std::span<const seed> seeds;  //!< the nodes it starts from
     int wanted_count = 0;         //!< stop once this many wanted nodes (search_space::want) are settled; 0: never
     bucket_plan queue;            //!< Dial's buckets for the rows' edge delays (and seeds), or the heap
-    std::vector<node_index>* settle_order = nullptr;  //!< when set, each settled node is appended (the caller clears it)
+    std::vector<node_index>* settle_order = nullptr;  //!< when set, settled nodes are appended (caller clears it)
 };
 
 /// Where a search writes: the shortest delay to the seeds of each node [s] (unreachable_s when no path reaches it)

@@ -53,7 +53,8 @@ cover_problem problem_of(std::span<const station_pair> pairs, std::span<const gr
         if (p.src == p.dst) continue;
         const orbit::vec3& u = normal[p.src];
         const orbit::vec3& v = normal[p.dst];
-        const double length = earth_radius_m * std::acos(std::clamp(u[0] * v[0] + u[1] * v[1] + u[2] * v[2], -1.0, 1.0));
+        const double cos_angle = std::clamp(u[0] * v[0] + u[1] * v[1] + u[2] * v[2], -1.0, 1.0);
+        const double length = earth_radius_m * std::acos(cos_angle);
         problem.length_m[q] = length;
         const double area = cap_area(length);
         problem.incident[p.src].push_back({length, area, p.dst});
@@ -66,7 +67,8 @@ cover_problem problem_of(std::span<const station_pair> pairs, std::span<const gr
         });
     }
     const auto key = [&](std::size_t q) {
-        return std::tuple{-problem.length_m[q], std::min(pairs[q].src, pairs[q].dst), std::max(pairs[q].src, pairs[q].dst)};
+        const station_pair& p = pairs[q];
+        return std::tuple{-problem.length_m[q], std::min(p.src, p.dst), std::max(p.src, p.dst)};
     };
     std::stable_sort(problem.longest_first.begin(), problem.longest_first.end(),
                      [&](std::size_t a, std::size_t b) { return key(a) < key(b); });

@@ -67,7 +67,9 @@ public:
     /// Routes the steps [first, first + count), count <= block_steps, into `out`.
     void run_block(std::int64_t first, std::size_t count, route_run& out) {
         std::vector<epoch> times(count);
-        for (std::size_t k = 0; k < count; ++k) times[k] = m_ctx.run.start + m_ctx.run.step * (first + static_cast<std::int64_t>(k));
+        for (std::size_t k = 0; k < count; ++k) {
+            times[k] = m_ctx.run.start + m_ctx.run.step * (first + static_cast<std::int64_t>(k));
+        }
         const std::size_t n = m_propagator.size() * count;
         const orbit::sgp4_batch_output teme{{m_x_km.data(), n}, {m_y_km.data(), n}, {m_z_km.data(), n},
                                             {m_velocity.data(), n}, {m_velocity.data(), n}, {m_velocity.data(), n},
@@ -76,7 +78,8 @@ public:
         const detail::block_positions block{teme.x_km, teme.y_km, teme.z_km, teme.status, count};
         // Contiguous runs of steps per task, so a thread's searches can start from its step before (N-w): two runs
         // per thread balance the load, and a run has at least 8 steps where the block allows.
-        const auto runs = std::clamp<std::size_t>(count / 8, 1, 2 * static_cast<std::size_t>(m_arena.max_concurrency()));
+        const auto threads = static_cast<std::size_t>(m_arena.max_concurrency());
+        const auto runs = std::clamp<std::size_t>(count / 8, 1, 2 * threads);
         m_arena.execute([&] {
             tbb::parallel_for(
                 tbb::blocked_range<std::size_t>(0, runs, 1),

@@ -114,7 +114,8 @@ void repair_cross_plane_links(const satellite_positions& sats, const topology_in
             }
             const double dx = sats.x_m[b] - sats.x_m[a], dy = sats.y_m[b] - sats.y_m[a], dz = sats.z_m[b] - sats.z_m[a];
             const double length2 = dx * dx + dy * dy + dz * dz;
-            if (closest_approach_m(sats.x_m[a], sats.y_m[a], sats.z_m[a], dx, dy, dz, length2) < line_of_sight_m) continue;
+            const double closest = closest_approach_m(sats.x_m[a], sats.y_m[a], sats.z_m[a], dx, dy, dz, length2);
+            if (closest < line_of_sight_m) continue;
             scratch.new_links.emplace_back(std::sqrt(length2), a, b);
         }
     }
@@ -148,7 +149,8 @@ void add_moon_links(node_index satellites, const topology_inputs& in, const orbi
         const double dx = r_moon_ecef_m[0] - r[0], dy = r_moon_ecef_m[1] - r[1], dz = r_moon_ecef_m[2] - r[2];
         const double range = std::sqrt(dx * dx + dy * dy + dz * dz);
         if (dx * up[0] + dy * up[1] + dz * up[2] >= range * sin_moon_mask) {
-            scratch.edges.push_back({satellites + s, moon, range / c_m_s, in.options->moon_capacity_bps, link_kind::moon});
+            scratch.edges.push_back(
+                {satellites + s, moon, range / c_m_s, in.options->moon_capacity_bps, link_kind::moon});
         }
     }
 }
@@ -192,20 +194,22 @@ station_frame frame_of(std::span<const ground_station> stations) {
         f.r_ecef_m.push_back(orbit::geodetic_to_ecef(g.site));
         const double cos_lat = std::cos(g.site.lat_rad);
         // Ellipsoid normal at geodetic latitude phi, longitude lambda.
-        f.up.push_back({cos_lat * std::cos(g.site.lon_rad), cos_lat * std::sin(g.site.lon_rad), std::sin(g.site.lat_rad)});
+        f.up.push_back(
+            {cos_lat * std::cos(g.site.lon_rad), cos_lat * std::sin(g.site.lon_rad), std::sin(g.site.lat_rad)});
     }
     return f;
 }
 
-repair_context make_repair_context(int satellites, std::span<const isl> isls, std::span<const orbit::element_set> sets) {
-    repair_context rc;
-    rc.plane.resize(static_cast<std::size_t>(satellites));
-    std::iota(rc.plane.begin(), rc.plane.end(), 0);
+repair_context make_repair_context(int satellites, std::span<const isl> isls,
+                                   std::span<const orbit::element_set> sets) {
+    repair_context context;
+    context.plane.resize(static_cast<std::size_t>(satellites));
+    std::iota(context.plane.begin(), context.plane.end(), 0);
     // Union-find over the intra-plane ISLs, each plane named by its smallest satellite.
     const auto root = [&](node_index v) {
-        while (rc.plane[v] != v) {
-            int& up = rc.plane[v];
-            up = rc.plane[up];
+        while (context.plane[v] != v) {
+            int& up = context.plane[v];
+            up = context.plane[up];
             v = up;
         }
         return v;
@@ -213,15 +217,15 @@ repair_context make_repair_context(int satellites, std::span<const isl> isls, st
     for (const isl& l : isls) {
         if (l.cross_plane) continue;
         const node_index ra = root(l.a), rb = root(l.b);
-        rc.plane[std::max(ra, rb)] = std::min(ra, rb);
+        context.plane[std::max(ra, rb)] = std::min(ra, rb);
     }
-    for (node_index v = 0; v < satellites; ++v) rc.plane[v] = root(v);
+    for (node_index v = 0; v < satellites; ++v) context.plane[v] = root(v);
     for (const auto& e : sets) {
         // Unit angular momentum of the orbit in the inertial frame: (sin i sin RAAN, -sin i cos RAAN, cos i).
-        rc.normal.push_back({std::sin(e.inclination_rad) * std::sin(e.raan_rad),
-                             -std::sin(e.inclination_rad) * std::cos(e.raan_rad), std::cos(e.inclination_rad)});
+        context.normal.push_back({std::sin(e.inclination_rad) * std::sin(e.raan_rad),
+                                  -std::sin(e.inclination_rad) * std::cos(e.raan_rad), std::cos(e.inclination_rad)});
     }
-    return rc;
+    return context;
 }
 
 void check_options(const network_options& o) {
@@ -237,7 +241,8 @@ void check_options(const network_options& o) {
     if (o.gsl.max_per_station < 0 || o.gsl.max_per_satellite < 0) {
         throw input_error("ground links: expected non-negative link limits");
     }
-    if (o.repair.enabled && !(o.repair.polar_latitude_rad > 0.0 && o.repair.polar_latitude_rad <= constants::pi / 2.0)) {
+    const double polar = o.repair.polar_latitude_rad;
+    if (o.repair.enabled && !(polar > 0.0 && polar <= constants::pi / 2.0)) {
         throw input_error(fmt::format("ISL re-pairing: expected a polar latitude in (0, 90] deg, got {:g} deg",
                                       o.repair.polar_latitude_rad * 180.0 / constants::pi));
     }

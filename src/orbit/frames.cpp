@@ -66,9 +66,9 @@ void teme_km_to_ecef_m(epoch t, std::span<const double> x_teme_km, std::span<con
     const std::size_t n = x_teme_km.size();
     if (y_teme_km.size() != n || z_teme_km.size() != n || x_ecef_m.size() != n || y_ecef_m.size() != n ||
         z_ecef_m.size() != n) {
-        throw input_error(fmt::format("TEME to ECEF: expected six arrays of one size, got {}, {}, {} in and {}, {}, {} out",
-                                      n, y_teme_km.size(), z_teme_km.size(), x_ecef_m.size(), y_ecef_m.size(),
-                                      z_ecef_m.size()));
+        throw input_error(fmt::format(
+            "TEME to ECEF: expected six arrays of one size, got {}, {}, {} in and {}, {}, {} out", n, y_teme_km.size(),
+            z_teme_km.size(), x_ecef_m.size(), y_ecef_m.size(), z_ecef_m.size()));
     }
     const double theta = gmst82_rad(t, eop.dut1_s);
     const double c = std::cos(theta), s = std::sin(theta);
@@ -79,7 +79,7 @@ void teme_km_to_ecef_m(epoch t, std::span<const double> x_teme_km, std::span<con
         const double x = x_teme_km[i] * 1e3, y = y_teme_km[i] * 1e3, z = z_teme_km[i] * 1e3;
         // Vallado et al. 2006 app. C: r_pef = ROT3(gmst82) r_teme (detail::rot3's arithmetic).
         vec3 r{c * x + s * y, -s * x + c * y, z};
-        // Without polar motion W is the identity (teme_to_ecef's product with it changes no finite value).
+        // Without polar motion W is the identity: teme_to_ecef's product with it changes no value but a zero's sign.
         if (polar_motion) r = pef_to_itrf(r, cx, sx, cy, sy);
         x_ecef_m[i] = r[0];
         y_ecef_m[i] = r[1];
