@@ -91,17 +91,24 @@ void admit_station_links(int s, const satellite_positions& sats, const topology_
     const int band_hi = std::isfinite(reach) ? zb.band_of(r[2] + reach) : bands - 1;
     std::vector<gsl_candidate>& candidates = scratch.candidates;
     const std::size_t first = candidates.size();
+    // Local copies: the candidates' stores cannot then make the compiler reload them.
+    const double* x = sats.x_m.data();
+    const double* y = sats.y_m.data();
+    const double* z = sats.z_m.data();
+    const node_index* by_band = scratch.by_band.data();
+    const double rx = r[0], ry = r[1], rz = r[2], up_x = up[0], up_y = up[1], up_z = up[2];
+    const double max_range_m = gsl.max_range_m;
     for (int j = scratch.band_start[band_lo]; j < scratch.band_start[band_hi + 1]; ++j) {
-        const node_index k = scratch.by_band[j];
-        const double dx = sats.x_m[k] - r[0], dy = sats.y_m[k] - r[1], dz = sats.z_m[k] - r[2];
+        const node_index k = by_band[j];
+        const double dx = x[k] - rx, dy = y[k] - ry, dz = z[k] - rz;
         const double d2 = dx * dx + dy * dy + dz * dz;
         if (slant && d2 > range2_reject) continue;
-        const double dot = dx * up[0] + dy * up[1] + dz * up[2];
+        const double dot = dx * up_x + dy * up_y + dz * up_z;
         if (!slant && mask_up && (dot < 0.0 || dot * dot < d2 * sin2_reject)) continue;
         const double range = std::sqrt(d2);
         if (!std::isfinite(range)) continue;
         // Hypatia generate_dynamic_state.py: range test only; else sin e = (d . up) / |d| >= sin e_min (N-f).
-        const bool admitted = slant ? range <= gsl.max_range_m : dot >= range * sin_mask;
+        const bool admitted = slant ? range <= max_range_m : dot >= range * sin_mask;
         if (admitted) candidates.push_back({range, s, k});
     }
     const auto begin = candidates.begin() + static_cast<std::ptrdiff_t>(first);

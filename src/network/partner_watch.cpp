@@ -7,6 +7,8 @@ namespace kardashev::network::detail {
 int partner_watch::begin(const topology& graph, std::span<const int> isl_end, node_index root,
                          std::span<const node_index> partners, const double* search_delay_s, search_space& space) {
     const int* offsets = graph.offsets.data();
+    const node_index* targets = graph.targets.data();
+    const double* delays = graph.delay_s.data();
     best_s.clear();
     via.clear();
     min_link_s.clear();
@@ -26,8 +28,8 @@ int partner_watch::begin(const topology& graph, std::span<const int> isl_end, no
         via.push_back(no_node);
         double shortest = unreachable_s;
         for (int e = offsets[v]; e < offsets[v + 1]; ++e) {
-            wanted += space.want(graph.targets[e]) ? 1 : 0;
-            shortest = std::min(shortest, graph.delay_s[e]);
+            wanted += space.want(targets[e]) ? 1 : 0;
+            shortest = std::min(shortest, delays[e]);
         }
         min_link_s.push_back(shortest);
     }
@@ -36,8 +38,8 @@ int partner_watch::begin(const topology& graph, std::span<const int> isl_end, no
     delay_s = search_delay_s;
     gsl_begin = isl_end.data();
     row_end = offsets;
-    target = graph.targets.data();
-    link_delay_s = graph.delay_s.data();
+    target = targets;
+    link_delay_s = delays;
     return wanted;
 }
 

@@ -111,8 +111,8 @@ struct no_watch {
     [[nodiscard]] bool done(double) const { return false; }
 };
 
-/// The heap's Dijkstra; see search.
-template <class Rows, class Watch>
+/// The heap's Dijkstra; see search. Record: options.settle_order is set (a compile-time copy keeps the loop lean).
+template <bool Record, class Rows, class Watch>
 void search_with_heap(Rows rows, const search_options& options, double* delay, node_index* next, search_space& space,
                       Watch& watch) {
     node_heap& heap = space.heap;
@@ -131,7 +131,7 @@ void search_with_heap(Rows rows, const search_options& options, double* delay, n
     while (!heap.items.empty()) {
         if (watch.done(delay[heap.items.front()])) break;
         const node_index u = heap.pop(delay);
-        if (order != nullptr) order->push_back(u);
+        if constexpr (Record) order->push_back(u);
         if (wanted[u] == stamp) {
             watch.settled(u);
             if (--wanted_left == 0) break;
@@ -154,8 +154,8 @@ void search_with_heap(Rows rows, const search_options& options, double* delay, n
 
 /// Dial's bucket queue's Dijkstra (N-l: every node of the lowest bucket not scanned yet is final, so a bucket is
 /// settled in insertion order; a node improved into another bucket is pushed there too and skipped as stale in its
-/// old one; improved within its bucket it is not pushed again); see search.
-template <class Rows, class Watch>
+/// old one; improved within its bucket it is not pushed again); see search. Record as for search_with_heap.
+template <bool Record, class Rows, class Watch>
 void search_with_buckets(Rows rows, const search_options& options, double* delay, node_index* next,
                          search_space& space, Watch& watch) {
     bucket_ring& ring = space.ring;
@@ -203,7 +203,7 @@ void search_with_buckets(Rows rows, const search_options& options, double* delay
             const node_index u = members[i];
             // Stale: u was pushed here, then improved into an earlier bucket and settled there.
             if (static_cast<std::size_t>(bucket_of(delay[u], inv_width)) != bucket) continue;
-            if (order != nullptr) order->push_back(u);
+            if constexpr (Record) order->push_back(u);
             if (wanted[u] == stamp) {
                 watch.settled(u);
                 if (--wanted_left == 0) {
@@ -254,10 +254,17 @@ void search(const Rows& rows, const search_options& options, search_result resul
     node_index* const next = result.next.data();
     std::fill(delay, delay + rows.nodes, unreachable_s);
     std::fill(next, next + rows.nodes, no_node);
+    const bool record = options.settle_order != nullptr;
     if (options.queue.uses_heap()) {
-        search_with_heap(rows, options, delay, next, space, watch);
+        if (record) {
+            search_with_heap<true>(rows, options, delay, next, space, watch);
+        } else {
+            search_with_heap<false>(rows, options, delay, next, space, watch);
+        }
+    } else if (record) {
+        search_with_buckets<true>(rows, options, delay, next, space, watch);
     } else {
-        search_with_buckets(rows, options, delay, next, space, watch);
+        search_with_buckets<false>(rows, options, delay, next, space, watch);
     }
 }
 

@@ -67,9 +67,12 @@ void add_isls(const satellite_positions& sats, const topology_inputs& in, const 
               build_scratch& scratch) {
     const network_options& o = *in.options;
     const double line_of_sight_m = o.isl_earth_radius_m + o.isl_grazing_height_m;
+    const double* x = sats.x_m.data();  // local copies: the edges' stores cannot then make the compiler reload them
+    const double* y = sats.y_m.data();
+    const double* z = sats.z_m.data();
     for (const isl& l : in.isls) {
-        const double ax = sats.x_m[l.a], ay = sats.y_m[l.a], az = sats.z_m[l.a];
-        const double bx = sats.x_m[l.b], by = sats.y_m[l.b], bz = sats.z_m[l.b];
+        const double ax = x[l.a], ay = y[l.a], az = z[l.a];
+        const double bx = x[l.b], by = y[l.b], bz = z[l.b];
         if (!std::isfinite(ax) || !std::isfinite(bx)) continue;  // a satellite that failed to propagate has no links
         const double dx = bx - ax, dy = by - ay, dz = bz - az;
         const double length2 = dx * dx + dy * dy + dz * dz;
