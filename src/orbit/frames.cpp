@@ -4,7 +4,10 @@
 
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "kardashev/core/constants.hpp"
+#include "kardashev/core/error.hpp"
 #include "vec_math.hpp"
 
 namespace kardashev::orbit {
@@ -15,12 +18,16 @@ constexpr double two_pi = 2.0 * constants::pi;
 using detail::wrap_two_pi;
 
 // Polar motion, IAU-76/FK5 form: r_pef = W r_itrf with W = ROT1(-yp) ROT2(-xp) (Vallado 2013 sec. 3.7.3, IAU-76/FK5).
-vec3 pef_to_itrf(const vec3& p, double xp, double yp) noexcept {
-    const double cx = std::cos(xp), sx = std::sin(xp), cy = std::cos(yp), sy = std::sin(yp);
-    // W^T applied to p; W = [[cx, 0, -sx], [sx sy, cy, cx sy], [sx cy, -sy, cx cy]].
+// W^T applied to p, with cx = cos xp, sx = sin xp, cy = cos yp, sy = sin yp;
+// W = [[cx, 0, -sx], [sx sy, cy, cx sy], [sx cy, -sy, cx cy]].
+vec3 pef_to_itrf(const vec3& p, double cx, double sx, double cy, double sy) noexcept {
     return {cx * p[0] + sx * sy * p[1] + sx * cy * p[2],
             cy * p[1] - sy * p[2],
             -sx * p[0] + cx * sy * p[1] + cx * cy * p[2]};
+}
+
+vec3 pef_to_itrf(const vec3& p, double xp, double yp) noexcept {
+    return pef_to_itrf(p, std::cos(xp), std::sin(xp), std::cos(yp), std::sin(yp));
 }
 
 vec3 itrf_to_pef(const vec3& q, double xp, double yp) noexcept {
@@ -51,6 +58,33 @@ state_vector teme_to_ecef(const state_vector& teme, epoch t, const earth_orienta
     // Vallado et al. 2006 app. C: v_pef = ROT3(gmst82) v_teme - omega x r_pef.
     const vec3 v_pef = detail::sub(detail::rot3(teme.v_m_s, theta), detail::cross(omega, r_pef));
     return {pef_to_itrf(r_pef, eop.xp_rad, eop.yp_rad), pef_to_itrf(v_pef, eop.xp_rad, eop.yp_rad)};
+}
+
+void teme_km_to_ecef_m(epoch t, std::span<const double> x_teme_km, std::span<const double> y_teme_km,
+                       std::span<const double> z_teme_km, std::span<double> x_ecef_m, std::span<double> y_ecef_m,
+                       std::span<double> z_ecef_m, const earth_orientation& eop) {
+    const std::size_t n = x_teme_km.size();
+    if (y_teme_km.size() != n || z_teme_km.size() != n || x_ecef_m.size() != n || y_ecef_m.size() != n ||
+        z_ecef_m.size() != n) {
+        throw input_error(fmt::format(
+            "TEME to ECEF: expected six arrays of one size, got {}, {}, {} in and {}, {}, {} out", n, y_teme_km.size(),
+            z_teme_km.size(), x_ecef_m.size(), y_ecef_m.size(), z_ecef_m.size()));
+    }
+    const double theta = gmst82_rad(t, eop.dut1_s);
+    const double c = std::cos(theta), s = std::sin(theta);
+    const double cx = std::cos(eop.xp_rad), sx = std::sin(eop.xp_rad);
+    const double cy = std::cos(eop.yp_rad), sy = std::sin(eop.yp_rad);
+    const bool polar_motion = eop.xp_rad != 0.0 || eop.yp_rad != 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double x = x_teme_km[i] * 1e3, y = y_teme_km[i] * 1e3, z = z_teme_km[i] * 1e3;
+        // Vallado et al. 2006 app. C: r_pef = ROT3(gmst82) r_teme (detail::rot3's arithmetic).
+        vec3 r{c * x + s * y, -s * x + c * y, z};
+        // Without polar motion W is the identity: teme_to_ecef's product with it changes no value but a zero's sign.
+        if (polar_motion) r = pef_to_itrf(r, cx, sx, cy, sy);
+        x_ecef_m[i] = r[0];
+        y_ecef_m[i] = r[1];
+        z_ecef_m[i] = r[2];
+    }
 }
 
 state_vector ecef_to_teme(const state_vector& ecef, epoch t, const earth_orientation& eop) {

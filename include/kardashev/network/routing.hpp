@@ -71,7 +71,9 @@ struct fibre_link {
 enum class link_kind : std::uint8_t { isl, gsl, fibre, moon };
 
 /// One time step's graph: nodes 0..satellites-1 are satellites, then the stations, then (with Moon
-/// terminals) the Moon; edges in CSR, both directions stored.
+/// terminals) the Moon; edges in CSR, both directions stored. Row order: every row lists its links in the order
+/// ISLs (the ISL list's order, then re-paired links), ground links, fibres, Moon links, so a satellite's row is its
+/// ISLs followed by its ground links (satellites-only searches read the head of a row up to the first ground link).
 struct topology {
     int satellites = 0;                  //!< satellite nodes
     int stations = 0;                    //!< ground nodes after them

@@ -2,6 +2,8 @@
 /// Earth frames: TEME (SGP4 output) -> ECEF (ITRF-like, via GMST-1982 and optional polar motion)
 /// -> geodetic WGS-84; topocentric look angles from a ground site. See docs/models/orbit.md.
 
+#include <span>
+
 #include "kardashev/core/time.hpp"
 #include "kardashev/orbit/vec3.hpp"
 
@@ -53,6 +55,12 @@ double gmst82_rad(epoch t, double dut1_s = 0.0);
 
 /// TEME state at `t` -> ECEF (PEF via GMST-82, then polar motion to ITRF), velocity including -omega x r.
 state_vector teme_to_ecef(const state_vector& teme, epoch t, const earth_orientation& eop = {});
+/// TEME positions [km] at `t` -> ECEF positions [m], one GMST for the batch: each element is teme_to_ecef's position
+/// of 1e3 r_teme bit for bit (the same arithmetic); NaN in, NaN out. The outputs may be the inputs (in place).
+/// Throws input_error unless the six spans have one size.
+void teme_km_to_ecef_m(epoch t, std::span<const double> x_teme_km, std::span<const double> y_teme_km,
+                       std::span<const double> z_teme_km, std::span<double> x_ecef_m, std::span<double> y_ecef_m,
+                       std::span<double> z_ecef_m, const earth_orientation& eop = {});
 /// ECEF state at `t` -> TEME; inverse of teme_to_ecef.
 state_vector ecef_to_teme(const state_vector& ecef, epoch t, const earth_orientation& eop = {});
 
