@@ -107,6 +107,12 @@ void kept_tree::note_failed(std::int64_t now) {
     retry_at = now + (std::int64_t{1} << std::min(misses - 1, 6));
 }
 
+void kept_tree::forget() {
+    step = -2;
+    retry_at = 0;
+    misses = 0;
+}
+
 void kept_tree::keep(std::span<const node_index> next, const satellite_rows& rows, std::int64_t now) {
     parent.resize(order.size());
     slot.resize(order.size());

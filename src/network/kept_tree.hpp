@@ -29,6 +29,9 @@ struct kept_tree {
     void note_kept(std::int64_t now);
     /// Notes a failed check at `now`: while trees keep changing (coarse steps), retry after 1, 2, 4, ... 64 steps.
     void note_failed(std::int64_t now);
+    /// Forgets the tree's history (its step, back-off and misses), keeping its storage: a run of steps starts
+    /// with a fresh search, so what a thread did before does not change what it counts.
+    void forget();
     /// Takes the parents of the satellites in `order` (just recorded by a search at `now`) from `next`, and their
     /// places among the four-wide rows.
     void keep(std::span<const node_index> next, const satellite_rows& rows, std::int64_t now);

@@ -181,6 +181,11 @@ void route_over_topology(const run_context& ctx, std::int64_t step, step_workspa
 
 }  // namespace
 
+void start_run(step_workspace& work) {
+    for (kept_tree& tree : work.kept) tree.forget();
+    std::fill(work.last_via.begin(), work.last_via.end(), no_node);
+}
+
 void route_step(const run_context& ctx, const block_positions& block, std::size_t k, epoch t, std::int64_t step,
                 step_workspace& work, step_paths& paths, route_run& out) {
     ecef_positions(block, k, t, work);

@@ -53,6 +53,10 @@ struct block_positions {
     std::size_t steps = 0;
 };
 
+/// Starts a run of contiguous steps on `work`: kept trees and the pairs' last entry satellites are forgotten, so a
+/// run's searches, kept trees and paths do not depend on which run the thread did before (only on the runs' bounds).
+void start_run(step_workspace& work);
+
 /// Step `step` at time `t` (column k of `block`): writes its pairs' RTTs and hops into `out` and their paths into
 /// `paths` (the unchanged mark where a kept tree gives the path of the step before).
 void route_step(const run_context& ctx, const block_positions& block, std::size_t k, epoch t, std::int64_t step,

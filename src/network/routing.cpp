@@ -77,7 +77,8 @@ public:
         m_propagator.propagate(std::span<const epoch>(times), teme, orbit::sgp4_run_options{m_ctx.run.threads});
         const detail::block_positions block{teme.x_km, teme.y_km, teme.z_km, teme.status, count};
         // Contiguous runs of steps per task, so a thread's searches can start from its step before (N-w): two runs
-        // per thread balance the load, and a run has at least 8 steps where the block allows.
+        // per thread balance the load, and a run has at least 8 steps where the block allows. Each run starts
+        // afresh (start_run), so the searches and kept trees counted depend on the thread count, never on timing.
         const auto threads = static_cast<std::size_t>(m_arena.max_concurrency());
         const auto runs = std::clamp<std::size_t>(count / 8, 1, 2 * threads);
         m_arena.execute([&] {
@@ -86,6 +87,7 @@ public:
                 [&](const tbb::blocked_range<std::size_t>& r) {
                     for (std::size_t c = r.begin(); c < r.end(); ++c) {
                         detail::step_workspace& work = m_workspaces.local();
+                        detail::start_run(work);
                         for (std::size_t k = c * count / runs; k < (c + 1) * count / runs; ++k) {
                             detail::route_step(m_ctx, block, k, times[k], first + static_cast<std::int64_t>(k), work,
                                                m_paths[k], out);
