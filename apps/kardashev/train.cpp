@@ -101,11 +101,13 @@ double count_or_tokens(const std::string& what, const std::string& text) {
     }
 }
 
+/// compute's one parser of site kinds, its message prefixed with the option.
 compute::site_kind parse_site(const std::string& s) {
-    if (s == "ground") return compute::site_kind::ground;
-    if (s == "orbit") return compute::site_kind::orbit;
-    if (s == "moon") return compute::site_kind::moon;
-    throw input_error(fmt::format("--site: expected ground, orbit or moon, got \"{}\"", s));
+    try {
+        return compute::site_kind_from_string(s);
+    } catch (const input_error& e) {
+        throw input_error(fmt::format("--{}", e.what()));
+    }
 }
 
 const compute::accelerator& find_accelerator(const std::string& name) {

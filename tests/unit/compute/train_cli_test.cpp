@@ -48,6 +48,12 @@ TEST(train_cli, zero_accelerators_exit_2) {
     EXPECT_EQ(r.err, "kardashev: error: --count: expected at least one accelerator, got 0\n");
 }
 
+TEST(train_cli, an_unknown_site_exits_2_with_the_known_kinds) {
+    const auto r = kd_test::kardashev_train(model_70b + "--count 1024 --site mars");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "kardashev: error: --site: unknown kind \"mars\"; expected ground, orbit or moon\n");
+}
+
 TEST(train_cli, tp_that_does_not_divide_the_heads_exits_2) {
     const auto r = kd_test::kardashev_train(model_70b + "--count 96 --layout tp=3,pp=4,dp=8");
     EXPECT_EQ(r.code, 2);
