@@ -74,6 +74,7 @@ int run_size(const size_args& args) {
         return exit_ok;
     }
     const auto design = economy::design_site(in);
+    for (const auto& w : io::site_design_warnings(in, design)) fmt::print(stderr, "kardashev: warning: {}\n", w);
     if (args.json) fmt::print("{}\n", io::site_design_json(in, design));
     else fmt::print("{}", io::site_design_text(in, design));
     return exit_ok;
@@ -93,7 +94,9 @@ void add_size_command(CLI::App& app, int& exit_code) {
     cmd->add_flag("--json", args->json, "Print JSON: the outputs and every input echoed");
     cmd->add_flag("--compare", args->compare, "Print the ground vs orbit vs Moon page (Markdown) at each of --prices");
     cmd->add_option("--prices", args->prices, "Launch prices in USD/kg for --compare, comma-separated (default 3600,1000,500,200,100)");
-    cmd->footer("Exit codes: 0 ok, 2 bad input (or a design that cannot close), 1 internal failure.");
+    cmd->footer("A design beyond the Earth's surface, the world's launches or its electricity is printed with a warning on\n"
+               "stderr (and under \"warnings\" in --json); it still exits 0.\n"
+               "Exit codes: 0 ok, 2 bad input (or a design that cannot close), 1 internal failure.");
     cmd->callback([args, &exit_code] { exit_code = guarded([&] { return run_size(*args); }); });
 }
 

@@ -11,6 +11,8 @@
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/units.hpp"
+#include "kardashev/economy/cost.hpp"
+#include "kardashev/economy/scale.hpp"
 #include "kardashev/io/launcher_catalog.hpp"
 
 namespace kardashev::io {
@@ -187,6 +189,47 @@ std::string get_key(const site_inputs& in, const size_key& k) {
     return "";
 }
 
+/// `v` to `digits` significant figures, exponent without "+" or leading zeros: 5.6e22, 329, 3.41e12.
+std::string short_number(double v, int digits) {
+    std::string s = fmt::format("{:.{}g}", v, digits);
+    const auto e = s.find('e');
+    if (e == std::string::npos) return s;
+    std::size_t i = e + 1;
+    const bool negative = s[i] == '-';
+    if (s[i] == '+' || s[i] == '-') ++i;
+    while (i + 1 < s.size() && s[i] == '0') ++i;
+    return s.substr(0, e + 1) + (negative ? "-" : "") + s.substr(i);
+}
+
+/// "array area 5.6e22 m2 is 1.1e8 times the Earth's surface (5.1e14 m2)".
+std::string excess_message(const economy::bound_excess& x) {
+    return fmt::format("{} {} {} is {} times {} ({} {})", x.bound.quantity, short_number(x.value, 2), x.bound.unit,
+                       short_number(x.ratio, 2), x.bound.against, short_number(x.bound.limit, 3), x.bound.unit);
+}
+
+/// The design against physics and the world: peak power, its shares of the Sun's output, its Kardashev index,
+/// and every plausibility bound it exceeds (an empty "warnings" array when none).
+void add_scale_outputs(nlohmann::ordered_json& j, const site_inputs& in, const economy::site_design& d) {
+    const double peak_w = economy::site_peak_power_w(d);
+    j["peak_power_w"] = peak_w;
+    j["earth_sunlight_share"] = economy::earth_sunlight_share(peak_w);
+    j["solar_luminosity_share"] = economy::solar_luminosity_share(peak_w);
+    j["kardashev_index"] = peak_w > 0.0 ? nlohmann::ordered_json(economy::kardashev_index(peak_w)) : nlohmann::ordered_json();
+    auto warnings = nlohmann::ordered_json::array();
+    for (const auto& x : economy::exceeded_bounds(in, d)) {
+        nlohmann::ordered_json w;
+        w["bound"] = economy::to_string(x.bound.kind);
+        w["value"] = x.value;
+        w["limit"] = x.bound.limit;
+        w["unit"] = x.bound.unit;
+        w["ratio"] = x.ratio;
+        w["source"] = x.bound.source;
+        w["message"] = excess_message(x);
+        warnings.push_back(w);
+    }
+    j["warnings"] = warnings;
+}
+
 /// The outputs of the design, after every input echoed under "inputs".
 nlohmann::ordered_json outputs(const site_inputs& in, const economy::site_design& d) {
     nlohmann::ordered_json j;
@@ -235,6 +278,7 @@ nlohmann::ordered_json outputs(const site_inputs& in, const economy::site_design
     j["mass_driver_power_w"] = d.mass_driver_power_w;
     j["mass_driver_track_m"] = d.mass_driver_track_m;
     j["mass_driver_it_w_per_year"] = d.mass_driver_it_w_per_year;
+    add_scale_outputs(j, in, d);
     return j;
 }
 
@@ -336,6 +380,12 @@ std::string sites_comparison_markdown(site_inputs base, const std::vector<double
     return md;
 }
 
+std::vector<std::string> site_design_warnings(const site_inputs& in, const economy::site_design& d) {
+    std::vector<std::string> out;
+    for (const auto& x : economy::exceeded_bounds(in, d)) out.push_back(excess_message(x));
+    return out;
+}
+
 std::string site_design_json(const site_inputs& in, const economy::site_design& d) { return outputs(in, d).dump(2); }
 
 std::string site_design_text(const site_inputs& in, const economy::site_design& d) {
@@ -343,7 +393,7 @@ std::string site_design_text(const site_inputs& in, const economy::site_design& 
                                   format_quantity(in.it_power_w, quantity_kind::power));
     const auto j = outputs(in, d);
     for (const auto& [key, value] : j.items()) {
-        if (key == "inputs") continue;
+        if (!value.is_number()) continue;  // the inputs, the warnings (site_design_warnings), a missing index
         out += fmt::format("  {:<30} {:.6g}\n", key, value.get<double>());
     }
     return out;

@@ -18,7 +18,12 @@ void set_site_input(economy::site_inputs& in, const std::string& key, const std:
 /// inclination); input_error for a bad length or angle.
 void set_site_orbit(economy::site_inputs& in, const std::string& text);
 
-/// The design `d` of `in` as JSON (without the final newline): every input echoed by key, then the outputs.
+/// One line per plausibility bound (economy/scale.hpp) the design `d` of `in` exceeds, e.g. "array area 5.6e22
+/// m2 is 1.1e8 times the Earth's surface (5.1e14 m2)"; empty for a plausible design.
+[[nodiscard]] std::vector<std::string> site_design_warnings(const economy::site_inputs& in, const economy::site_design& d);
+
+/// The design `d` of `in` as JSON (without the final newline): every input echoed by key, then the outputs,
+/// peak power, its sun shares and Kardashev index, and "warnings" (the bounds it exceeds, each with its message).
 [[nodiscard]] std::string site_design_json(const economy::site_inputs& in, const economy::site_design& d);
 
 /// The design `d` of `in` as text: a heading, then one output a line.
