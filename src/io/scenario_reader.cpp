@@ -21,10 +21,17 @@ namespace kardashev::io::detail {
 
 namespace {
 
-compute::accelerator read_accelerator(field_reader& reader, const yaml_node& n, const std::string& path) {
+/// One accelerator entry; `date_required` for the catalogue, whose every entry carries `available`.
+compute::accelerator read_accelerator(field_reader& reader, const yaml_node& n, const std::string& path,
+                                      bool date_required) {
     compute::accelerator a;
     if (!reader.mapping(n, path, accelerator_spec)) return a;
     if (auto name = reader.required_name(n, path)) a.name = *name;
+    if (const yaml_node* available = n.find("available")) {
+        a.available = reader.date(*available, child_path(path, "available"));
+    } else if (date_required) {
+        reader.report(n.pos, path, "missing required key \"available\"");
+    }
     reader.set_required_quantity(n, "peak_flops_bf16", path, quantity_kind::flop_rate, bound::positive, a.peak_flops_bf16);
     reader.set_required_quantity(n, "hbm", path, quantity_kind::data_size, bound::positive, a.hbm_bytes);
     reader.set_required_quantity(n, "hbm_bandwidth", path, quantity_kind::data_rate, bound::positive,
@@ -47,14 +54,15 @@ compute::accelerator read_accelerator(field_reader& reader, const yaml_node& n, 
     return a;
 }
 
-std::vector<compute::accelerator> read_accelerator_list(field_reader& reader, const yaml_node& n, const std::string& path) {
+std::vector<compute::accelerator> read_accelerator_list(field_reader& reader, const yaml_node& n, const std::string& path,
+                                                        bool date_required) {
     std::vector<compute::accelerator> out;
     const auto* items = reader.sequence(n, path);
     if (items == nullptr) return out;
     unique_names names("accelerator");
     for (std::size_t i = 0; i < items->size(); ++i) {
         const auto item_path = index_path(path, i);
-        auto a = read_accelerator(reader, (*items)[i], item_path);
+        auto a = read_accelerator(reader, (*items)[i], item_path, date_required);
         if (!a.name.empty()) names.check(reader, (*items)[i], item_path, a.name);
         out.push_back(std::move(a));
     }
@@ -530,7 +538,7 @@ sim::scenario read_scenario(const yaml_node& root, const std::vector<compute::ac
     if (!reader.mapping(root, "", scenario_spec)) return scenario;
     read_header(reader, root, scenario);
     if (const yaml_node* n = root.find("accelerators")) {
-        scenario.custom_accelerators = read_accelerator_list(reader, *n, "accelerators");
+        scenario.custom_accelerators = read_accelerator_list(reader, *n, "accelerators", false);
     }
     const accelerator_index accelerators(catalog, scenario.custom_accelerators);
     read_fleet(reader, root, scenario);
@@ -552,7 +560,7 @@ std::vector<compute::accelerator> read_accelerator_catalog(const yaml_node& root
         reader.report(root.pos, "", "missing required key \"accelerators\"");
         return {};
     }
-    return read_accelerator_list(reader, *list, "accelerators");
+    return read_accelerator_list(reader, *list, "accelerators", true);
 }
 
 namespace {

@@ -316,6 +316,7 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
 void write_accelerator(YAML::Emitter& out, const compute::accelerator& a) {
     out << YAML::BeginMap;
     write_text(out, "name", a.name);
+    if (a.available) write_text(out, "available", date_text(*a.available));
     write_quantity(out, "peak_flops_bf16", a.peak_flops_bf16, quantity_kind::flop_rate);
     write_quantity(out, "hbm", a.hbm_bytes, quantity_kind::data_size);
     write_quantity(out, "hbm_bandwidth", a.hbm_bandwidth_bytes_per_s, quantity_kind::data_rate);

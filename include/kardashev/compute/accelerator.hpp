@@ -1,7 +1,10 @@
 #pragma once
 /// Accelerator catalogue entries (data/catalog/accelerators.yaml; each entry cites its source).
 
+#include <optional>
 #include <string>
+
+#include "kardashev/core/time.hpp"
 
 namespace kardashev::compute {
 
@@ -19,6 +22,7 @@ struct accelerator {
     double scale_up_bandwidth_bytes_per_s = 0.0;   //!< [B/s] scale-up bandwidth per accelerator, one direction
     double scale_out_bandwidth_bytes_per_s = 0.0;  //!< [B/s] scale-out NIC bandwidth per accelerator, one direction
     double matmul_efficiency = 0.0;          //!< [-] sustained share of peak on large BF16 matrix products in training
+    std::optional<epoch> available;          //!< volume availability (UTC date); required in the catalogue, optional in a scenario
     std::string source;                      //!< citation of the figures
     bool operator==(const accelerator&) const = default;
 };

@@ -1,6 +1,7 @@
 // data/catalog/accelerators.yaml: every figure parses with the core units parser and is physically consistent.
 #include <gtest/gtest.h>
 
+#include "kardashev/core/time.hpp"
 #include "kardashev/core/units.hpp"
 #include "kardashev/io/scenario_io.hpp"
 
@@ -60,10 +61,27 @@ double field(const entry& e, const std::string& key, quantity_kind kind) {
     return parse_quantity(it->second, kind);
 }
 
-TEST(accelerator_catalog, lists_the_seven_accelerators) {
+TEST(accelerator_catalog, lists_the_ten_accelerators) {
     std::vector<std::string> names;
     for (const auto& e : read_catalog()) names.push_back(e.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"A100", "H100", "H200", "B200", "GB200", "TPUv5p", "TPUv6e"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"A100", "H100", "H200", "B200", "GB200", "TPUv5p", "TPUv6e", "GB300",
+                                               "Rubin", "RubinUltra"}));
+}
+
+TEST(accelerator_catalog, availability_dates_parse_and_follow_the_roadmap) {
+    // research/trajectory.md sec. 1a: volume availability, in roadmap order within each product line.
+    std::map<std::string, epoch> at;
+    for (const auto& e : read_catalog()) {
+        SCOPED_TRACE(e.name);
+        ASSERT_TRUE(e.fields.contains("available"));
+        at.emplace(e.name, epoch::from_utc_iso(e.fields.at("available")));
+    }
+    EXPECT_EQ(at.at("H100"), epoch::from_utc_iso("2023-01-01"));
+    EXPECT_EQ(at.at("H200"), epoch::from_utc_iso("2024-04-01"));
+    const std::vector<std::string> nvidia = {"A100", "H100", "H200", "B200", "GB300", "Rubin", "RubinUltra"};
+    for (std::size_t i = 1; i < nvidia.size(); ++i) EXPECT_LT(at.at(nvidia[i - 1]), at.at(nvidia[i])) << nvidia[i];
+    EXPECT_EQ(at.at("B200"), at.at("GB200"));
+    EXPECT_LT(at.at("TPUv5p"), at.at("TPUv6e"));
 }
 
 TEST(accelerator_catalog, every_figure_parses_and_is_consistent) {
@@ -76,7 +94,7 @@ TEST(accelerator_catalog, every_figure_parses_and_is_consistent) {
         const double all_in = field(e, "all_in_power", quantity_kind::power);
         const double price = field(e, "price", quantity_kind::money);
         EXPECT_GE(peak, 300e12);
-        EXPECT_LE(peak, 3e15);
+        EXPECT_LE(peak, 20e15);  // Rubin Ultra's derived 17.4 PFLOP/s dense BF16 is the largest
         EXPECT_GE(hbm, 32e9);
         EXPECT_GT(bw, 1e12);
         EXPECT_GT(power, 0.0);
@@ -112,6 +130,8 @@ TEST(accelerator_catalog, loads_through_the_embedded_catalogue) {
         EXPECT_DOUBLE_EQ(catalog[i].all_in_power_w, field(entries[i], "all_in_power", quantity_kind::power));
         EXPECT_DOUBLE_EQ(catalog[i].price_usd, field(entries[i], "price", quantity_kind::money));
         EXPECT_FALSE(catalog[i].source.empty());
+        ASSERT_TRUE(catalog[i].available.has_value());
+        EXPECT_EQ(*catalog[i].available, epoch::from_utc_iso(entries[i].fields.at("available")));
     }
 }
 

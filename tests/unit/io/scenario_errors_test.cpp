@@ -167,10 +167,10 @@ TEST(scenario_errors, schedule_as_a_mapping) {
 TEST(scenario_errors, unknown_accelerator_lists_the_catalogue_and_suggests) {
     // A fixture catalogue keeps the list in the message independent of data/catalog.
     const auto catalog = detail::load_accelerator_catalog(R"(accelerators:
-  - { name: H100, peak_flops_bf16: 989.4 TFLOP/s, hbm: 80 GB, hbm_bandwidth: 3.35 TB/s, power: 700 W,
-      all_in_power: 1.4 kW, price: 41700 USD }
-  - { name: A100, peak_flops_bf16: 312 TFLOP/s, hbm: 80 GB, hbm_bandwidth: 2.039 TB/s, power: 400 W,
-      all_in_power: 0.89 kW, price: 22900 USD }
+  - { name: H100, available: 2023-01-01, peak_flops_bf16: 989.4 TFLOP/s, hbm: 80 GB, hbm_bandwidth: 3.35 TB/s,
+      power: 700 W, all_in_power: 1.4 kW, price: 41700 USD }
+  - { name: A100, available: 2020-07-01, peak_flops_bf16: 312 TFLOP/s, hbm: 80 GB, hbm_bandwidth: 2.039 TB/s,
+      power: 400 W, all_in_power: 0.89 kW, price: 22900 USD }
 )",
                                                           "catalog.yaml");
     try {
@@ -182,6 +182,38 @@ TEST(scenario_errors, unknown_accelerator_lists_the_catalogue_and_suggests) {
                   "bad.yaml:3:18: sites[0].accelerator: unknown accelerator \"H1000\"; known: A100, H100; did you mean "
                   "\"H100\"?");
     }
+}
+
+std::string catalog_diagnostics(const std::string& text) {
+    try {
+        (void)detail::load_accelerator_catalog(text, "catalog.yaml");
+    } catch (const scenario_error& e) {
+        std::string out;
+        for (const auto& d : e.diagnostics()) out += d.to_string() + "\n";
+        return out;
+    }
+    return "loaded";
+}
+
+TEST(scenario_errors, catalogue_entry_with_a_bad_or_missing_date) {
+    EXPECT_EQ(catalog_diagnostics(R"(accelerators:
+  - { name: H100, available: 2023-02-30, peak_flops_bf16: 989.4 TFLOP/s, hbm: 80 GB, hbm_bandwidth: 3.35 TB/s,
+      power: 700 W, all_in_power: 1.4 kW, price: 41700 USD }
+  - { name: A100, peak_flops_bf16: 312 TFLOP/s, hbm: 80 GB, hbm_bandwidth: 2.039 TB/s,
+      power: 400 W, all_in_power: 0.89 kW, price: 22900 USD }
+)"),
+              "catalog.yaml:2:30: accelerators[0].available: expected a UTC date like 2026-01-01 or "
+              "2026-01-01T12:00:00Z, got \"2023-02-30\"\n"
+              "catalog.yaml:4:5: accelerators[1]: missing required key \"available\"\n");
+}
+
+TEST(scenario_errors, scenario_accelerator_may_omit_its_date_but_not_give_a_bad_one) {
+    const char* entry = "accelerators:\n  - { name: X1, peak_flops_bf16: 1 PFLOP/s, hbm: 80 GB, hbm_bandwidth: 3 TB/s, "
+                        "power: 700 W, all_in_power: 1.4 kW, price: 40000 USD";
+    EXPECT_EQ(diagnostics_of(std::string(entry) + " }\n"), "<loaded>");
+    EXPECT_EQ(diagnostics_of(std::string(entry) + ", available: soon }\n"),
+              "bad.yaml:2:145: accelerators[0].available: expected a UTC date like 2026-01-01 or 2026-01-01T12:00:00Z, "
+              "got \"soon\"\n");
 }
 
 TEST(scenario_errors, unknown_accelerator_against_the_builtin_catalogue) {

@@ -1,0 +1,91 @@
+#include "kardashev/compute/accelerator_timeline.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "kardashev/core/constants.hpp"
+#include "kardashev/core/error.hpp"
+
+namespace kardashev::compute {
+
+hardware_trend epoch_ai_hardware_trend() {
+    // Hobbhahn, Heim & Aydos, "Trends in Machine Learning Hardware", Epoch AI, Nov 2023
+    // (epochai.org/blog/trends-in-machine-learning-hardware; research/trajectory.md sec. 2): fits over 47 ML
+    // accelerators 2010-2023.
+    return {
+        .flops_doubling_years = 2.3,
+        .flops_per_usd_doubling_years = 2.1,
+        .flops_per_w_doubling_years = 3.0,
+        .hbm_doubling_years = 4.0,
+        .hbm_bandwidth_doubling_years = 4.1,
+        .source = "Hobbhahn, Heim & Aydos, \"Trends in Machine Learning Hardware\", Epoch AI, Nov 2023 "
+                  "(epochai.org/blog/trends-in-machine-learning-hardware): doubling times FLOP/s 2.3 yr, "
+                  "FLOP/s per USD 2.1 yr, FLOP/s per W 3.0 yr, memory capacity 4 yr, memory bandwidth 4.1 yr",
+    };
+}
+
+const accelerator& newest_available(std::span<const accelerator> catalogue, epoch at) {
+    const accelerator* newest = nullptr;
+    const accelerator* earliest = nullptr;
+    for (const auto& a : catalogue) {
+        if (!a.available) continue;
+        if (earliest == nullptr || *a.available < *earliest->available) earliest = &a;
+        if (*a.available <= at && (newest == nullptr || *a.available >= *newest->available)) newest = &a;
+    }
+    if (newest != nullptr) return *newest;
+    if (earliest == nullptr) {
+        throw input_error(fmt::format("no accelerator available at {}: no catalogue entry has an availability date",
+                                      at.to_utc_date()));
+    }
+    throw input_error(fmt::format("no accelerator available at {}: the earliest, {}, is available from {}",
+                                  at.to_utc_date(), earliest->name, earliest->available->to_utc_date()));
+}
+
+namespace {
+
+void require_positive_doubling(double years, const char* what) {
+    if (!(years > 0.0)) {
+        throw input_error(fmt::format("hardware trend: expected a positive {} doubling time, got {} yr", what, years));
+    }
+}
+
+}  // namespace
+
+accelerator extrapolated_accelerator(const accelerator& last, epoch at, const hardware_trend& trend) {
+    if (!last.available) {
+        throw input_error(fmt::format("cannot extrapolate from {}: it has no availability date", last.name));
+    }
+    if (at < *last.available) {
+        throw input_error(fmt::format("cannot extrapolate {} back to {}: it is available from {}", last.name,
+                                      at.to_utc_date(), last.available->to_utc_date()));
+    }
+    require_positive_doubling(trend.flops_doubling_years, "FLOP/s");
+    require_positive_doubling(trend.flops_per_usd_doubling_years, "FLOP/s per USD");
+    require_positive_doubling(trend.flops_per_w_doubling_years, "FLOP/s per W");
+    require_positive_doubling(trend.hbm_doubling_years, "memory capacity");
+    require_positive_doubling(trend.hbm_bandwidth_doubling_years, "memory bandwidth");
+    if (at == *last.available) return last;
+
+    const double years = (at - *last.available).seconds() / constants::julian_year_s;
+    const auto growth = [years](double doubling_years) { return std::exp2(years / doubling_years); };
+    const double flops_growth = growth(trend.flops_doubling_years);
+    // Price and power follow from FLOP/s over FLOP/s per USD and per W: X_peak / (X_peak / P) = P.
+    const double price_growth = flops_growth / growth(trend.flops_per_usd_doubling_years);
+    const double power_growth = flops_growth / growth(trend.flops_per_w_doubling_years);
+
+    accelerator out = last;
+    out.name = fmt::format("{}-trend-{}", last.name, at.to_utc_date());
+    out.available = at;
+    out.peak_flops_bf16 = last.peak_flops_bf16 * flops_growth;
+    out.price_usd = last.price_usd * price_growth;
+    out.power_w = last.power_w * power_growth;
+    out.all_in_power_w = last.all_in_power_w * power_growth;
+    out.hbm_bytes = last.hbm_bytes * growth(trend.hbm_doubling_years);
+    out.hbm_bandwidth_bytes_per_s = last.hbm_bandwidth_bytes_per_s * growth(trend.hbm_bandwidth_doubling_years);
+    out.source = fmt::format("extrapolated from {} ({}) to {} along {}", last.name, last.available->to_utc_date(),
+                             at.to_utc_date(), trend.source);
+    return out;
+}
+
+}  // namespace kardashev::compute
