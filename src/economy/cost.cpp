@@ -1,5 +1,6 @@
 #include "kardashev/economy/cost.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -34,6 +35,25 @@ double cost_per_accelerator_hour(double depreciation_usd, double opex_usd, doubl
         return 0.0;
     }
     return (depreciation_usd + opex_usd) / accelerator_hours;
+}
+
+double levelised_accelerator_hour_usd(const accelerator_unit& unit) {
+    require_non_negative("accelerator price [USD]", unit.accelerator_usd);
+    require_non_negative("facility cost [USD]", unit.facility_usd);
+    require_non_negative("failure rate [1/s]", unit.failure_rate_per_s);
+    require_non_negative("energy cost [USD/h]", unit.energy_usd_per_h);
+    if (!(unit.life_s > 0.0) || !std::isfinite(unit.life_s) || !(unit.facility_life_s > 0.0))
+        throw domain_error(fmt::format("economy: expected positive service and facility lives [s], got {} and {}",
+                                       unit.life_s, unit.facility_life_s));
+    if (!(unit.usable_share > 0.0 && unit.usable_share <= 1.0))
+        throw domain_error(fmt::format("economy: expected a usable share in (0, 1], got {}", unit.usable_share));
+    // The facility outlives the part when its life is longer: the part carries the share of it it uses.
+    const double facility_share = std::min(1.0, unit.life_s / unit.facility_life_s);
+    // Expected service time under exponential survival: integral of exp(-lambda t) over [0, L].
+    const double lambda = unit.failure_rate_per_s;
+    const double alive_s = lambda > 0.0 ? -std::expm1(-lambda * unit.life_s) / lambda : unit.life_s;
+    const double running_h = unit.usable_share * alive_s / 3600.0;
+    return (unit.accelerator_usd + unit.facility_usd * facility_share) / running_h + unit.energy_usd_per_h;
 }
 
 double kardashev_index(double power_w) {

@@ -9,6 +9,24 @@ double depreciation_usd(double capex_usd, double life_s, double dt_s);
 /// Cost per accelerator-hour [USD/h]: (depreciation + opex) / accelerator-hours. Returns 0 for no hours.
 double cost_per_accelerator_hour(double depreciation_usd, double opex_usd, double accelerator_hours);
 
+/// One accelerator bought at a date, as a levelised cost needs it. Plain value type.
+struct accelerator_unit {
+    double accelerator_usd = 0.0;      //!< [USD] the part's price
+    double facility_usd = 0.0;         //!< [USD] its facility: data-hall share, or spacecraft and launch off-world
+    double facility_life_s = 0.0;      //!< [s] life of the facility (>= the accelerator's; it serves later parts)
+    double life_s = 0.0;               //!< [s] the accelerator's service life
+    double failure_rate_per_s = 0.0;   //!< [1/s] constant failure rate without repair (0 on the ground)
+    double usable_share = 1.0;         //!< [-] share of its hours its power runs it (sunlight off-world)
+    double energy_usd_per_h = 0.0;     //!< [USD/h] energy bought per running hour
+    bool operator==(const accelerator_unit&) const = default;
+};
+
+/// Levelised cost [USD] of one running accelerator-hour of `unit` over its life (no discounting):
+/// (price + facility x min(1, life / facility life)) / expected running hours + energy per hour, where the
+/// expected running hours are usable x (1 - exp(-lambda L)) / lambda (exponential survival; L when lambda is 0).
+/// Throws domain_error on a negative price, a non-positive life or a usable share outside (0, 1].
+double levelised_accelerator_hour_usd(const accelerator_unit& unit);
+
 /// Kardashev index, Sagan's interpolation K = (log10 P[W] - 6) / 10 (Sagan 1973, "The Cosmic
 /// Connection"). Throws domain_error for P <= 0.
 double kardashev_index(double power_w);

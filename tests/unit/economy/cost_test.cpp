@@ -3,6 +3,7 @@
 
 #include "support/error_message.hpp"
 
+#include <cmath>
 #include <string>
 
 #include "kardashev/core/constants.hpp"
@@ -65,6 +66,41 @@ TEST(cost, bad_inputs_are_domain_errors) {
               "economy: expected a non-negative capital cost [USD], got -1");
     EXPECT_EQ(domain_error_message([] { economy::cost_per_accelerator_hour(1.0, 1.0, -1.0); }),
               "economy: expected a non-negative accelerator-hour count, got -1");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(cost, levelised_accelerator_hour_on_the_ground) {
+    // An H100-class part: 41,700 USD over 5 years, a 1.5 kW share of a 12 USD/W hall that lasts 15 years,
+    // 0.146 USD of energy an hour: 41,700 / 43,830 h + 18,000 / 3 / 43,830 h + 0.146.
+    economy::accelerator_unit unit{41'700.0, 18'000.0, 15 * year_s, 5 * year_s, 0.0, 1.0, 0.146};
+    const double hours = 5 * year_s / 3600.0;
+    EXPECT_NEAR(economy::levelised_accelerator_hour_usd(unit), (41'700.0 + 6'000.0) / hours + 0.146, 1e-12);
+    // A facility that dies with the part is carried whole.
+    unit.facility_life_s = unit.life_s;
+    EXPECT_NEAR(economy::levelised_accelerator_hour_usd(unit), (41'700.0 + 18'000.0) / hours + 0.146, 1e-12);
+}
+
+TEST(cost, levelised_accelerator_hour_off_world_counts_failures_and_sunlight) {
+    economy::accelerator_unit unit{20'000.0, 30'000.0, 5 * year_s, 5 * year_s, 0.0, 1.0, 0.0};
+    const double whole = economy::levelised_accelerator_hour_usd(unit);
+    unit.usable_share = 0.5;  // half the hours: twice the capital per hour
+    EXPECT_NEAR(economy::levelised_accelerator_hour_usd(unit), 2.0 * whole, 1e-9 * whole);
+    unit.usable_share = 1.0;
+    unit.failure_rate_per_s = 0.09 / year_s;  // 9 %/yr: expected life (1 - e^-0.45) / 0.09 yr = 4.05 yr
+    const double expected_years = -std::expm1(-0.45) / 0.09;
+    EXPECT_NEAR(economy::levelised_accelerator_hour_usd(unit), whole * 5.0 / expected_years, 1e-9 * whole);
+    EXPECT_GT(economy::levelised_accelerator_hour_usd(unit), whole);
+}
+
+TEST(cost, levelised_accelerator_hour_rejects_bad_units) {
+    economy::accelerator_unit unit{1.0, 1.0, year_s, year_s, 0.0, 0.0, 0.0};
+    EXPECT_THROW((void)economy::levelised_accelerator_hour_usd(unit), kardashev::domain_error);
+    unit.usable_share = 1.0;
+    unit.life_s = 0.0;
+    EXPECT_THROW((void)economy::levelised_accelerator_hour_usd(unit), kardashev::domain_error);
 }
 
 }  // namespace
