@@ -46,7 +46,7 @@ power_block default_power_block(energy::plant_kind source, epoch from) {
             b.lead_time = duration::from_days(3 * 365);   // GE Vernova sold out through 2028: a 2026 order delivers 2029 (research/trajectory.md 6a)
             break;
         case plant_kind::nuclear:
-            b.capex_usd_per_w = 17.4 * 0.73;              // OPG Darlington BWRX-300 fleet C$20.9 B / 1.2 GW = C$17.4 k/kW (Globe and Mail 2025; research/trajectory.md 6c) x 0.73 USD/C$ (assumption)
+            b.capex_usd_per_w = 12.7;                     // OPG Darlington BWRX-300 fleet C$20.9 B / 1.2 GW = C$17.4 k/kW (Globe and Mail 2025; research/trajectory.md 6c) x 0.73 USD/C$ (assumption)
             b.energy_price_usd_per_j = running_price_usd_per_j(plant);  // assumption: fuel and variable O&M 1 c/kWh + 120 USD/kW/yr fixed O&M at 90 %: 2.5 c/kWh
             b.carbon_kg_per_j = 0.0;                      // no direct emissions (IPCC AR5 WG3 Annex III lifecycle median: 12 g/kWh)
             b.lead_time = duration::from_days(2045);      // Darlington unit 1: approved May 2025, online end 2030, 5.6 yr (research/trajectory.md 6c)
