@@ -57,6 +57,13 @@ TEST(site_power_io, a_power_plant_writes_back_equal) {
     EXPECT_EQ(load_scenario_text(yaml, "resolved.yaml"), s) << yaml;
 }
 
+TEST(site_power_io, a_block_figure_can_be_set_from_the_command_line) {
+    const auto s = load_scenario_text(plant_text, "plant.yaml", {{"sites[0].power_plant[2].capacity", "2 GW"},
+                                                                {"sites[0].power_plant[1].lead_time", "2 y"}});
+    EXPECT_EQ(s.sites.at(0).power_plant.at(2).capacity_w, 2e9);
+    EXPECT_EQ(s.sites.at(0).power_plant.at(1).lead_time, duration::from_seconds(parse_quantity("2 y", quantity_kind::time)));
+}
+
 TEST(site_power_io, energy_price_and_carbon_intensity_take_schedules_and_write_them_back) {
     const auto s = load_scenario_text(R"(start: 2026-01-01
 sites:

@@ -114,6 +114,24 @@ TEST(site_power, emissions_are_energy_times_carbon_intensity) {
     EXPECT_NEAR(series(r, "company", "emissions").back(), site.emissions_kg, 1e-9 * site.emissions_kg);
 }
 
+TEST(site_power, a_site_without_a_plant_follows_its_energy_price_and_carbon_schedules) {
+    auto s = plant_scenario({});
+    auto& site = s.sites.at(0);
+    site.power_capacity_w = {{start, 50e6}};
+    site.facility.energy_price_usd_per_j = 0.08 / kwh;  // the first points below take precedence
+    site.energy_price_usd_per_j = {{start, 0.08 / kwh}, {start + duration::from_days(100), 0.12 / kwh}};
+    site.carbon_kg_per_j = {{start, 0.4 / kwh}, {start + duration::from_days(200), 0.1 / kwh}};
+    const auto r = sim::run(s);
+    const auto price = series(r, "site/a", "energy_price");
+    EXPECT_NEAR(price[99] * kwh, 0.08, 1e-12);
+    EXPECT_NEAR(price[100] * kwh, 0.12, 1e-12);
+    const auto emitted = series(r, "site/a", "emissions");
+    const auto facility_w = series(r, "site/a", "facility_power");
+    const double day = 86'400.0;
+    EXPECT_NEAR(emitted[150] - emitted[149], facility_w[150] * day * 0.4 / kwh, 1e-6);
+    EXPECT_NEAR(emitted[250] - emitted[249], facility_w[250] * day * 0.1 / kwh, 1e-6);
+}
+
 TEST(site_power, plant_capex_is_booked_when_a_block_is_ordered) {
     auto gas = block(plant_kind::gas_turbine, start + duration::from_days(200), 50e6, 0.03, 0.33, duration::from_days(300));
     gas.capex_usd_per_w = 2.4;
