@@ -107,11 +107,13 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
     j["final_unique_tokens"] = sum.final_unique_tokens;
     j["total_bytes_uploaded"] = sum.total_bytes_uploaded;
     j["costs_usd"] = {{"capex", sum.total_capex_usd},
+                      {"power_plant_capex", sum.total_power_plant_capex_usd},
                       {"energy_opex", sum.total_opex_usd},
                       {"depreciation", sum.total_depreciation_usd},
                       {"per_accelerator_hour", sum.cost_per_accelerator_hour_usd}};
     j["accelerator_hours"] = sum.accelerator_hours;
     j["total_energy_j"] = sum.total_energy_j;
+    j["emissions_kg"] = sum.total_emissions_kg;
     j["peak_facility_power_w"] = sum.peak_facility_power_w;
     j["kardashev_index_peak"] = sum.kardashev_index_peak;
     auto& sites = j["sites"] = nlohmann::ordered_json::array();
@@ -121,9 +123,11 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
                                  {"accelerator_hours", st.accelerator_hours},
                                  {"running_accelerator_hours", st.running_accelerator_hours},
                                  {"capex_usd", st.capex_usd},
+                                 {"power_plant_capex_usd", st.power_plant_capex_usd},
                                  {"depreciation_usd", st.depreciation_usd},
                                  {"energy_j", st.energy_j},
                                  {"energy_usd", st.energy_usd},
+                                 {"emissions_kg", st.emissions_kg},
                                  {"cost_per_accelerator_hour_usd", st.cost_per_accelerator_hour_usd},
                                  {"peak_it_power_w", st.peak_it_power_w},
                                  {"failed_accelerators", st.failed_accelerators}};

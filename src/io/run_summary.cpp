@@ -43,6 +43,9 @@ std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, c
     text += fmt::format("costs: capex {} USD, energy {} USD, depreciation {} USD, {:.2f} USD per accelerator-hour\n",
                         si_count(sum.total_capex_usd), si_count(sum.total_opex_usd),
                         si_count(sum.total_depreciation_usd), sum.cost_per_accelerator_hour_usd);
+    if (sum.total_power_plant_capex_usd > 0.0)
+        text += fmt::format("power plants: capex {} USD (in the capex above)\n", si_count(sum.total_power_plant_capex_usd));
+    text += fmt::format("emissions: {}t CO2\n", si_count(sum.total_emissions_kg / 1e3));
     text += fmt::format("peak facility power {}W (Kardashev index {:.3f}); energy {}Wh\n",
                         si_count(sum.peak_facility_power_w), sum.kardashev_index_peak,
                         si_count(sum.total_energy_j / 3600.0));

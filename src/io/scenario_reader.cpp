@@ -16,6 +16,7 @@
 #include "network_names.hpp"
 #include "overrides.hpp"
 #include "scenario_schema.hpp"
+#include "site_power_reader.hpp"
 
 namespace kardashev::io::detail {
 
@@ -403,12 +404,8 @@ sim::site read_site(field_reader& reader, const yaml_node& n, const std::string&
     }
 
     reader.set_schedule(n, "accelerators", path, quantity_kind::count, bound::non_negative, start, site.planned_accelerators);
-    reader.set_schedule(n, "power_capacity", path, quantity_kind::power, bound::non_negative, start, site.power_capacity_w);
     reader.set_quantity(n, "pue", path, quantity_kind::dimensionless, bound::at_least_one, site.facility.pue);
-    reader.set_quantity(n, "energy_price", path, quantity_kind::price_per_energy, bound::non_negative,
-                        site.facility.energy_price_usd_per_j);
-    reader.set_quantity(n, "carbon_intensity", path, quantity_kind::mass_per_energy, bound::non_negative,
-                        site.facility.carbon_kg_per_j);
+    read_site_power(reader, n, path, start, site);  // power_capacity, energy_price, carbon_intensity, power_plant
     reader.set_quantity(n, "facility_capex", path, quantity_kind::price_per_power, bound::non_negative,
                         site.facility_capex_usd_per_w);
     reader.set_span(n, "facility_life", path, bound::positive, site.facility_life);  // unset: resolved after economy

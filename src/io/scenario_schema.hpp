@@ -105,6 +105,11 @@ inline constexpr map_spec site_orbit_spec{site_orbit_fields};
 inline constexpr field_spec site_moon_fields[] = {{"location"}, {"sunlit_fraction"}};
 inline constexpr map_spec site_moon_spec{site_moon_fields};
 
+inline constexpr field_spec power_block_fields[] = {
+    {"from"}, {"source"}, {"capacity"}, {"capex"}, {"energy_price"}, {"carbon_intensity"}, {"lead_time"}, {"life"},
+};
+inline constexpr map_spec power_block_spec{power_block_fields};
+
 inline constexpr field_spec site_fields[] = {
     {"name"},
     {"kind"},
@@ -117,8 +122,9 @@ inline constexpr field_spec site_fields[] = {
     {"accelerators", field_shape::schedule, &schedule_point_spec},
     {"power_capacity", field_shape::schedule, &schedule_point_spec},
     {"pue"},
-    {"energy_price"},
-    {"carbon_intensity"},
+    {"energy_price", field_shape::schedule, &schedule_point_spec},
+    {"carbon_intensity", field_shape::schedule, &schedule_point_spec},
+    {"power_plant", field_shape::list, &power_block_spec},
     {"facility_capex"},
     {"facility_life"},
 };

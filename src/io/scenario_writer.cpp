@@ -213,6 +213,35 @@ void write_choice(YAML::Emitter& out, const char* key, Choice choice) {
     write_text(out, key, std::string(to_string(choice)));
 }
 
+/// A site's energy price and carbon intensity (a quantity, or a schedule when one was given), or its power plant.
+void write_site_power(YAML::Emitter& out, const sim::site& s) {
+    if (s.power_plant.empty()) {
+        if (s.energy_price_usd_per_j.empty())
+            write_quantity(out, "energy_price", s.facility.energy_price_usd_per_j, quantity_kind::price_per_energy);
+        else
+            write_schedule(out, "energy_price", s.energy_price_usd_per_j, quantity_kind::price_per_energy);
+        if (s.carbon_kg_per_j.empty())
+            write_quantity(out, "carbon_intensity", s.facility.carbon_kg_per_j, quantity_kind::mass_per_energy);
+        else
+            write_schedule(out, "carbon_intensity", s.carbon_kg_per_j, quantity_kind::mass_per_energy);
+        return;
+    }
+    out << YAML::Key << "power_plant" << YAML::Value << YAML::BeginSeq;
+    for (const auto& b : s.power_plant) {
+        out << YAML::Flow << YAML::BeginMap;
+        write_text(out, "from", date_text(b.from));
+        write_choice(out, "source", b.source);
+        write_quantity(out, "capacity", b.capacity_w, quantity_kind::power);
+        write_quantity(out, "capex", b.capex_usd_per_w, quantity_kind::price_per_power);
+        write_quantity(out, "energy_price", b.energy_price_usd_per_j, quantity_kind::price_per_energy);
+        write_quantity(out, "carbon_intensity", b.carbon_kg_per_j, quantity_kind::mass_per_energy);
+        write_duration(out, "lead_time", b.lead_time);
+        write_duration(out, "life", b.life);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+}
+
 void write_cohort(YAML::Emitter& out, const fleet::cohort& c) {
     out << YAML::BeginMap;
     write_text(out, "name", c.name);
@@ -304,10 +333,9 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
     if (s.failure_rate_per_s > 0.0 || s.kind != sim::site_kind::ground) write_quantity(out, "failure_rate", s.failure_rate_per_s, quantity_kind::rate);
     write_text(out, "accelerator", s.accel.name);
     write_schedule(out, "accelerators", s.planned_accelerators, quantity_kind::count);
-    write_schedule(out, "power_capacity", s.power_capacity_w, quantity_kind::power);
+    if (s.power_plant.empty()) write_schedule(out, "power_capacity", s.power_capacity_w, quantity_kind::power);
     write_quantity(out, "pue", s.facility.pue, quantity_kind::dimensionless);
-    write_quantity(out, "energy_price", s.facility.energy_price_usd_per_j, quantity_kind::price_per_energy);
-    write_quantity(out, "carbon_intensity", s.facility.carbon_kg_per_j, quantity_kind::mass_per_energy);
+    write_site_power(out, s);
     write_quantity(out, "facility_capex", s.facility_capex_usd_per_w, quantity_kind::price_per_power);
     if (s.facility_life.ns() > 0) write_duration(out, "facility_life", s.facility_life);
     out << YAML::EndMap;

@@ -18,14 +18,18 @@ struct depreciation_book {
     std::deque<vintage> vintages;
     double rate_usd_per_s = 0.0;
 
-    /// Books `capex_usd` bought `at`, depreciated over `life`; nothing for a non-positive amount.
+    /// Books `capex_usd` bought `at`, depreciated over `life`; nothing for a non-positive amount. The queue stays
+    /// in expiry order (a vintage with a shorter life goes before longer-lived ones bought earlier).
     void buy(double capex_usd, epoch at, duration life) {
         if (capex_usd <= 0.0) return;
         const double rate = economy::depreciation_usd(capex_usd, life.seconds(), 1.0);
-        vintages.push_back({at + life, rate});
+        const vintage v{at + life, rate};
+        vintages.insert(std::upper_bound(vintages.begin(), vintages.end(), v,
+                                         [](const vintage& a, const vintage& b) { return a.expires < b.expires; }),
+                        v);
         rate_usd_per_s += rate;
     }
-    /// Depreciation charged over [t0, t1); vintages are bought in time order, so they expire in order.
+    /// Depreciation charged over [t0, t1), vintages in expiry order; none is bought after t0.
     double charge(epoch t0, epoch t1) {
         double usd = 0.0;
         epoch cursor = t0;

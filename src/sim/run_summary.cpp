@@ -20,9 +20,11 @@ site_summary summarise_site(const scenario& input, const site& where, const site
     summary.accelerator_hours = energy.accelerator_hours;
     summary.running_accelerator_hours = energy.running_hours;
     summary.capex_usd = books.capex_usd;
+    summary.power_plant_capex_usd = books.power_plant_capex_usd;
     summary.depreciation_usd = books.depreciation_usd;
     summary.energy_j = energy.energy_j;
     summary.energy_usd = energy.energy_usd;
+    summary.emissions_kg = energy.emissions_kg;
     summary.peak_it_power_w = energy.peak_it_w;
     summary.failed_accelerators = plant.failed;
     summary.cost_per_accelerator_hour_usd =
@@ -75,12 +77,14 @@ run_summary summarise(const scenario& input, std::int64_t steps, const fleet_sta
     summary.final_unique_tokens = corpus.unique_tokens;
     summary.total_bytes_uploaded = uplink.total_bytes;
     summary.total_capex_usd = books.total_capex_usd;
+    summary.total_power_plant_capex_usd = books.total_power_plant_capex_usd;
     summary.total_opex_usd = energy.total_opex_usd;
     summary.total_depreciation_usd = books.total_depreciation_usd;
     summary.accelerator_hours = energy.accelerator_hours;
     summary.cost_per_accelerator_hour_usd =
         economy::cost_per_accelerator_hour(books.total_depreciation_usd, energy.total_opex_usd, energy.accelerator_hours);
     summary.total_energy_j = energy.total_energy_j;
+    summary.total_emissions_kg = energy.total_emissions_kg;
     summary.peak_facility_power_w = energy.peak_facility_power_w;
     summary.kardashev_index_peak =
         energy.peak_facility_power_w > 0.0 ? economy::kardashev_index(energy.peak_facility_power_w) : 0.0;

@@ -71,9 +71,14 @@ std::string format_power(double w) {
 }
 
 std::string site_description(const site& where) {
+    double peak_power_w = schedule_peak(where.power_capacity_w);
+    if (!where.power_plant.empty()) {
+        peak_power_w = 0.0;  // every block online
+        for (const auto& block : where.power_plant) peak_power_w += block.capacity_w;
+    }
     return fmt::format("{} site, {} x {} planned at peak, {} power capacity at peak", to_string(where.kind),
                        fmt::format("{:.0f}", schedule_peak(where.planned_accelerators)), where.accel.name,
-                       format_power(schedule_peak(where.power_capacity_w)));
+                       format_power(peak_power_w));
 }
 
 /// Lattice-neighbour pairs of a compact cluster: members whose lattice points (u, v) = (2 x / R, y / R) lie one

@@ -4,14 +4,15 @@
 #include <cmath>
 
 #include "kardashev/energy/facility.hpp"
+#include "site_power.hpp"
 #include "stages.hpp"
 
 namespace kardashev::sim::detail {
 
 namespace {
 
-/// A site's power limit at `at`: facility watts per accelerator, the cap [W] (infinite with no
-/// schedule) and the most accelerators the cap feeds. An orbit site's cap is its arrays' output in
+/// A site's power limit at `at`: facility watts per accelerator, the cap [W] (its plant's online blocks, or its
+/// schedule; infinite with neither) and the most accelerators the cap feeds. An orbit site's cap is its arrays' output in
 /// full sunlight: the build-out never installs more than that feeds.
 struct power_limit {
     double per_accel_facility_w;
@@ -21,7 +22,7 @@ struct power_limit {
 
 power_limit site_power_limit(const site& where, epoch at) {
     const double per_accel_w = energy::facility_power_w(where.accel.all_in_power_w, where.facility.pue);
-    const double cap_w = where.power_capacity_w.empty() ? inf : schedule_value(where.power_capacity_w, at);
+    const double cap_w = site_power_cap_w(where, at);
     return {per_accel_w, cap_w, cap_w / per_accel_w};
 }
 

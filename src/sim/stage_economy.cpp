@@ -1,11 +1,36 @@
 // Stage 10 (economy): capex booked, depreciation charged, and the company's books recorded (docs/models/sim.md
 // "Build-out", docs/models/economy.md).
+#include <algorithm>
 #include <cmath>
 
 #include "kardashev/economy/cost.hpp"
 #include "stages.hpp"
 
 namespace kardashev::sim::detail {
+
+namespace {
+
+/// Books the power-plant blocks ordered in the step (those ordered before the run in its first step): capex at
+/// the order date, or the run's start, and a vintage over the block's life (docs/models/energy.md).
+void book_plant_orders(const step_clock& clock, const scenario& input, economy_state& books) {
+    for (std::size_t i = 0; i < input.sites.size(); ++i) {
+        auto& site = books.sites[i];
+        for (const auto& block : input.sites[i].power_plant) {
+            const bool due = block.from < clock.end && (clock.index == 0 || block.from >= clock.start);
+            if (!due) continue;
+            const double capex_usd = block.capacity_w * block.capex_usd_per_w;
+            const epoch at = std::max(block.from, clock.start);
+            site.power_plant.buy(capex_usd, at, block.life);
+            books.power_plant.buy(capex_usd, at, block.life);
+            site.capex_usd += capex_usd;
+            site.power_plant_capex_usd += capex_usd;
+            books.total_capex_usd += capex_usd;
+            books.total_power_plant_capex_usd += capex_usd;
+        }
+    }
+}
+
+}  // namespace
 
 economy_state start_economy(const scenario& input, recorder& recording) {
     economy_state books;
@@ -42,10 +67,13 @@ void economy_stage(const step_clock& clock, const scenario& input, const buildou
                    const buildout_step& bought, const energy_state& energy, const energy_step& power,
                    constraint binding, economy_state& books, recorder& recording) {
     book_purchases(input, clock.start, bought, books);
-    books.total_depreciation_usd +=
-        books.accelerators.charge(clock.start, clock.end) + books.facility.charge(clock.start, clock.end);
+    book_plant_orders(clock, input, books);
+    books.total_depreciation_usd += books.accelerators.charge(clock.start, clock.end) +
+                                    books.facility.charge(clock.start, clock.end) +
+                                    books.power_plant.charge(clock.start, clock.end);
     for (auto& site : books.sites)
-        site.depreciation_usd += site.accelerators.charge(clock.start, clock.end) + site.facility.charge(clock.start, clock.end);
+        site.depreciation_usd += site.accelerators.charge(clock.start, clock.end) +
+                                 site.facility.charge(clock.start, clock.end) + site.power_plant.charge(clock.start, clock.end);
     const double unspent_usd = budget.budget_unspent_usd;
     const double facility_w = power.facility_power_w;
     const auto& channels = books.channels;

@@ -5,6 +5,7 @@
 
 #include "kardashev/energy/battery.hpp"
 #include "kardashev/energy/facility.hpp"
+#include "site_power.hpp"
 #include "stages.hpp"
 
 namespace kardashev::sim::detail {
@@ -35,11 +36,15 @@ energy_state start_energy(const scenario& input, recorder& recording) {
         channels.it_power = recording.add_channel(entity, "it_power", "W");
         channels.facility_power = recording.add_channel(entity, "facility_power", "W");
         channels.power_cap = recording.add_channel(entity, "power_capacity", "W");
-        if (input.sites[i].kind != site_kind::ground) {
+        if (input.sites[i].kind == site_kind::ground) {
+            channels.energy_price = recording.add_channel(entity, "energy_price", "USD/J");
+            channels.emissions = recording.add_channel(entity, "emissions", "kg");
+        } else {
             channels.sunlit = recording.add_channel(entity, "sunlit_fraction", "1");
             channels.usable = recording.add_channel(entity, "usable_fraction", "1");
         }
     }
+    totals.emissions_channel = recording.add_channel("company", "emissions", "kg");
     return totals;
 }
 
@@ -64,7 +69,9 @@ void energy_stage(const step_clock& clock, const scenario& input, const buildout
         const double it_w = running * where.accel.all_in_power_w;
         const double facility_w = energy::facility_power_w(it_w, where.facility.pue);
         const double energy_j = facility_w * dt;
-        const double energy_usd = energy::energy_cost_usd(facility_w, dt, where.facility.energy_price_usd_per_j);
+        const auto mix = site_energy_mix(where, clock.start, facility_w);
+        const double energy_usd = energy::energy_cost_usd(facility_w, dt, mix.price_usd_per_j);
+        const double emissions_kg = energy_j * mix.carbon_kg_per_j;  // CO2 = energy x intensity
         out.it_power_w += it_w;
         out.facility_power_w += facility_w;
         totals.total_energy_j += energy_j;
@@ -72,6 +79,8 @@ void energy_stage(const step_clock& clock, const scenario& input, const buildout
         totals.accelerator_hours += installed * dt / 3600.0;
         site.energy_j += energy_j;
         site.energy_usd += energy_usd;
+        site.emissions_kg += emissions_kg;
+        totals.total_emissions_kg += emissions_kg;
         site.accelerator_hours += installed * dt / 3600.0;
         site.running_hours += running * dt / 3600.0;
         site.peak_it_w = std::max(site.peak_it_w, installed * where.accel.all_in_power_w);
@@ -83,8 +92,12 @@ void energy_stage(const step_clock& clock, const scenario& input, const buildout
         if (off_world) {
             recording.record(clock.index, site.channels.sunlit, fast.sunlit[i]);
             recording.record(clock.index, site.channels.usable, usable);
+        } else {
+            recording.record(clock.index, site.channels.energy_price, mix.price_usd_per_j);
+            recording.record(clock.index, site.channels.emissions, site.emissions_kg);
         }
     }
+    recording.record(clock.index, totals.emissions_channel, totals.total_emissions_kg);
     totals.peak_facility_power_w = std::max(totals.peak_facility_power_w, out.facility_power_w);
 }
 

@@ -158,15 +158,18 @@ struct buildout_step {
 // --- 6. energy
 
 /// One site's block of channels, site/NAME: accelerators_planned, accelerators, it_power, facility_power,
-/// power_capacity, and for orbit and moon sites sunlit_fraction and usable_fraction.
+/// power_capacity, for ground sites energy_price and emissions (cumulative), and for orbit and moon sites
+/// sunlit_fraction and usable_fraction.
 struct site_channels {
     channel_id planned = 0, installed = 0, it_power = 0, facility_power = 0, power_cap = 0;
+    channel_id energy_price = 0, emissions = 0;
     channel_id sunlit = 0, usable = 0;
 };
 
 /// A site's energy and hours over the run.
 struct site_energy {
     double energy_j = 0.0, energy_usd = 0.0;
+    double emissions_kg = 0.0;  // [kg CO2] energy x carbon intensity
     double accelerator_hours = 0.0, running_hours = 0.0;
     double peak_it_w = 0.0;  // [W] installed accelerators x all-in power, at its peak
     site_channels channels;
@@ -176,6 +179,8 @@ struct energy_state {
     std::vector<site_energy> sites;
     double total_energy_j = 0.0, total_opex_usd = 0.0, accelerator_hours = 0.0;
     double peak_facility_power_w = 0.0;
+    double total_emissions_kg = 0.0;  // [kg CO2] all sites
+    channel_id emissions_channel = 0;  // company emissions (cumulative)
 };
 
 /// Stage 6's output.
@@ -259,8 +264,9 @@ struct release_channels {
 
 /// A site's books.
 struct site_books {
-    depreciation_book accelerators, facility;
+    depreciation_book accelerators, facility, power_plant;
     double capex_usd = 0.0, depreciation_usd = 0.0;
+    double power_plant_capex_usd = 0.0;  // [USD] blocks of its power plant ordered so far (also in capex_usd)
 };
 
 /// economy capex_cumulative, opex_cumulative, depreciation_cumulative, budget_unspent; company facility_power,
@@ -272,8 +278,9 @@ struct economy_channels {
 
 struct economy_state {
     std::vector<site_books> sites;
-    depreciation_book accelerators, facility;  // the company's
+    depreciation_book accelerators, facility, power_plant;  // the company's
     double total_capex_usd = 0.0, total_depreciation_usd = 0.0;
+    double total_power_plant_capex_usd = 0.0;  // [USD] (also in total_capex_usd)
     economy_channels channels;
 };
 

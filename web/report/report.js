@@ -79,11 +79,13 @@
     ['Unique tokens in the corpus at the end', si(summary.final_unique_tokens, 'tokens')],
     ['Bytes uploaded', si(summary.total_bytes_uploaded, 'B')],
     ['Capital spending', si(summary.costs_usd.capex, 'USD')],
+    ...(summary.costs_usd.power_plant_capex > 0 ? [['of which power plants', si(summary.costs_usd.power_plant_capex, 'USD')]] : []),
     ['Energy spending', si(summary.costs_usd.energy_opex, 'USD')],
     ['Depreciation', si(summary.costs_usd.depreciation, 'USD')],
     ['Cost per accelerator-hour', summary.costs_usd.per_accelerator_hour.toFixed(2) + ' USD'],
     ['Accelerator-hours', si(summary.accelerator_hours, 'h')],
     ['Energy used', si(summary.total_energy_j / 3600, 'Wh')],
+    ...(typeof summary.emissions_kg === 'number' ? [['CO2 emitted', si(summary.emissions_kg * 1e3, 'g CO2')]] : []),
     ['Peak facility power', si(summary.peak_facility_power_w, 'W')],
     ['Peak Kardashev index', summary.kardashev_index_peak.toFixed(3)],
     ...bindingNames.map((k) => [`Steps bound by ${k}`,
@@ -96,11 +98,12 @@
       typeof g.quality === 'number' ? g.quality.toFixed(4) : '–', g.binding]),
     [true, false, false, true, true, true, true, true, true, false]);
   table('kd-sites', ['site', 'kind', 'accelerator-hours', 'peak IT power', 'capex', 'depreciation', 'energy', 'energy cost',
-    'USD per accelerator-hour', 'failed accelerators'],
+    'USD per accelerator-hour', 'failed accelerators', 'CO2 emitted'],
     summary.sites.map((s) => [s.name, s.kind, si(s.accelerator_hours, 'h'), si(s.peak_it_power_w, 'W'), si(s.capex_usd, 'USD'),
       si(s.depreciation_usd, 'USD'), si(s.energy_j / 3600, 'Wh'), si(s.energy_usd, 'USD'),
-      s.cost_per_accelerator_hour_usd.toFixed(2), typeof s.failed_accelerators === 'number' ? si(s.failed_accelerators, '') : '–']),
-    [false, false, true, true, true, true, true, true, true, true]);
+      s.cost_per_accelerator_hour_usd.toFixed(2), typeof s.failed_accelerators === 'number' ? si(s.failed_accelerators, '') : '–',
+      typeof s.emissions_kg === 'number' ? si(s.emissions_kg * 1e3, 'g') : '–']),
+    [false, false, true, true, true, true, true, true, true, true, true]);
 
   const kinds = new Set(summary.sites.map((s) => s.kind));
   const compare = kinds.has('orbit') || kinds.has('moon');

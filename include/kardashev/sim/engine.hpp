@@ -58,10 +58,12 @@ struct site_summary {
     site_kind kind = site_kind::ground;        //!< ground, orbit or moon
     double accelerator_hours = 0.0;            //!< [h] installed
     double running_accelerator_hours = 0.0;    //!< [h] running (installed x usable fraction)
-    double capex_usd = 0.0;                    //!< [USD] accelerators and facility bought
+    double capex_usd = 0.0;                    //!< [USD] accelerators, facility and power-plant blocks bought
+    double power_plant_capex_usd = 0.0;        //!< [USD] power-plant blocks ordered (part of capex_usd)
     double depreciation_usd = 0.0;             //!< [USD] charged over the run
     double energy_j = 0.0;                     //!< [J] facility energy
     double energy_usd = 0.0;                   //!< [USD] energy bought
+    double emissions_kg = 0.0;                 //!< [kg CO2] energy x carbon intensity
     double cost_per_accelerator_hour_usd = 0.0;  //!< [USD/h] (depreciation + energy) / running accelerator-hours
     double peak_it_power_w = 0.0;              //!< [W] installed accelerators x all-in power, at its peak
     double failed_accelerators = 0.0;          //!< accelerators lost to failures (orbit, moon: no repair), replaced by the build-out
@@ -83,11 +85,13 @@ struct run_summary {
     double final_unique_tokens = 0.0;        //!< [tokens]
     double total_bytes_uploaded = 0.0;       //!< [B]
     double total_capex_usd = 0.0;            //!< [USD]
+    double total_power_plant_capex_usd = 0.0;  //!< [USD] power-plant blocks ordered (part of total_capex_usd)
     double total_opex_usd = 0.0;             //!< [USD] energy
     double total_depreciation_usd = 0.0;     //!< [USD]
     double accelerator_hours = 0.0;          //!< [h]
     double cost_per_accelerator_hour_usd = 0.0;  //!< [USD/h]
     double total_energy_j = 0.0;             //!< [J] facility energy
+    double total_emissions_kg = 0.0;         //!< [kg CO2] all sites
     double peak_facility_power_w = 0.0;      //!< [W]
     double kardashev_index_peak = 0.0;       //!< [-] Sagan K of the peak facility power
     std::array<std::int64_t, constraint_count> binding_steps{};  //!< steps each constraint bound

@@ -11,6 +11,7 @@
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/time.hpp"
 #include "kardashev/energy/facility.hpp"
+#include "kardashev/energy/plant.hpp"
 #include "kardashev/fleet/cohort.hpp"
 #include "kardashev/fleet/corpus.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
@@ -79,6 +80,24 @@ struct site_location {
     bool operator==(const site_location&) const = default;
 };
 
+/// One block of a ground site's power plant: ordered at `from`, online from `from + lead_time`, adding its
+/// capacity to the site's cap; dispatched in merit order by energy price (docs/models/energy.md "Site power plant").
+struct power_block {
+    epoch from;                                     //!< order date; the capex is booked then
+    energy::plant_kind source = energy::plant_kind::grid;  //!< grid, gas_turbine, nuclear or solar_storage
+    double capacity_w = 0.0;                        //!< [W] facility power it feeds once online
+    double capex_usd_per_w = 0.0;                   //!< [USD/W] capital per W of capacity, booked at `from`
+    double energy_price_usd_per_j = 0.0;            //!< [USD/J] grid tariff, or fuel and O&M of an own plant
+    double carbon_kg_per_j = 0.0;                   //!< [kg CO2/J] direct emissions per J delivered
+    duration lead_time = duration::from_seconds(0.0);  //!< from order to online
+    duration life = duration::from_seconds(0.0);    //!< depreciation life of its capex
+    bool operator==(const power_block&) const = default;
+};
+
+/// The documented default block of `source` ordered at `from` (capacity 0): capex, energy price, carbon
+/// intensity, lead time and life per source kind (docs/models/energy.md "Site power plant").
+[[nodiscard]] power_block default_power_block(energy::plant_kind source, epoch from);
+
 /// A compute site: a terrestrial campus ("ground"), a cluster in orbit ("orbit") or a lunar base ("moon");
 /// off-world sites run on sunlight.
 struct site {
@@ -93,6 +112,9 @@ struct site {
     std::vector<schedule_point> planned_accelerators; //!< [count] target installed accelerators over time
     std::vector<schedule_point> power_capacity_w;     //!< [W] facility power over time: the grid connection, or for an orbit or moon site the arrays' output in full sunlight
     energy::grid_facility facility;                   //!< PUE, energy price, carbon intensity
+    std::vector<schedule_point> energy_price_usd_per_j;  //!< [USD/J] over time when given as a schedule; empty: facility's, constant
+    std::vector<schedule_point> carbon_kg_per_j;         //!< [kg/J] over time when given as a schedule; empty: facility's, constant
+    std::vector<power_block> power_plant;             //!< ground: blocks by order date; when given, the cap, price and carbon come from it
     double facility_capex_usd_per_w = 0.0;            //!< [USD/W] facility build cost per W of facility power
     /// Depreciation life of the site's facility (data hall, or the spacecraft or lunar plant); zero: the engine's
     /// default, economy.facility_life on the ground and economy.accelerator_life off-world (the site design

@@ -1,0 +1,34 @@
+// Straight-line depreciation books (src/sim/depreciation_book.hpp): vintages of different lives in one book end
+// in expiry order, so a company book that mixes ground and off-world facilities charges what its sites do.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "kardashev/io/scenario_io.hpp"
+#include "kardashev/sim/engine.hpp"
+#include "sim/depreciation_book.hpp"
+
+namespace {
+
+using namespace kardashev;
+
+TEST(depreciation_book, a_shorter_life_bought_later_ends_before_a_longer_one_bought_first) {
+    const epoch start = epoch::from_utc_iso("2026-01-01");
+    const duration year = duration::from_days(365);
+    sim::detail::depreciation_book book;
+    book.buy(60.0, start, year * 60);  // 1 USD/yr for 60 years
+    book.buy(10.0, start, year * 5);   // 2 USD/yr for 5 years, bought second, ends first
+    EXPECT_NEAR(book.charge(start, start + year * 10), 10.0 + 10.0, 1e-9);
+    EXPECT_NEAR(book.charge(start + year * 10, start + year * 20), 10.0, 1e-9);
+}
+
+TEST(depreciation_book, the_company_total_is_the_sum_of_its_sites_with_mixed_facility_lives) {
+    // The default scenario books 15-year ground facilities and 5-year orbit and moon spacecraft in one company book.
+    const auto s = io::load_scenario_text(io::default_scenario_text(), "<default>");
+    const auto r = sim::run(s);
+    double sites = 0.0;
+    for (const auto& site : r.summary.sites) sites += site.depreciation_usd;
+    EXPECT_NEAR(r.summary.total_depreciation_usd, sites, 1e-9 * sites);
+}
+
+}  // namespace
