@@ -94,7 +94,7 @@ void build_site(const step_clock& clock, const scenario& input, const site& wher
     site_out = {planned, per_accel_facility_w, cap_w, goal > power_max * (1.0 + tiny), false, 0.0, 0.0, part};
     out.planned_peak_flops += plant.stock.peak_flops + std::max(0.0, goal - plant.installed) * peak;
     if (site_out.power_limited) out.power_cut_peak_flops += (goal - power_max) * peak;
-    if (!(target > plant.installed)) return;
+    if (!(target > plant.installed + tiny * std::max(1.0, goal))) return;  // not a rounding remainder
     const double want = target - plant.installed;
     const double bought = buy(where, offer, want, per_accel_facility_w, plant, budget_usd, site_out);
     if (site_out.money_limited) out.money_cut_peak_flops += (want - bought) * peak;
