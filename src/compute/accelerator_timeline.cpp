@@ -1,6 +1,7 @@
 #include "kardashev/compute/accelerator_timeline.hpp"
 
 #include <cmath>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -86,6 +87,21 @@ accelerator extrapolated_accelerator(const accelerator& last, epoch at, const ha
     out.source = fmt::format("extrapolated from {} ({}) to {} along {}", last.name, last.available->to_utc_date(),
                              at.to_utc_date(), trend.source);
     return out;
+}
+
+accelerator part_on_offer(std::span<const accelerator> catalogue, epoch at, const hardware_trend& trend) {
+    const accelerator* last = nullptr;  // the latest dated entry (on equal dates, the later one in the list)
+    for (const auto& a : catalogue)
+        if (a.available && (last == nullptr || *a.available >= *last->available)) last = &a;
+    if (last == nullptr || at < *last->available + duration::from_seconds(constants::julian_year_s))
+        return newest_available(catalogue, at);
+    // Past the catalogue, one extrapolated flagship a year (assumption: NVIDIA's cadence since 2024 of a new
+    // architecture every ~2 years with an "Ultra" refresh between, one flagship a year; research/trajectory.md 1a).
+    const auto whole_years = static_cast<std::int64_t>(std::floor((at - *last->available).seconds() / constants::julian_year_s));
+    const epoch dated = *last->available + duration::from_seconds(static_cast<double>(whole_years) * constants::julian_year_s);
+    accelerator part = extrapolated_accelerator(*last, dated, trend);
+    part.name = fmt::format("{}+{}y", last->name, whole_years);
+    return part;
 }
 
 }  // namespace kardashev::compute

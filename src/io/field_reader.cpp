@@ -245,6 +245,19 @@ void field_reader::set_text(const yaml_node& map, std::string_view key, const st
     }
 }
 
+void field_reader::set_flag(const yaml_node& map, std::string_view key, const std::string& parent, bool& out) {
+    const yaml_node* n = map.find(key);
+    if (n == nullptr) return;
+    const auto path = child_path(parent, key);
+    const auto t = text(*n, path);
+    if (!t) return;
+    if (*t == "true" || *t == "false") {
+        out = *t == "true";
+    } else {
+        report(n->pos, path, "expected true or false, got " + quoted(*t));
+    }
+}
+
 bool field_reader::set_quantity(const yaml_node& map, std::string_view key, const std::string& parent, quantity_kind kind,
                             bound b, double& out) {
     const yaml_node* n = map.find(key);

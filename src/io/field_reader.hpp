@@ -106,6 +106,9 @@ public:
     void set_schedule(const yaml_node& map, std::string_view key, const std::string& parent, quantity_kind kind,
                       bound b, epoch start, std::vector<sim::schedule_point>& out);
 
+    /// A flag: true or false.
+    void set_flag(const yaml_node& map, std::string_view key, const std::string& parent, bool& out);
+
     /// One of `known`.
     template <class Choice, std::size_t N>
     void set_choice(const yaml_node& map, std::string_view key, const std::string& parent, std::string_view what,

@@ -130,7 +130,16 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
                                  {"emissions_kg", st.emissions_kg},
                                  {"cost_per_accelerator_hour_usd", st.cost_per_accelerator_hour_usd},
                                  {"peak_it_power_w", st.peak_it_power_w},
-                                 {"failed_accelerators", st.failed_accelerators}};
+                                 {"failed_accelerators", st.failed_accelerators},
+                                 {"retired_accelerators", st.retired_accelerators}};
+        auto& parts = e["parts"] = nlohmann::ordered_json::array();
+        for (const auto& part : st.parts) {
+            parts.push_back({{"accelerator", part.accelerator},
+                             {"bought", part.bought},
+                             {"accelerator_hours", part.accelerator_hours},
+                             {"running_accelerator_hours", part.running_accelerator_hours},
+                             {"cost_per_accelerator_hour_usd", part.cost_per_accelerator_hour_usd}});
+        }
         if (st.has_design) {
             e["design"] = {{"kg_per_kw", st.kg_per_kw},
                            {"mass_kg", st.mass_kg},

@@ -59,6 +59,12 @@ std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, c
                             st.has_design ? fmt::format("{:.0f}", std::ceil(st.launches)) : std::string("-"),
                             si_count(st.energy_j / 3600.0));
     }
+    text += fmt::format("\n{:<18} {:<18} {:>10} {:>12} {:>12}\n", "site", "part", "bought", "accel-hours", "USD/acc-h");
+    for (const auto& st : sum.sites) {
+        for (const auto& part : st.parts)
+            text += fmt::format("{:<18} {:<18} {:>10} {:>12} {:>12.2f}\n", st.name, part.accelerator, si_count(part.bought),
+                                si_count(part.accelerator_hours), part.cost_per_accelerator_hour_usd);
+    }
     text += "binding constraint, steps:";
     for (std::size_t i = 0; i < sim::constraint_count; ++i)
         text += fmt::format("  {} {}", sim::to_string(static_cast<sim::constraint>(i)), sum.binding_steps[i]);

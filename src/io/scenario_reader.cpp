@@ -97,9 +97,9 @@ fleet::cohort read_cohort(field_reader& reader, const yaml_node& n, const std::s
 class accelerator_index {
 public:
     accelerator_index(const std::vector<compute::accelerator>& builtin, const std::vector<compute::accelerator>& custom) {
-        for (const auto& a : builtin) m_by_name[a.name] = a;
+        for (const auto& a : builtin) add(a);
         for (const auto& a : custom) {
-            if (!a.name.empty()) m_by_name[a.name] = a;
+            if (!a.name.empty()) add(a);
         }
     }
     [[nodiscard]] const compute::accelerator* find(const std::string& name) const {
@@ -111,9 +111,20 @@ public:
         for (const auto& [name, a] : m_by_name) out.push_back(name);
         return out;  // sorted: std::map order
     }
+    /// Every entry in catalogue order, a replaced builtin entry in its place, then the new custom entries.
+    [[nodiscard]] std::vector<compute::accelerator> entries() const {
+        std::vector<compute::accelerator> out;
+        for (const auto& name : m_order) out.push_back(m_by_name.at(name));
+        return out;
+    }
 
 private:
+    void add(const compute::accelerator& a) {
+        if (!m_by_name.contains(a.name)) m_order.push_back(a.name);
+        m_by_name[a.name] = a;
+    }
     std::map<std::string, compute::accelerator> m_by_name;
+    std::vector<std::string> m_order;  // first appearance
 };
 
 /// "HH:MM" -> hours, or nullopt.
@@ -403,6 +414,8 @@ sim::site read_site(field_reader& reader, const yaml_node& n, const std::string&
         }
     }
 
+    reader.set_choice(n, "purchase", path, "purchase policy", purchase_policies, site.purchase);
+    reader.set_flag(n, "replace_retired", path, site.replace_retired);
     reader.set_schedule(n, "accelerators", path, quantity_kind::count, bound::non_negative, start, site.planned_accelerators);
     reader.set_quantity(n, "pue", path, quantity_kind::dimensionless, bound::at_least_one, site.facility.pue);
     read_site_power(reader, n, path, start, site);  // power_capacity, energy_price, carbon_intensity, power_plant
@@ -538,6 +551,7 @@ sim::scenario read_scenario(const yaml_node& root, const std::vector<compute::ac
         scenario.custom_accelerators = read_accelerator_list(reader, *n, "accelerators", false);
     }
     const accelerator_index accelerators(catalog, scenario.custom_accelerators);
+    scenario.catalogue = accelerators.entries();
     read_fleet(reader, root, scenario);
     read_corpus(reader, root, scenario.corpus);
     read_uplink(reader, root, scenario);

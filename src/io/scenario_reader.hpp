@@ -44,6 +44,8 @@ inline constexpr sim::lunar_location moon_locations[] = {sim::lunar_location::po
 inline constexpr orbit::shadow_model shadow_models[] = {orbit::shadow_model::cylindrical, orbit::shadow_model::conical};
 /// Scaling laws (fleet::chinchilla_law::of).
 inline constexpr fleet::scaling_law_kind scaling_laws[] = {fleet::scaling_law_kind::epoch, fleet::scaling_law_kind::hoffmann};
+/// Which part a site's purchases buy.
+inline constexpr sim::purchase_policy purchase_policies[] = {sim::purchase_policy::newest, sim::purchase_policy::pinned};
 /// Where MFU and goodput come from.
 inline constexpr sim::utilisation_mode utilisation_modes[] = {sim::utilisation_mode::fixed, sim::utilisation_mode::model};
 

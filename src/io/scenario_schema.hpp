@@ -119,6 +119,8 @@ inline constexpr field_spec site_fields[] = {
     {"launch_price"},
     {"failure_rate"},
     {"accelerator"},
+    {"purchase"},
+    {"replace_retired"},
     {"accelerators", field_shape::schedule, &schedule_point_spec},
     {"power_capacity", field_shape::schedule, &schedule_point_spec},
     {"pue"},

@@ -332,6 +332,8 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
     if (s.kind != sim::site_kind::ground) write_quantity(out, "launch_price", s.launch_price_usd_per_kg, quantity_kind::price_per_mass);
     if (s.failure_rate_per_s > 0.0 || s.kind != sim::site_kind::ground) write_quantity(out, "failure_rate", s.failure_rate_per_s, quantity_kind::rate);
     write_text(out, "accelerator", s.accel.name);
+    write_choice(out, "purchase", s.purchase);
+    out << YAML::Key << "replace_retired" << YAML::Value << s.replace_retired;
     write_schedule(out, "accelerators", s.planned_accelerators, quantity_kind::count);
     if (s.power_plant.empty()) write_schedule(out, "power_capacity", s.power_capacity_w, quantity_kind::power);
     write_quantity(out, "pue", s.facility.pue, quantity_kind::dimensionless);

@@ -26,6 +26,8 @@ step_state::step_state(const scenario& input) {
     fleet.demand_bytes_per_s.assign(input.cohorts.size(), 0.0);
     buildout.sites.assign(input.sites.size(), {});
     energy.running.assign(input.sites.size(), 0.0);
+    energy.running_peak_flops.assign(input.sites.size(), 0.0);
+    energy.newest.assign(input.sites.size(), nullptr);
 }
 
 namespace {
@@ -89,7 +91,7 @@ struct run_state {
         fleet_stage(clock, input, training.released, cohorts, step.fleet, recording);
         uplink_stage(clock, input, step.fleet, step.fast, uplink, step.uplink, recording);
         corpus_stage(clock, input, cohorts, step.fleet, step.uplink, corpus, recording);
-        buildout_stage(clock, input, plants, step.buildout);
+        buildout_stage(clock, input, plants, step.buildout, recording);
         energy_stage(clock, input, plants, step.buildout, step.fast, energy, step.energy, recording);
         training_stage(clock, input, law, step.energy, corpus, training, step.training, recording);
         step.binding = binding_stage(clock, law, step.training, corpus, step.uplink, step.buildout, step.energy, binding, recording);

@@ -27,6 +27,19 @@ site_summary summarise_site(const scenario& input, const site& where, const site
     summary.emissions_kg = energy.emissions_kg;
     summary.peak_it_power_w = energy.peak_it_w;
     summary.failed_accelerators = plant.failed;
+    summary.retired_accelerators = plant.stock.retired;
+    for (std::size_t k = 0; k < plant.stock.parts.size(); ++k) {
+        const auto& record = plant.stock.parts[k];
+        part_summary part{record.part.name, record.bought};
+        if (k < books.parts.size()) {
+            const auto& part_books = books.parts[k];
+            part.accelerator_hours = part_books.accelerator_hours;
+            part.running_accelerator_hours = part_books.running_hours;
+            part.cost_per_accelerator_hour_usd = economy::cost_per_accelerator_hour(
+                part_books.depreciation_usd, part_books.shared_usd, part_books.running_hours);
+        }
+        if (part.bought > 0.0) summary.parts.push_back(std::move(part));
+    }
     summary.cost_per_accelerator_hour_usd =
         economy::cost_per_accelerator_hour(books.depreciation_usd, energy.energy_usd, energy.running_hours);
     if (where.kind == site_kind::ground || !(energy.peak_it_w > 0.0)) return summary;

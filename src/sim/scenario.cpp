@@ -24,6 +24,14 @@ std::string_view to_string(lunar_location location) noexcept {
     return "polar";
 }
 
+std::string_view to_string(purchase_policy policy) noexcept {
+    switch (policy) {
+        case purchase_policy::newest: return "newest";
+        case purchase_policy::pinned: return "pinned";
+    }
+    return "newest";
+}
+
 std::string_view to_string(utilisation_mode mode) noexcept {
     switch (mode) {
         case utilisation_mode::fixed: return "fixed";

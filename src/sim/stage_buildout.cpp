@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "kardashev/energy/facility.hpp"
 #include "site_power.hpp"
 #include "stages.hpp"
@@ -28,21 +30,21 @@ power_limit site_power_limit(const site& where, epoch at) {
 
 /// Off-world hardware is not repaired: accelerators fail at a constant rate and take their share of the
 /// spacecraft (array, radiator, bus) with them, so the build-out replaces them at full price (replacement
-/// launches). Exponential survival over the step (docs/models/sites.md, failures).
-void lose_failed(const site& where, double per_accel_facility_w, double dt_s, site_plant& plant) {
+/// launches). Exponential survival over the step, each vintage pro rata (docs/models/sites.md, failures).
+void lose_failed(const site& where, double dt_s, site_plant& plant) {
     if (!(where.failure_rate_per_s > 0.0 && plant.installed > 0.0)) return;
-    const double lost = plant.installed * -std::expm1(-where.failure_rate_per_s * dt_s);
-    plant.installed -= lost;
-    plant.facility_built_w = std::max(0.0, plant.facility_built_w - lost * per_accel_facility_w);
-    plant.failed += lost;
+    const double freed_w = keep_share(plant.stock, 1.0 + std::expm1(-where.failure_rate_per_s * dt_s));
+    plant.failed += plant.installed - plant.stock.count;
+    plant.installed = plant.stock.count;
+    plant.facility_built_w = std::max(0.0, plant.facility_built_w - freed_w);
 }
 
 /// Buys `want` more accelerators, or what `budget_usd` affords, and writes their capex; returns how many it
 /// bought. An accelerator costs its price plus, where no built facility power is spare, its facility.
-double buy(const site& where, double want, double per_accel_facility_w, site_plant& plant, double& budget_usd,
-           site_buildout& out) {
-    const double price = where.accel.price_usd;
-    const double spare = std::max(0.0, plant.facility_built_w / per_accel_facility_w - plant.installed);
+double buy(const site& where, const compute::accelerator& part, double want, double per_accel_facility_w,
+           site_plant& plant, double& budget_usd, site_buildout& out) {
+    const double price = part.price_usd;
+    const double spare = std::max(0.0, (plant.facility_built_w - plant.stock.facility_w) / per_accel_facility_w);
     const double facility_cost = per_accel_facility_w * where.facility_capex_usd_per_w;
     auto cost_of = [&](double count) { return count * price + std::max(0.0, count - spare) * facility_cost; };
     double count = want;
@@ -52,13 +54,57 @@ double buy(const site& where, double want, double per_accel_facility_w, site_pla
         count = std::clamp(count, 0.0, want);
         out.money_limited = true;
     }
-    const double new_facility_w = std::max(0.0, (plant.installed + count) * per_accel_facility_w - plant.facility_built_w);
+    const double new_facility_w = std::max(0.0, plant.stock.facility_w + count * per_accel_facility_w - plant.facility_built_w);
     out.accelerator_capex_usd = count * price;
     out.facility_capex_usd = new_facility_w * where.facility_capex_usd_per_w;
     plant.facility_built_w += new_facility_w;
-    plant.installed += count;
     budget_usd = std::max(0.0, budget_usd - out.accelerator_capex_usd - out.facility_capex_usd);  // no rounding debt
     return count;
+}
+
+/// Retires the vintages whose life has ended (docs/models/sim.md "Build-out": vintages). An orbit or moon site's
+/// spacecraft or plant goes with its accelerators; a ground site's data hall stays for their replacements.
+void retire_expired_vintages(const site& where, epoch at, site_plant& plant) {
+    const double before_w = plant.stock.facility_w;
+    if (retire_expired(plant.stock, at) <= 0.0) return;
+    if (where.kind != site_kind::ground)
+        plant.facility_built_w = std::max(0.0, plant.facility_built_w - (before_w - plant.stock.facility_w));
+    plant.installed = plant.stock.count;
+}
+
+/// One site's step: failures and retirements; then what the plan or the power cap no longer keeps retired, the
+/// oldest first, or the part on offer bought toward the plan within the power cap (each vintage counted at its own
+/// facility power) and the budget.
+void build_site(const step_clock& clock, const scenario& input, const site& where, const compute::hardware_trend& trend,
+                site_plant& plant, double& budget_usd, site_buildout& site_out, buildout_step& out, recorder& recording) {
+    const double cap_w = site_power_limit(where, clock.start).cap_w;
+    lose_failed(where, clock.dt_s, plant);
+    retire_expired_vintages(where, clock.start, plant);
+    const double planned = schedule_value(where.planned_accelerators, clock.start);
+    // Without replacement, what retired at the end of its life is taken off the plan.
+    const double goal = where.replace_retired ? planned : std::max(0.0, planned - plant.stock.retired_at_end_of_life);
+    retire_to_power(plant.stock, cap_w);
+    if (goal < plant.stock.count) retire_oldest(plant.stock, plant.stock.count - goal);
+    plant.installed = plant.stock.count;
+    const std::size_t part = goal > plant.installed ? offered_part(input, where, clock.start, trend, plant.stock) : plant.stock.buying;
+    const auto& offer = plant.stock.parts[part].part;
+    const double per_accel_facility_w = facility_w_per_accelerator(where, offer);
+    const double power_max = plant.installed + std::max(0.0, cap_w - plant.stock.facility_w) / per_accel_facility_w;
+    const double target = std::min(goal, power_max);
+    const double peak = offer.peak_flops_bf16;
+    site_out = {planned, per_accel_facility_w, cap_w, goal > power_max * (1.0 + tiny), false, 0.0, 0.0, part};
+    out.planned_peak_flops += plant.stock.peak_flops + std::max(0.0, goal - plant.installed) * peak;
+    if (site_out.power_limited) out.power_cut_peak_flops += (goal - power_max) * peak;
+    if (!(target > plant.installed + tiny * std::max(1.0, goal))) return;  // not a rounding remainder
+    const double want = target - plant.installed;
+    const double bought = buy(where, offer, want, per_accel_facility_w, plant, budget_usd, site_out);
+    if (site_out.money_limited) out.money_cut_peak_flops += (want - bought) * peak;
+    if (bought > 0.0 && part != plant.stock.buying) {
+        recording.add_event({clock.start, "part_change", "site/" + where.name,
+                             fmt::format("{} -> {}", plant.stock.parts[plant.stock.buying].part.name, offer.name)});
+    }
+    add_vintage(plant.stock, where, part, bought, clock.start, input.economy.accelerator_life);
+    plant.installed = plant.stock.count;
 }
 
 }  // namespace
@@ -70,15 +116,21 @@ buildout_state start_buildout(const scenario& input, buildout_step& bought) {
         const auto& where = input.sites[i];
         auto& plant = plants.sites[i];
         const auto limit = site_power_limit(where, input.start);
-        plant.installed = std::min(schedule_value(where.planned_accelerators, input.start), limit.max_accelerators);
-        plant.facility_built_w = plant.installed * limit.per_accel_facility_w;
+        plant.stock.parts.push_back({where.accel, 0.0});
+        add_vintage(plant.stock, where, 0,
+                    std::min(schedule_value(where.planned_accelerators, input.start), limit.max_accelerators),
+                    input.start, input.economy.accelerator_life);
+        plant.installed = plant.stock.count;
+        plant.facility_built_w = plant.stock.facility_w;
         bought.sites[i].accelerator_capex_usd = plant.installed * where.accel.price_usd;
         bought.sites[i].facility_capex_usd = plant.facility_built_w * where.facility_capex_usd_per_w;
     }
+    plants.trend = compute::epoch_ai_hardware_trend();
     return plants;
 }
 
-void buildout_stage(const step_clock& clock, const scenario& input, buildout_state& plants, buildout_step& out) {
+void buildout_stage(const step_clock& clock, const scenario& input, buildout_state& plants, buildout_step& out,
+                    recorder& recording) {
     const auto& budget = input.economy.capex_budget_usd_per_s;
     if (!budget.empty())
         plants.budget_unspent_usd += schedule_value(budget, clock.start) * clock.dt_s;
@@ -87,25 +139,9 @@ void buildout_stage(const step_clock& clock, const scenario& input, buildout_sta
     out.planned_peak_flops = out.power_cut_peak_flops = out.money_cut_peak_flops = 0.0;
     out.any_money_limited = false;
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
-        const auto& where = input.sites[i];
-        auto& plant = plants.sites[i];
-        auto& site_out = out.sites[i];
-        const auto [per_accel_facility_w, cap_w, power_max] = site_power_limit(where, clock.start);
-        lose_failed(where, per_accel_facility_w, clock.dt_s, plant);
-        const double planned = schedule_value(where.planned_accelerators, clock.start);
-        const double target = std::min(planned, power_max);
-        const double peak = where.accel.peak_flops_bf16;
-        site_out = {planned, per_accel_facility_w, cap_w, planned > power_max * (1.0 + tiny), false, 0.0, 0.0};
-        out.planned_peak_flops += planned * peak;
-        if (site_out.power_limited) out.power_cut_peak_flops += (planned - power_max) * peak;
-        if (target <= plant.installed) {
-            plant.installed = target;  // retired units are not refunded
-        } else {
-            const double want = target - plant.installed;
-            const double bought = buy(where, want, per_accel_facility_w, plant, plants.budget_unspent_usd, site_out);
-            if (site_out.money_limited) out.money_cut_peak_flops += (want - bought) * peak;
-        }
-        out.any_money_limited = out.any_money_limited || site_out.money_limited;
+        build_site(clock, input, input.sites[i], plants.trend, plants.sites[i], plants.budget_unspent_usd, out.sites[i],
+                   out, recording);
+        out.any_money_limited = out.any_money_limited || out.sites[i].money_limited;
     }
 }
 

@@ -56,12 +56,34 @@ void book_purchases(const scenario& input, epoch at, const buildout_step& bought
         books.accelerators.buy(purchase.accelerator_capex_usd, at, accelerator_life);
         books.facility.buy(purchase.facility_capex_usd, at, facility_life);
         site.accelerators.buy(purchase.accelerator_capex_usd, at, accelerator_life);
+        if (site.parts.size() <= purchase.part) site.parts.resize(purchase.part + 1);
+        site.parts[purchase.part].accelerators.buy(purchase.accelerator_capex_usd, at, accelerator_life);
         site.facility.buy(purchase.facility_capex_usd, at, facility_life);
         site.capex_usd += purchase.accelerator_capex_usd + purchase.facility_capex_usd;
         capex_usd += purchase.accelerator_capex_usd + purchase.facility_capex_usd;
     }
     books.total_capex_usd += capex_usd;
 }
+
+namespace {
+
+/// Charges each part of a site its accelerators' depreciation over the step and its share, by IT power, of the
+/// site's energy and facility depreciation over the step (`shared_usd`); counts its accelerator-hours, running at
+/// the site's usable share.
+void charge_parts(const step_clock& clock, const site_vintages& stock, double usable, double shared_usd,
+                  site_books& site) {
+    if (site.parts.size() < stock.parts.size()) site.parts.resize(stock.parts.size());
+    for (auto& part : site.parts) part.depreciation_usd += part.accelerators.charge(clock.start, clock.end);
+    if (!(stock.it_w > 0.0)) return;
+    for (const auto& v : stock.in_service) {
+        auto& part = site.parts[v.part];
+        part.shared_usd += shared_usd * v.count * stock.parts[v.part].part.all_in_power_w / stock.it_w;
+        part.accelerator_hours += v.count * clock.dt_s / 3600.0;
+        part.running_hours += v.count * usable * clock.dt_s / 3600.0;
+    }
+}
+
+}  // namespace
 
 void economy_stage(const step_clock& clock, const scenario& input, const buildout_state& budget,
                    const buildout_step& bought, const energy_state& energy, const energy_step& power,
@@ -71,9 +93,18 @@ void economy_stage(const step_clock& clock, const scenario& input, const buildou
     books.total_depreciation_usd += books.accelerators.charge(clock.start, clock.end) +
                                     books.facility.charge(clock.start, clock.end) +
                                     books.power_plant.charge(clock.start, clock.end);
-    for (auto& site : books.sites)
-        site.depreciation_usd += site.accelerators.charge(clock.start, clock.end) +
-                                 site.facility.charge(clock.start, clock.end) + site.power_plant.charge(clock.start, clock.end);
+    for (std::size_t i = 0; i < books.sites.size(); ++i) {
+        auto& site = books.sites[i];
+        // The hall and the plant serve every part: each part carries a share of them by its IT power.
+        const double facility_usd =
+            site.facility.charge(clock.start, clock.end) + site.power_plant.charge(clock.start, clock.end);
+        site.depreciation_usd += site.accelerators.charge(clock.start, clock.end) + facility_usd;
+        const double energy_usd = energy.sites[i].energy_usd - site.energy_usd_shared;
+        site.energy_usd_shared = energy.sites[i].energy_usd;
+        const auto& plant = budget.sites[i];
+        const double usable = plant.installed > 0.0 ? power.running[i] / plant.installed : 0.0;
+        charge_parts(clock, plant.stock, usable, energy_usd + facility_usd, site);
+    }
     const double unspent_usd = budget.budget_unspent_usd;
     const double facility_w = power.facility_power_w;
     const auto& channels = books.channels;

@@ -12,13 +12,14 @@ namespace kardashev::sim::detail {
 
 namespace {
 
-/// The share of `installed` accelerators an orbit or moon site's energy runs over a step lit for the share
-/// `sunlit` of it: in sunlight the arrays carry the load and recharge the storage for the dark at its round-trip
-/// efficiency, as the site design sizes them (energy::recharge_power_w, SMAD 3rd ed. eq. 11-5; docs/models/sim.md).
-double usable_share(const site_buildout& built, double installed, double sunlit) {
+/// The share of the accelerators drawing `facility_w` an orbit or moon site's energy runs over a step lit for the
+/// share `sunlit` of it: in sunlight the arrays carry the load and recharge the storage for the dark at its
+/// round-trip efficiency, as the site design sizes them (energy::recharge_power_w, SMAD 3rd ed. eq. 11-5;
+/// docs/models/sim.md).
+double usable_share(const site_buildout& built, double facility_w, double sunlit) {
     const double array_w_per_load_w =
         sunlit > 0.0 ? 1.0 + energy::recharge_power_w(1.0, 1.0 - sunlit, sunlit, energy::battery{}) : inf;
-    return std::min(1.0, built.power_cap_w / (array_w_per_load_w * installed * built.facility_w_per_accelerator));
+    return std::min(1.0, built.power_cap_w / (array_w_per_load_w * facility_w));
 }
 
 }  // namespace
@@ -36,6 +37,8 @@ energy_state start_energy(const scenario& input, recorder& recording) {
         channels.it_power = recording.add_channel(entity, "it_power", "W");
         channels.facility_power = recording.add_channel(entity, "facility_power", "W");
         channels.power_cap = recording.add_channel(entity, "power_capacity", "W");
+        channels.peak_flops = recording.add_channel(entity, "peak_flops", "FLOP/s");
+        channels.retired = recording.add_channel(entity, "retired", "1");
         if (input.sites[i].kind == site_kind::ground) {
             channels.energy_price = recording.add_channel(entity, "energy_price", "USD/J");
             channels.emissions = recording.add_channel(entity, "emissions", "kg");
@@ -57,16 +60,19 @@ void energy_stage(const step_clock& clock, const scenario& input, const buildout
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
         const auto& where = input.sites[i];
         const auto& built = buildout.sites[i];
+        const auto& stock = plants.sites[i].stock;
         const double installed = plants.sites[i].installed;
         auto& site = totals.sites[i];
         const bool off_world = where.kind != site_kind::ground;
-        const double usable = off_world && installed > 0.0 ? usable_share(built, installed, fast.sunlit[i]) : 1.0;
-        if (usable < 1.0) out.unfed_peak_flops += installed * (1.0 - usable) * where.accel.peak_flops_bf16;
+        const double usable = off_world && installed > 0.0 ? usable_share(built, stock.facility_w, fast.sunlit[i]) : 1.0;
+        if (usable < 1.0) out.unfed_peak_flops += (1.0 - usable) * stock.peak_flops;
         out.any_power_limited = out.any_power_limited || built.power_limited || usable < 1.0 - tiny;
         const double running = installed * usable;
         out.running[i] = running;
+        out.running_peak_flops[i] = usable * stock.peak_flops;  // sums over vintages, each at its own part
+        out.newest[i] = &newest_part(stock);
         // The facility draws its full power while training.
-        const double it_w = running * where.accel.all_in_power_w;
+        const double it_w = usable * stock.it_w;
         const double facility_w = energy::facility_power_w(it_w, where.facility.pue);
         const double energy_j = facility_w * dt;
         const auto mix = site_energy_mix(where, clock.start, facility_w);
@@ -83,12 +89,14 @@ void energy_stage(const step_clock& clock, const scenario& input, const buildout
         totals.total_emissions_kg += emissions_kg;
         site.accelerator_hours += installed * dt / 3600.0;
         site.running_hours += running * dt / 3600.0;
-        site.peak_it_w = std::max(site.peak_it_w, installed * where.accel.all_in_power_w);
+        site.peak_it_w = std::max(site.peak_it_w, stock.it_w);
         recording.record(clock.index, site.channels.planned, built.planned);
         recording.record(clock.index, site.channels.installed, installed);
         recording.record(clock.index, site.channels.it_power, it_w);
         recording.record(clock.index, site.channels.facility_power, facility_w);
         recording.record(clock.index, site.channels.power_cap, std::isinf(built.power_cap_w) ? 0.0 : built.power_cap_w);
+        recording.record(clock.index, site.channels.peak_flops, out.running_peak_flops[i]);
+        recording.record(clock.index, site.channels.retired, stock.retired);
         if (off_world) {
             recording.record(clock.index, site.channels.sunlit, fast.sunlit[i]);
             recording.record(clock.index, site.channels.usable, usable);

@@ -30,8 +30,8 @@ int job_size(double running) {
 }
 
 /// The cluster of `job` accelerators a site runs as one synchronous job.
-compute::cluster site_cluster(const site& where, int job) {
-    compute::cluster cluster = compute::make_cluster(where.accel, job);
+compute::cluster site_cluster(const site& where, const compute::accelerator& part, int job) {
+    compute::cluster cluster = compute::make_cluster(part, job);
     if (where.kind == site_kind::orbit) {
         // Satellites of satellite_size accelerators joined by lasers (compute/cluster.hpp group_link).
         cluster.site = site_kind::orbit;
@@ -43,9 +43,10 @@ compute::cluster site_cluster(const site& where, int job) {
 }
 
 /// MFU of the fastest layout of the dense shape of `params` parameters on a site's job of `job`
-/// accelerators (compute::search_layout), 0 when none holds it.
-utilisation_entry search_utilisation(const site& where, std::size_t index, int job, double params) {
-    utilisation_entry entry{index, job, params, 0.0, {}};
+/// accelerators of `part` (compute::search_layout), 0 when none holds it.
+utilisation_entry search_utilisation(const site& where, const compute::accelerator& part, std::size_t index, int job,
+                                     double params) {
+    utilisation_entry entry{index, job, part.name, params, 0.0, {}};
     compute::transformer shape = compute::shape_for(std::max(params, 1e8), reference_seq);
     // Width rounded to a multiple of 1,024 so the 128-wide heads come in eights and tensor parallelism
     // up to 8 divides them (compute::shape_for rounds to 128: 124 heads allow tp <= 4).
@@ -55,7 +56,7 @@ utilisation_entry search_utilisation(const site& where, std::size_t index, int j
     compute::step_options options;
     options.global_batch_tokens = reference_batch_sequences(job) * reference_seq;
     try {
-        const auto found = compute::search_layout(shape, site_cluster(where, job), options);
+        const auto found = compute::search_layout(shape, site_cluster(where, part, job), options);
         entry.mfu = found.step.mfu;
         entry.layout = compute::to_string(found.best);
     } catch (const input_error&) {
@@ -82,8 +83,7 @@ compute::reliability_result site_reliability(const site& where, const training_p
 double prior_flop(const scenario& input, const energy_step& energy, double delivered_share) {
     double flop = 0.0;
     for (std::size_t i = 0; i < input.sites.size(); ++i)
-        flop += energy.running[i] * input.sites[i].accel.peak_flops_bf16 * delivered_share *
-                input.training.generation_length.seconds();
+        flop += energy.running_peak_flops[i] * delivered_share * input.training.generation_length.seconds();
     return flop;
 }
 
@@ -94,9 +94,11 @@ struct modelled_sums {
 
 /// One site's FLOP this step under utilisation: model: its MFU from the layout search of its job for the
 /// generation's reference shape (cached), its goodput from the reliability model. Records the two.
-double modelled_site_flop(const step_clock& clock, const scenario& input, std::size_t index, double running,
+double modelled_site_flop(const step_clock& clock, const scenario& input, std::size_t index, const energy_step& energy,
                           training_state& training, modelled_sums& sums, recorder& recording) {
     const auto& where = input.sites[index];
+    const double running = energy.running[index];
+    const auto& part = energy.newest[index] != nullptr ? *energy.newest[index] : where.accel;  // sets the layout
     auto& site = training.sites[index];
     const double dt = clock.dt_s;
     const double reference_params = training.current.reference_params;
@@ -105,10 +107,10 @@ double modelled_site_flop(const step_clock& clock, const scenario& input, std::s
         const int job = job_size(running);
         auto& cache = training.utilisation_cache;
         auto it = std::find_if(cache.begin(), cache.end(), [&](const utilisation_entry& entry) {
-            return entry.site == index && entry.job == job && entry.params == reference_params;
+            return entry.site == index && entry.job == job && entry.params == reference_params && entry.part == part.name;
         });
         if (it == cache.end()) {
-            cache.push_back(search_utilisation(where, index, job, reference_params));
+            cache.push_back(search_utilisation(where, part, index, job, reference_params));
             it = cache.end() - 1;
         }
         mfu = it->mfu;
@@ -123,13 +125,14 @@ double modelled_site_flop(const step_clock& clock, const scenario& input, std::s
         site.interruptions += interruptions;
         site.checkpoints += dt * goodput / reliability.checkpoint_interval_s;
         sums.interruptions += interruptions;
-        const double peak_flop = running * where.accel.peak_flops_bf16 * dt;
+        const double peak_flop = energy.running_peak_flops[index] * dt;  // each vintage at its own peak
         site.peak_flop += peak_flop;
         site.model_flop += peak_flop * mfu;
         sums.peak_flop += peak_flop;
         sums.model_flop += peak_flop * mfu;
         if (goodput > 0.0)
-            flop = compute::delivered_flop(running, where.accel.peak_flops_bf16, std::min(1.0, mfu), std::min(1.0, goodput), dt);
+            flop = compute::delivered_flop(running, energy.running_peak_flops[index] / running, std::min(1.0, mfu),
+                                           std::min(1.0, goodput), dt);
     }
     site.flop += flop;
     recording.record(clock.index, site.mfu_channel, mfu);
@@ -165,7 +168,7 @@ void training_stage(const step_clock& clock, const scenario& input, const fleet:
     if (input.training.utilisation == utilisation_mode::fixed) {
         for (std::size_t i = 0; i < input.sites.size(); ++i) {
             if (energy.running[i] > 0.0)
-                flop += compute::delivered_flop(energy.running[i], input.sites[i].accel.peak_flops_bf16, input.training.mfu,
+                flop += compute::delivered_flop(energy.running[i], energy.running_peak_flops[i] / energy.running[i], input.training.mfu,
                                                 input.training.goodput, clock.dt_s);
         }
     } else {
@@ -177,7 +180,7 @@ void training_stage(const step_clock& clock, const scenario& input, const fleet:
         }
         modelled_sums sums;
         for (std::size_t i = 0; i < input.sites.size(); ++i)
-            flop += modelled_site_flop(clock, input, i, energy.running[i], training, sums, recording);
+            flop += modelled_site_flop(clock, input, i, energy, training, sums, recording);
         current.interruptions += sums.interruptions;
         training.generation_peak_flop += sums.peak_flop;
         recording.record(clock.index, training.channels.mfu, sums.peak_flop > 0.0 ? sums.model_flop / sums.peak_flop : 0.0);

@@ -21,6 +21,7 @@
 #include "kardashev/sim/recorder.hpp"
 #include "kardashev/sim/scenario.hpp"
 #include "kardashev/sim/uplink.hpp"
+#include "vintages.hpp"
 
 namespace kardashev::sim::detail {
 
@@ -128,11 +129,13 @@ struct site_plant {
     double installed = 0.0;         // accelerators in service
     double facility_built_w = 0.0;  // [W] facility power built so far
     double failed = 0.0;            // accelerators lost to failures without repair
+    site_vintages stock;            // the accelerators in service by purchase (installed == stock.count)
 };
 
 struct buildout_state {
     std::vector<site_plant> sites;
     double budget_unspent_usd = 0.0;  // [USD] infinite without a budget schedule
+    compute::hardware_trend trend;    // past the catalogue (compute::epoch_ai_hardware_trend)
 };
 
 /// Stage 5's output for one site.
@@ -144,6 +147,7 @@ struct site_buildout {
     bool money_limited = false;               // the budget bought less than the target
     double accelerator_capex_usd = 0.0;       // [USD] bought this step
     double facility_capex_usd = 0.0;          // [USD] bought this step
+    std::size_t part = 0;                     // the part bought this step (index into the site's stock.parts)
 };
 
 /// Stage 5's output: per site, and the peak FLOP/s the plan asks for and what power and money cut from it.
@@ -164,6 +168,7 @@ struct site_channels {
     channel_id planned = 0, installed = 0, it_power = 0, facility_power = 0, power_cap = 0;
     channel_id energy_price = 0, emissions = 0;
     channel_id sunlit = 0, usable = 0;
+    channel_id peak_flops = 0, retired = 0;  // running peak FLOP/s; accelerators retired, cumulative
 };
 
 /// A site's energy and hours over the run.
@@ -186,6 +191,8 @@ struct energy_state {
 /// Stage 6's output.
 struct energy_step {
     std::vector<double> running;                      // per site: accelerators the step's energy runs
+    std::vector<double> running_peak_flops;           // [FLOP/s] per site: their peak, summed over vintages
+    std::vector<const compute::accelerator*> newest;  // per site: the newest vintage's part (in buildout_state)
     double it_power_w = 0.0, facility_power_w = 0.0;  // [W] all sites
     double unfed_peak_flops = 0.0;                    // [FLOP/s] installed that the arrays cannot feed
     bool any_power_limited = false;                   // some site's plan or running count was cut by power
@@ -197,6 +204,7 @@ struct energy_step {
 struct utilisation_entry {
     std::size_t site = 0;
     int job = 0;
+    std::string part;  // the site's newest part
     double params = 0.0;
     double mfu = 0.0;    // 0 when no layout holds the model
     std::string layout;  // compute::to_string of the best layout
@@ -262,11 +270,21 @@ struct release_channels {
 
 // --- 10. economy
 
+/// One part's books at a site: its accelerators' depreciation, and its share of the site's energy and facility
+/// depreciation by its IT power.
+struct part_books {
+    depreciation_book accelerators;
+    double depreciation_usd = 0.0, shared_usd = 0.0;   // [USD]
+    double accelerator_hours = 0.0, running_hours = 0.0;
+};
+
 /// A site's books.
 struct site_books {
     depreciation_book accelerators, facility, power_plant;
     double capex_usd = 0.0, depreciation_usd = 0.0;
     double power_plant_capex_usd = 0.0;  // [USD] blocks of its power plant ordered so far (also in capex_usd)
+    std::vector<part_books> parts;  // as the site's stock.parts
+    double energy_usd_shared = 0.0; // [USD] of the site's energy shared among its parts so far
 };
 
 /// economy capex_cumulative, opex_cumulative, depreciation_cumulative, budget_unspent; company facility_power,
@@ -335,8 +353,10 @@ void uplink_stage(const step_clock& clock, const scenario& input, const fleet_st
 /// 4. corpus: carried bytes curated and tokenised into unique tokens.
 void corpus_stage(const step_clock& clock, const scenario& input, const fleet_state& cohorts,
                   const fleet_step& demand, const uplink_step& uplink, corpus_state& corpus, recorder& recording);
-/// 5. buildout: failures off-world; planned accelerators cut by the power cap, then bought within the budget.
-void buildout_stage(const step_clock& clock, const scenario& input, buildout_state& plants, buildout_step& out);
+/// 5. buildout: failures off-world, vintages past their life retired; planned accelerators cut by the power cap,
+/// then the part on offer bought within the budget; a `part_change` event when a site's purchases switch part.
+void buildout_stage(const step_clock& clock, const scenario& input, buildout_state& plants, buildout_step& out,
+                    recorder& recording);
 /// 6. energy: the share of each site's accelerators its energy runs, facility power and energy opex; records each
 /// site's block of channels.
 void energy_stage(const step_clock& clock, const scenario& input, const buildout_state& plants,

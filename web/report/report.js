@@ -98,12 +98,17 @@
       typeof g.quality === 'number' ? g.quality.toFixed(4) : '–', g.binding]),
     [true, false, false, true, true, true, true, true, true, false]);
   table('kd-sites', ['site', 'kind', 'accelerator-hours', 'peak IT power', 'capex', 'depreciation', 'energy', 'energy cost',
-    'USD per accelerator-hour', 'failed accelerators', 'CO2 emitted'],
+    'USD per accelerator-hour', 'failed accelerators', 'retired accelerators', 'CO2 emitted'],
     summary.sites.map((s) => [s.name, s.kind, si(s.accelerator_hours, 'h'), si(s.peak_it_power_w, 'W'), si(s.capex_usd, 'USD'),
       si(s.depreciation_usd, 'USD'), si(s.energy_j / 3600, 'Wh'), si(s.energy_usd, 'USD'),
       s.cost_per_accelerator_hour_usd.toFixed(2), typeof s.failed_accelerators === 'number' ? si(s.failed_accelerators, '') : '–',
+      typeof s.retired_accelerators === 'number' ? si(s.retired_accelerators, '') : '–',
       typeof s.emissions_kg === 'number' ? si(s.emissions_kg * 1e3, 'g') : '–']),
-    [false, false, true, true, true, true, true, true, true, true, true]);
+    [false, false, true, true, true, true, true, true, true, true, true, true]);
+  table('kd-parts', ['site', 'accelerator', 'bought', 'accelerator-hours', 'USD per accelerator-hour'],
+    summary.sites.flatMap((s) => (s.parts || []).map((p) => [s.name, p.accelerator, si(p.bought, ''),
+      si(p.accelerator_hours, 'h'), p.cost_per_accelerator_hour_usd.toFixed(2)])),
+    [false, false, true, true, true]);
 
   const kinds = new Set(summary.sites.map((s) => s.kind));
   const compare = kinds.has('orbit') || kinds.has('moon');

@@ -35,4 +35,10 @@ struct hardware_trend {
 /// Throws input_error when `last` has no date, `at` is before it, or a doubling time is not positive.
 [[nodiscard]] accelerator extrapolated_accelerator(const accelerator& last, epoch at, const hardware_trend& trend);
 
+/// The part a buyer gets at `at`: newest_available(catalogue, at) until one Julian year after the latest dated
+/// entry (`last`); from then on `last` extrapolated along `trend` to last.available + k years, k the whole Julian
+/// years elapsed, named "<last>+<k>y": one new part a year (assumption: NVIDIA's annual flagship cadence,
+/// docs/models/compute.md "Part on offer"). Throws input_error as newest_available does.
+[[nodiscard]] accelerator part_on_offer(std::span<const accelerator> catalogue, epoch at, const hardware_trend& trend);
+
 }  // namespace kardashev::compute

@@ -53,6 +53,18 @@ struct generation {
 
 /// Headline figures of a run.
 /// One site over the run; for orbit and moon sites also the physical design at the site's peak IT power.
+/// What a site bought of one part over the run (docs/models/sim.md "Build-out": vintages).
+struct part_summary {
+    std::string accelerator;                     //!< part name (an extrapolated part: "<last>+<k>y")
+    double bought = 0.0;                         //!< accelerators bought, the installed base at the start included
+    double accelerator_hours = 0.0;              //!< [h] installed
+    double running_accelerator_hours = 0.0;      //!< [h] running
+    /// [USD/h] (its accelerators' depreciation + its share of the site's energy and facility depreciation by its IT
+    /// power) / its running accelerator-hours
+    double cost_per_accelerator_hour_usd = 0.0;
+    bool operator==(const part_summary&) const = default;
+};
+
 struct site_summary {
     std::string name;
     site_kind kind = site_kind::ground;        //!< ground, orbit or moon
@@ -67,6 +79,8 @@ struct site_summary {
     double cost_per_accelerator_hour_usd = 0.0;  //!< [USD/h] (depreciation + energy) / running accelerator-hours
     double peak_it_power_w = 0.0;              //!< [W] installed accelerators x all-in power, at its peak
     double failed_accelerators = 0.0;          //!< accelerators lost to failures (orbit, moon: no repair), replaced by the build-out
+    double retired_accelerators = 0.0;         //!< accelerators retired: at the end of their life, or by a falling plan or power cap
+    std::vector<part_summary> parts;           //!< per part bought, in order of first purchase
     bool has_design = false;                   //!< true for orbit and moon sites that installed anything
     double kg_per_kw = 0.0;                    //!< [kg/kW] of IT power (economy::design_site)
     double mass_kg = 0.0;                      //!< [kg] site mass at peak IT power

@@ -36,6 +36,14 @@ enum class utilisation_mode : std::uint8_t {
 /// "fixed" or "model".
 [[nodiscard]] std::string_view to_string(utilisation_mode mode) noexcept;
 
+/// Which part a site's purchases buy (docs/models/sim.md "Build-out": vintages).
+enum class purchase_policy : std::uint8_t {
+    newest,  //!< the part on offer at the purchase date (compute::part_on_offer over scenario.catalogue)
+    pinned,  //!< always the site's `accelerator`
+};
+/// "newest" or "pinned".
+[[nodiscard]] std::string_view to_string(purchase_policy policy) noexcept;
+
 /// A value that steps to `value` at `at` and holds until the next point (piecewise constant).
 struct schedule_point {
     epoch at;
@@ -108,7 +116,9 @@ struct site {
     site_location location;                           //!< used when kind is ground
     double launch_price_usd_per_kg = 3600.0;          //!< [USD/kg] to LEO, for the design figures of orbit and moon sites (Suncatcher sec. 4.4)
     double failure_rate_per_s = 0.0;                  //!< [1/s] accelerator failures without repair; io's default: 9 %/yr off-world (Meta via McCalip 2026), 0 on the ground
-    compute::accelerator accel;                       //!< resolved catalogue entry (accel.name is the key)
+    compute::accelerator accel;                       //!< resolved catalogue entry (accel.name is the key): the part installed at the start
+    purchase_policy purchase = purchase_policy::newest;  //!< newest: each purchase buys the part on offer at its date; pinned: `accel`
+    bool replace_retired = true;                      //!< the build-out replaces accelerators retired at the end of their life
     std::vector<schedule_point> planned_accelerators; //!< [count] target installed accelerators over time
     std::vector<schedule_point> power_capacity_w;     //!< [W] facility power over time: the grid connection, or for an orbit or moon site the arrays' output in full sunlight
     energy::grid_facility facility;                   //!< PUE, energy price, carbon intensity
@@ -208,6 +218,9 @@ struct scenario {
     training_params training;
     economy_params economy;
     std::vector<compute::accelerator> custom_accelerators;  //!< entries the scenario adds to the catalogue
+    /// The parts on offer over time (compute::part_on_offer): the built-in catalogue with the custom entries, which
+    /// io resolves when it reads a scenario (never written back); empty: every purchase buys the site's `accel`.
+    std::vector<compute::accelerator> catalogue;
     bool operator==(const scenario&) const = default;
 };
 

@@ -140,4 +140,39 @@ TEST(accelerator_timeline, the_catalogue_is_dated_and_its_newest_part_follows_th
               "no accelerator available at 2019-01-01: the earliest, A100, is available from 2020-07-01");
 }
 
+TEST(accelerator_timeline, the_part_on_offer_is_the_catalogue_until_a_year_past_its_last_entry) {
+    const std::vector<accelerator> offer_line{part("A", "2024-01-01", 1e15), part("B", "2026-07-01", 2e15)};
+    const auto trend = epoch_ai_hardware_trend();
+    EXPECT_EQ(part_on_offer(offer_line, date("2025-06-01"), trend).name, "A");
+    EXPECT_EQ(part_on_offer(offer_line, date("2026-07-01"), trend), offer_line[1]);
+    // One Julian year after B's date (365.25 days: 2027-07-01T06:00) B is still on offer; the next day it is B+1y.
+    EXPECT_EQ(part_on_offer(offer_line, date("2027-07-01"), trend), offer_line[1]);
+    const auto first = part_on_offer(offer_line, date("2027-07-02"), trend);
+    EXPECT_EQ(first.name, "B+1y");
+    expect_ratio(first.peak_flops_bf16, 2e15 * std::exp2(1.0 / trend.flops_doubling_years));
+}
+
+TEST(accelerator_timeline, past_the_catalogue_one_new_part_a_year_along_the_trend) {
+    const std::vector<accelerator> offer_line{part("A", "2024-01-01", 1e15), part("B", "2026-07-01", 2e15)};
+    const auto trend = epoch_ai_hardware_trend();
+    const auto early = part_on_offer(offer_line, date("2029-08-01"), trend);
+    const auto late = part_on_offer(offer_line, date("2030-06-01"), trend);  // within the same whole year: same part
+    EXPECT_EQ(early.name, "B+3y");
+    EXPECT_EQ(early, late);
+    const auto extrapolated = extrapolated_accelerator(offer_line[1], *offer_line[1].available + duration::from_seconds(3.0 * constants::julian_year_s), trend);
+    expect_ratio(early.peak_flops_bf16, extrapolated.peak_flops_bf16);
+    expect_ratio(early.price_usd, extrapolated.price_usd);
+    const auto next = part_on_offer(offer_line, date("2030-08-01"), trend);
+    EXPECT_EQ(next.name, "B+4y");
+    EXPECT_GT(next.peak_flops_bf16 / next.price_usd, early.peak_flops_bf16 / early.price_usd);
+}
+
+TEST(accelerator_timeline, the_catalogue_offers_rubin_ultra_then_its_yearly_successors) {
+    const auto& catalogue = io::builtin_accelerators();
+    const auto trend = epoch_ai_hardware_trend();
+    EXPECT_EQ(part_on_offer(catalogue, date("2026-01-01"), trend).name, "GB300");
+    EXPECT_EQ(part_on_offer(catalogue, date("2028-01-01"), trend).name, "RubinUltra");
+    EXPECT_EQ(part_on_offer(catalogue, date("2031-01-01"), trend).name, "RubinUltra+3y");
+}
+
 }  // namespace

@@ -26,6 +26,16 @@ std::string diagnostics_of(std::string_view text, const std::vector<override_kv>
     return "<loaded>";
 }
 
+TEST(scenario_errors, purchase_policy_and_replace_retired_take_their_two_values) {
+    EXPECT_EQ(diagnostics_of("sites:\n  - { name: a, purchase: newset, replace_retired: yes }\n"),
+              "bad.yaml:2:26: sites[0].purchase: unknown purchase policy \"newset\"; known: newest, pinned; did you mean "
+              "\"newest\"?\n"
+              "bad.yaml:2:51: sites[0].replace_retired: expected true or false, got \"yes\"\n");
+    const auto s = load_scenario_text("sites:\n  - { name: a, purchase: pinned, replace_retired: false }\n", "ok.yaml");
+    EXPECT_EQ(s.sites[0].purchase, sim::purchase_policy::pinned);
+    EXPECT_FALSE(s.sites[0].replace_retired);
+}
+
 TEST(scenario_errors, a_minimal_valid_scenario_loads) {
     EXPECT_EQ(diagnostics_of(R"(name: ok
 start: 2026-01-01

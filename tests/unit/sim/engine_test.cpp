@@ -90,6 +90,7 @@ TEST(engine, capital_depreciates_fully_within_its_life) {
     auto s = base_scenario();
     s.economy.accelerator_life = duration::from_days(200);
     s.economy.facility_life = duration::from_days(300);
+    s.sites[0].replace_retired = false;  // one purchase: the retired accelerators are not bought again
     const auto r = sim::run(s);
     const double capex = 10'000 * 20'000.0 + 10'000 * 1000.0 * 1.25 * 10.0;
     EXPECT_NEAR(r.summary.total_capex_usd, capex, 1e-3);
@@ -102,6 +103,7 @@ TEST(engine, a_site_facility_life_sets_its_facility_depreciation) {
     s.economy.accelerator_life = duration::from_days(200);
     s.economy.facility_life = duration::from_days(3650);
     s.sites[0].facility_life = duration::from_days(730);
+    s.sites[0].replace_retired = false;
     const auto r = sim::run(s);
     const double accel = 10'000 * 20'000.0, facility = 10'000 * 1000.0 * 1.25 * 10.0;
     EXPECT_NEAR(r.summary.total_depreciation_usd, accel + facility / 2.0, 1e-3);

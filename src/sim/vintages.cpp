@@ -1,0 +1,99 @@
+// A site's accelerators as vintages (docs/models/sim.md "Build-out": vintages).
+#include "vintages.hpp"
+
+#include <algorithm>
+
+#include "kardashev/energy/facility.hpp"
+
+namespace kardashev::sim::detail {
+
+namespace {
+
+/// Recomputes the sums of `stock` over its vintages in service.
+void tally(site_vintages& stock) {
+    stock.count = stock.facility_w = stock.it_w = stock.peak_flops = 0.0;
+    for (const auto& v : stock.in_service) {
+        const auto& part = stock.parts[v.part].part;
+        stock.count += v.count;
+        stock.facility_w += v.count * v.facility_w_per_accelerator;
+        stock.it_w += v.count * part.all_in_power_w;
+        stock.peak_flops += v.count * part.peak_flops_bf16;
+    }
+}
+
+}  // namespace
+
+std::size_t offered_part(const scenario& input, const site& where, epoch at, const compute::hardware_trend& trend,
+                         site_vintages& stock) {
+    if (where.purchase == purchase_policy::pinned || input.catalogue.empty()) return 0;  // parts[0]: the site's
+    const auto part = compute::part_on_offer(input.catalogue, at, trend);
+    for (std::size_t i = 0; i < stock.parts.size(); ++i)
+        if (stock.parts[i].part.name == part.name) return i;
+    stock.parts.push_back({part, 0.0});
+    return stock.parts.size() - 1;
+}
+
+double facility_w_per_accelerator(const site& where, const compute::accelerator& part) {
+    return energy::facility_power_w(part.all_in_power_w, where.facility.pue);
+}
+
+void add_vintage(site_vintages& stock, const site& where, std::size_t part, double count, epoch at, duration life) {
+    if (!(count > 0.0)) return;
+    auto& record = stock.parts[part];
+    record.bought += count;
+    stock.in_service.push_back({part, count, at, at + life, facility_w_per_accelerator(where, record.part)});
+    stock.buying = part;
+    tally(stock);
+}
+
+double retire_expired(site_vintages& stock, epoch at) {
+    // All vintages share one life, so they retire in the order bought.
+    double count = 0.0;
+    while (!stock.in_service.empty() && stock.in_service.front().retires <= at) {
+        count += stock.in_service.front().count;
+        stock.in_service.pop_front();
+    }
+    stock.retired += count;
+    stock.retired_at_end_of_life += count;
+    if (count > 0.0) tally(stock);
+    return count;
+}
+
+void retire_oldest(site_vintages& stock, double count) {
+    double left = count;
+    while (left > 0.0 && !stock.in_service.empty()) {
+        auto& oldest = stock.in_service.front();
+        const double taken = std::min(left, oldest.count);
+        oldest.count -= taken;
+        left -= taken;
+        stock.retired += taken;
+        if (oldest.count <= 0.0) stock.in_service.pop_front();
+    }
+    tally(stock);
+}
+
+void retire_to_power(site_vintages& stock, double cap_w) {
+    while (stock.facility_w > cap_w && !stock.in_service.empty()) {
+        auto& oldest = stock.in_service.front();
+        const double taken = std::min(oldest.count, (stock.facility_w - cap_w) / oldest.facility_w_per_accelerator);
+        oldest.count -= taken;
+        stock.retired += taken;
+        stock.facility_w -= taken * oldest.facility_w_per_accelerator;
+        if (oldest.count > 0.0) break;
+        stock.in_service.pop_front();
+    }
+    tally(stock);
+}
+
+double keep_share(site_vintages& stock, double surviving) {
+    const double before_w = stock.facility_w;
+    for (auto& v : stock.in_service) v.count *= surviving;
+    tally(stock);
+    return before_w - stock.facility_w;
+}
+
+const compute::accelerator& newest_part(const site_vintages& stock) {
+    return stock.parts[stock.in_service.empty() ? stock.buying : stock.in_service.back().part].part;
+}
+
+}  // namespace kardashev::sim::detail

@@ -1,0 +1,72 @@
+#pragma once
+/// A site's accelerators as vintages (private to sim): each purchase is a vintage of one part with its own
+/// FLOP/s, power, price and end of life; the build-out retires vintages past their life and the oldest first when
+/// the plan falls (docs/models/sim.md "Build-out": vintages).
+
+#include <cstddef>
+#include <deque>
+#include <vector>
+
+#include "kardashev/compute/accelerator.hpp"
+#include "kardashev/compute/accelerator_timeline.hpp"
+#include "kardashev/core/time.hpp"
+#include "kardashev/sim/scenario.hpp"
+
+namespace kardashev::sim::detail {
+
+/// Accelerators of one part bought at one step and still in service.
+struct vintage {
+    std::size_t part = 0;                     // index into site_vintages::parts
+    double count = 0.0;                       // in service
+    epoch bought;
+    epoch retires;                            // bought + economy.accelerator_life
+    double facility_w_per_accelerator = 0.0;  // [W] the part's all-in power x the site's PUE
+};
+
+/// A part a site has bought.
+struct part_record {
+    compute::accelerator part;
+    double bought = 0.0;  // accelerators bought over the run, the installed base at the start included
+};
+
+/// A site's vintages in service, oldest first, the parts it has bought and their sums.
+struct site_vintages {
+    std::deque<vintage> in_service;
+    std::vector<part_record> parts;   // in order of first purchase; parts[0] is the site's accelerator
+    std::size_t buying = 0;           // the part the last purchase bought
+    double retired = 0.0;             // accelerators retired over the run (end of life and a falling plan)
+    double retired_at_end_of_life = 0.0;
+    // Sums over in_service, kept by each change:
+    double count = 0.0;
+    double facility_w = 0.0;  // [W]
+    double it_w = 0.0;        // [W] all-in power
+    double peak_flops = 0.0;  // [FLOP/s] dense BF16
+};
+
+/// The part site `where` buys at `at`: compute::part_on_offer over input.catalogue (`trend` past its end) for
+/// purchase: newest with a catalogue, else the site's accelerator. Its index in `stock.parts`, added when new.
+std::size_t offered_part(const scenario& input, const site& where, epoch at, const compute::hardware_trend& trend,
+                         site_vintages& stock);
+
+/// Facility watts per accelerator of part `part` at site `where`.
+[[nodiscard]] double facility_w_per_accelerator(const site& where, const compute::accelerator& part);
+
+/// Adds `count` accelerators of part `part` bought `at`, retiring after `life`.
+void add_vintage(site_vintages& stock, const site& where, std::size_t part, double count, epoch at, duration life);
+
+/// Retires the vintages whose life has ended by `at`; returns how many accelerators.
+double retire_expired(site_vintages& stock, epoch at);
+
+/// Retires `count` accelerators, the oldest first.
+void retire_oldest(site_vintages& stock, double count);
+
+/// Retires the oldest until the facility power in use is at most `cap_w`.
+void retire_to_power(site_vintages& stock, double cap_w);
+
+/// Keeps the share `surviving` of every vintage (failures without repair); returns the facility watts freed.
+double keep_share(site_vintages& stock, double surviving);
+
+/// The part of the newest vintage in service, or of the last purchase when none is.
+[[nodiscard]] const compute::accelerator& newest_part(const site_vintages& stock);
+
+}  // namespace kardashev::sim::detail

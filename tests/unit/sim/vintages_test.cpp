@@ -1,0 +1,135 @@
+// A site's vintages (docs/models/sim.md "Build-out": vintages): accelerators retire at the end of their life and
+// are replaced by the part on offer; pinned keeps the part; without replacement the installed base falls.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "kardashev/core/constants.hpp"
+#include "kardashev/sim/engine.hpp"
+
+namespace {
+
+using namespace kardashev;
+
+compute::accelerator part(const char* name, const char* available, double peak, double all_in_w, double price) {
+    compute::accelerator a;
+    a.name = name;
+    a.available = epoch::from_utc_iso(available);
+    a.peak_flops_bf16 = peak;
+    a.hbm_bytes = 80e9;
+    a.hbm_bandwidth_bytes_per_s = 3e12;
+    a.power_w = all_in_w / 2.0;
+    a.all_in_power_w = all_in_w;
+    a.price_usd = price;
+    return a;
+}
+
+/// 1,000 "Old" accelerators from 2026-01-01 with a one-year life, "New" (3x the FLOP/s, 1.5x the power) on offer
+/// from 2026-06-01; ten-day steps, so the Old vintage retires at the step of 2027-01-06 (day 370).
+sim::scenario vintage_scenario() {
+    sim::scenario s;
+    s.name = "vintages";
+    s.start = epoch::from_utc_iso("2026-01-01");
+    s.length = duration::from_days(600);
+    s.step = duration::from_days(10);
+    s.corpus.initial_unique_tokens = 1e15;
+    s.economy.accelerator_life = duration::from_days(365);
+    s.catalogue = {part("Old", "2020-01-01", 1e15, 1000.0, 20'000.0), part("New", "2026-06-01", 3e15, 1500.0, 30'000.0)};
+    sim::site site;
+    site.name = "a";
+    site.accel = s.catalogue[0];
+    site.planned_accelerators = {{s.start, 1000}};
+    site.facility.pue = 1.0;
+    site.facility.energy_price_usd_per_j = 0.10 / constants::joules_per_kwh;
+    s.sites.push_back(site);
+    s.training.generation_length = duration::from_days(100);
+    s.training.release_gap = duration::from_days(10);
+    s.training.reference_loss = 2.5;
+    return s;
+}
+
+std::vector<double> series(const sim::run_result& r, const std::string& metric) {
+    std::vector<double> v;
+    for (const auto& row : r.record.rows()) {
+        const auto& c = r.record.channels()[row.channel];
+        if (c.entity == "site/a" && c.metric == metric) v.push_back(row.value);
+    }
+    return v;
+}
+
+constexpr std::size_t last_old_step = 36;  // starts 2026-12-27, before the Old vintage's end of life
+constexpr std::size_t retirement_step = 37;  // starts 2027-01-06
+
+TEST(vintages, retired_accelerators_are_replaced_by_the_newer_part_and_peak_flops_rises) {
+    const auto r = sim::run(vintage_scenario());
+    const auto peak = series(r, "peak_flops");
+    const auto installed = series(r, "accelerators");
+    EXPECT_DOUBLE_EQ(peak[last_old_step], 1000 * 1e15);
+    EXPECT_DOUBLE_EQ(peak[retirement_step], 1000 * 3e15);
+    EXPECT_DOUBLE_EQ(installed[retirement_step], 1000);
+    EXPECT_DOUBLE_EQ(series(r, "retired")[retirement_step], 1000);
+    const auto& site = r.summary.sites[0];
+    ASSERT_EQ(site.parts.size(), 2u);
+    EXPECT_EQ(site.parts[0].accelerator, "Old");
+    EXPECT_EQ(site.parts[1].accelerator, "New");
+    EXPECT_DOUBLE_EQ(site.parts[1].bought, 1000);
+    EXPECT_DOUBLE_EQ(site.retired_accelerators, 1000);
+    const auto& events = r.record.events();
+    const auto change = std::find_if(events.begin(), events.end(), [](const auto& e) { return e.kind == "part_change"; });
+    ASSERT_NE(change, events.end());
+    EXPECT_EQ(change->detail, "Old -> New");
+    EXPECT_EQ(change->at, epoch::from_utc_iso("2027-01-06"));
+}
+
+TEST(vintages, a_parts_cost_per_hour_is_its_depreciation_and_energy_over_its_hours) {
+    const auto r = sim::run(vintage_scenario());
+    const auto& old = r.summary.sites[0].parts[0];
+    // 370 days in service, its price depreciated over 365 of them, 1 kW at 0.10 USD/kWh.
+    const double hours = 370 * 24.0;
+    EXPECT_NEAR(old.accelerator_hours, 1000 * hours, 1e-6);
+    EXPECT_NEAR(old.cost_per_accelerator_hour_usd, 20'000.0 / hours + 0.10, 1e-9);
+}
+
+TEST(vintages, pinned_purchases_keep_the_sites_part) {
+    auto s = vintage_scenario();
+    s.sites[0].purchase = sim::purchase_policy::pinned;
+    const auto r = sim::run(s);
+    const auto peak = series(r, "peak_flops");
+    EXPECT_DOUBLE_EQ(peak[retirement_step], 1000 * 1e15);
+    ASSERT_EQ(r.summary.sites[0].parts.size(), 1u);
+    EXPECT_DOUBLE_EQ(r.summary.sites[0].parts[0].bought, 2000);
+}
+
+TEST(vintages, without_replacement_the_installed_base_falls_at_the_end_of_its_life) {
+    auto s = vintage_scenario();
+    s.sites[0].replace_retired = false;
+    const auto r = sim::run(s);
+    const auto installed = series(r, "accelerators");
+    EXPECT_DOUBLE_EQ(installed[last_old_step], 1000);
+    EXPECT_DOUBLE_EQ(installed[retirement_step], 0);
+    EXPECT_DOUBLE_EQ(series(r, "peak_flops")[retirement_step], 0);
+}
+
+TEST(vintages, the_power_cap_feeds_fewer_of_a_hungrier_part) {
+    auto s = vintage_scenario();
+    s.sites[0].power_capacity_w = {{s.start, 1e6}};  // 1,000 Old at 1 kW, or 666.7 New at 1.5 kW
+    const auto r = sim::run(s);
+    EXPECT_DOUBLE_EQ(series(r, "accelerators")[last_old_step], 1000);
+    EXPECT_NEAR(series(r, "accelerators")[retirement_step], 1e6 / 1500.0, 1e-9);
+    EXPECT_NEAR(series(r, "it_power")[retirement_step], 1e6, 1e-6);
+}
+
+TEST(vintages, a_falling_plan_retires_the_oldest_first) {
+    auto s = vintage_scenario();
+    s.sites[0].planned_accelerators = {{s.start, 1000},
+                                       {epoch::from_utc_iso("2026-06-30"), 2000},
+                                       {epoch::from_utc_iso("2026-10-07"), 1000}};
+    const auto r = sim::run(s);
+    const auto peak = series(r, "peak_flops");
+    EXPECT_DOUBLE_EQ(peak[19], 1000 * 1e15 + 1000 * 3e15);  // 2026-07-10: both vintages
+    EXPECT_DOUBLE_EQ(peak[29], 1000 * 3e15);                // 2026-10-18: the Old vintage went first
+}
+
+}  // namespace
