@@ -55,6 +55,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
     cmd->footer("Writes summary.json, timeseries.csv, events.csv, scenario.resolved.yaml, report.html (charts and tables;\n"
                 "`kardashev report` renders it again) and scene.czml (`kardashev view` shows it on a globe); the same\n"
                 "scenario, seed and version give byte-identical files.\n"
+                "A run beyond the Earth's surface, the world's launches or its electricity is printed with a warning on\n"
+                "stderr (and under \"warnings\" in summary.json and events.csv); it still exits 0.\n"
                 "Exit codes: 0 ok, 2 bad input, 1 internal failure.");
     cmd->callback([args, &exit_code] {
         exit_code = guarded([&] {
@@ -70,6 +72,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
                                               out.string()));
             const auto result = sim::run(s, {.progress = !args->quiet});
             io::write_run_folder(out, s, result, args->force);
+            for (const auto& w : result.summary.warnings) fmt::print(stderr, "kardashev: warning: {}\n", w.message);
             fmt::print("{}", io::run_summary_text(s, result, out));
             return exit_ok;
         });

@@ -47,7 +47,7 @@ struct unit_symbol {
 constexpr double julian_year_s = constants::julian_year_s;
 
 // The symbols parse_quantity knows; docs/models/core.md lists them.
-constexpr std::array<unit_symbol, 25> symbols{{
+constexpr std::array<unit_symbol, 27> symbols{{
     {"%", 1.0, 100.0, none, false, false},
     {"m", 1.0, 1.0, dim(1, 0, 0), true, true},
     {"g", 1.0, 1000.0, dim(0, 1, 0), true, true},
@@ -58,6 +58,8 @@ constexpr std::array<unit_symbol, 25> symbols{{
     {"d", 86'400.0, 1.0, dim(0, 0, 1), false, false},
     {"y", julian_year_s, 1.0, dim(0, 0, 1), false, false},
     {"yr", julian_year_s, 1.0, dim(0, 0, 1), false, false},
+    {"month", julian_year_s, 12.0, dim(0, 0, 1), false, false},
+    {"months", julian_year_s, 12.0, dim(0, 0, 1), false, false},
     {"Hz", 1.0, 1.0, dim(0, 0, -1), true, false},
     {"K", 1.0, 1.0, dim(0, 0, 0, 1), false, true},
     {"rad", 1.0, 1.0, dim(0, 0, 0, 0, 1), false, true},

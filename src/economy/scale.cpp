@@ -37,6 +37,18 @@ void require_non_negative_power(double power_w) {
     }
 }
 
+/// `v` to `digits` significant figures, exponent without "+" or leading zeros: 5.6e22, 329, 3.41e12.
+std::string short_number(double v, int digits) {
+    std::string s = fmt::format("{:.{}g}", v, digits);
+    const auto e = s.find('e');
+    if (e == std::string::npos) return s;
+    std::size_t i = e + 1;
+    const bool negative = s[i] == '-';
+    if (s[i] == '+' || s[i] == '-') ++i;
+    while (i + 1 < s.size() && s[i] == '0') ++i;
+    return s.substr(0, e + 1) + (negative ? "-" : "") + s.substr(i);
+}
+
 }  // namespace
 
 double earth_intercepted_sunlight_w() {
@@ -73,6 +85,11 @@ double bound_value(bound_kind kind, const site_inputs& in, const site_design& d)
         case bound_kind::electric_power: return site_peak_power_w(d);
     }
     return 0.0;
+}
+
+std::string describe(const bound_excess& x) {
+    return fmt::format("{} {} {} is {} times {} ({} {})", x.bound.quantity, short_number(x.value, 2), x.bound.unit,
+                       short_number(x.ratio, 2), x.bound.against, short_number(x.bound.limit, 3), x.bound.unit);
 }
 
 std::vector<bound_excess> exceeded_bounds(const site_inputs& in, const site_design& d) {

@@ -50,7 +50,7 @@ void collect_leaves(const YAML::Node& n, const map_spec& spec, const std::string
             if (kv.first.Scalar() != f.key) continue;
             const std::string p = path.empty() ? std::string(f.key) : path + "." + std::string(f.key);
             const YAML::Node child = kv.second;
-            if (f.shape == field_shape::mapping && f.child != nullptr) {
+            if (f.shape == field_shape::mapping && f.child != nullptr && child.IsMap()) {
                 collect_leaves(child, *f.child, p, out);
             } else if (f.shape == field_shape::list && f.child != nullptr && child.IsSequence() && child.size() > 0) {
                 for (std::size_t i = 0; i < child.size(); ++i) collect_leaves(child[i], *f.child, fmt::format("{}[{}]", p, i), out);

@@ -95,6 +95,7 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
                         {"started_utc", g.started.to_utc_iso()},
                         {"released_utc", g.released.to_utc_iso()},
                         {"flop", g.flop},
+                        {"effective_flop", g.effective_flop},
                         {"params", g.params},
                         {"tokens", g.tokens},
                         {"unique_tokens", g.unique_tokens},
@@ -116,6 +117,18 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
     j["emissions_kg"] = sum.total_emissions_kg;
     j["peak_facility_power_w"] = sum.peak_facility_power_w;
     j["kardashev_index_peak"] = sum.kardashev_index_peak;
+    j["peak_sun_share"] = sum.peak_sun_share;
+    j["peak_earth_sunlight_share"] = sum.peak_earth_sunlight_share;
+    auto& warnings = j["warnings"] = nlohmann::ordered_json::array();
+    for (const auto& w : sum.warnings)
+        warnings.push_back({{"entity", w.entity},
+                            {"bound", std::string(economy::to_string(w.excess.bound.kind))},
+                            {"value", w.excess.value},
+                            {"limit", w.excess.bound.limit},
+                            {"unit", std::string(w.excess.bound.unit)},
+                            {"ratio", w.excess.ratio},
+                            {"source", std::string(w.excess.bound.source)},
+                            {"message", w.message}});
     auto& sites = j["sites"] = nlohmann::ordered_json::array();
     for (const auto& st : sum.sites) {
         nlohmann::ordered_json e{{"name", st.name},

@@ -28,13 +28,13 @@ std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, c
     const auto& sum = r.summary;
     std::string text = fmt::format("kardashev {}: scenario \"{}\", seed {}, {} steps of {} d from {}\n\n", KD_VERSION,
                                    s.name, s.seed, sum.steps, s.step.days(), s.start.to_utc_date());
-    text += fmt::format("{:>4}  {:<10}  {:<10}  {:>10}  {:>10}  {:>10}  {:>7}  {:<9}\n", "gen", "trained", "deployed",
-                        "FLOP", "params", "tokens", "loss", "bound by");
+    text += fmt::format("{:>4}  {:<10}  {:<10}  {:>10}  {:>10}  {:>10}  {:>10}  {:>7}  {:<9}\n", "gen", "trained",
+                        "deployed", "FLOP", "eff. FLOP", "params", "tokens", "loss", "bound by");
     for (const auto& g : sum.generations) {
-        text += fmt::format("{:>4}  {:<10}  {:<10}  {:>10}  {:>10}  {:>10}  {:>7.4f}  {:<9}\n", g.index,
+        text += fmt::format("{:>4}  {:<10}  {:<10}  {:>10}  {:>10}  {:>10}  {:>10}  {:>7.4f}  {:<9}\n", g.index,
                             (g.released - s.training.release_gap).to_utc_date(), g.released.to_utc_date(),
-                            fmt::format("{:.3g}", g.flop), si_count(g.params), si_count(g.tokens), g.loss,
-                            sim::to_string(g.binding));
+                            fmt::format("{:.3g}", g.flop), fmt::format("{:.3g}", g.effective_flop), si_count(g.params),
+                            si_count(g.tokens), g.loss, sim::to_string(g.binding));
     }
     text += "\nfleet at the end:";
     for (const auto& [name, units] : sum.final_fleet_units) text += fmt::format("  {} {}", name, si_count(units));
@@ -46,9 +46,10 @@ std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, c
     if (sum.total_power_plant_capex_usd > 0.0)
         text += fmt::format("power plants: capex {} USD (in the capex above)\n", si_count(sum.total_power_plant_capex_usd));
     text += fmt::format("emissions: {}t CO2\n", si_count(sum.total_emissions_kg / 1e3));
-    text += fmt::format("peak facility power {}W (Kardashev index {:.3f}); energy {}Wh\n",
-                        si_count(sum.peak_facility_power_w), sum.kardashev_index_peak,
-                        si_count(sum.total_energy_j / 3600.0));
+    text += fmt::format("peak facility power {}W (Kardashev index {:.3f}; {:.3g} of the Sun's output, {:.3g} of the "
+                        "sunlight the Earth intercepts); energy {}Wh\n",
+                        si_count(sum.peak_facility_power_w), sum.kardashev_index_peak, sum.peak_sun_share,
+                        sum.peak_earth_sunlight_share, si_count(sum.total_energy_j / 3600.0));
     text += fmt::format("\n{:<18} {:<6} {:>12} {:>10} {:>12} {:>9} {:>9} {:>9}\n", "site", "kind", "accel-hours",
                         "peak IT", "USD/acc-h", "kg/kW", "launches", "energy");
     for (const auto& st : sum.sites) {

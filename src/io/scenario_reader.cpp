@@ -492,6 +492,26 @@ void read_sites(field_reader& reader, const yaml_node& root, const accelerator_i
     }
 }
 
+/// `training.algorithmic_progress`: `off`, `on` (Ho et al.'s 8 months) or a mapping {halving_time}.
+void read_algorithmic_progress(field_reader& reader, const yaml_node& training, fleet::algorithmic_progress& progress) {
+    const yaml_node* n = training.find("algorithmic_progress");
+    if (n == nullptr) return;
+    const std::string path = "training.algorithmic_progress";
+    if (n->kind == node_kind::scalar && (n->text == "off" || n->text == "on")) {
+        progress.enabled = n->text == "on";
+        return;
+    }
+    if (n->kind == node_kind::scalar) {
+        reader.report(n->pos, path, "expected off, on or a mapping like {halving_time: 8 months}, got " + describe_found(*n));
+        return;
+    }
+    if (!reader.mapping(*n, path, algorithmic_progress_spec)) return;
+    progress.enabled = true;
+    if (const yaml_node* h = n->find("halving_time"))
+        if (auto t = reader.quantity(*h, child_path(path, "halving_time"), quantity_kind::time, bound::positive))
+            progress.halving_time_s = *t;
+}
+
 /// `training`.
 void read_training(field_reader& reader, const yaml_node& root, sim::training_params& training) {
     const yaml_node* n = root.find("training");
@@ -507,6 +527,7 @@ void read_training(field_reader& reader, const yaml_node& root, sim::training_pa
     reader.set_span(*n, "release_gap", "training", bound::non_negative, training.release_gap);
     reader.set_quantity(*n, "reference_loss", "training", quantity_kind::dimensionless, bound::non_negative,
                         training.reference_loss);
+    read_algorithmic_progress(reader, *n, training.algorithmic_progress);
 }
 
 /// `economy`; then the facility life of each site that gives none.

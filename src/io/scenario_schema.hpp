@@ -132,9 +132,14 @@ inline constexpr field_spec site_fields[] = {
 };
 inline constexpr map_spec site_spec{site_fields};
 
+/// `off`, `on`, or a mapping of these keys.
+inline constexpr field_spec algorithmic_progress_fields[] = {{"halving_time"}};
+inline constexpr map_spec algorithmic_progress_spec{algorithmic_progress_fields};
+
 inline constexpr field_spec training_fields[] = {
     {"scaling_law"}, {"mfu"}, {"goodput"}, {"utilisation"}, {"accelerator_mtbf"}, {"checkpoint_write"}, {"restart"},
     {"generation_length"}, {"release_gap"}, {"reference_loss"},
+    {"algorithmic_progress", field_shape::mapping, &algorithmic_progress_spec},
 };
 inline constexpr map_spec training_spec{training_fields};
 

@@ -416,6 +416,13 @@ std::string write_scenario_yaml(const sim::scenario& s) {
     write_duration(out, "generation_length", s.training.generation_length);
     write_duration(out, "release_gap", s.training.release_gap);
     write_quantity(out, "reference_loss", s.training.reference_loss, quantity_kind::dimensionless);
+    if (s.training.algorithmic_progress.enabled) {
+        out << YAML::Key << "algorithmic_progress" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        write_quantity(out, "halving_time", s.training.algorithmic_progress.halving_time_s, quantity_kind::time);
+        out << YAML::EndMap;
+    } else {
+        write_text(out, "algorithmic_progress", "off");
+    }
     out << YAML::EndMap;
 
     out << YAML::Key << "economy" << YAML::Value << YAML::BeginMap;

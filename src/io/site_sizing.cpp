@@ -189,24 +189,6 @@ std::string get_key(const site_inputs& in, const size_key& k) {
     return "";
 }
 
-/// `v` to `digits` significant figures, exponent without "+" or leading zeros: 5.6e22, 329, 3.41e12.
-std::string short_number(double v, int digits) {
-    std::string s = fmt::format("{:.{}g}", v, digits);
-    const auto e = s.find('e');
-    if (e == std::string::npos) return s;
-    std::size_t i = e + 1;
-    const bool negative = s[i] == '-';
-    if (s[i] == '+' || s[i] == '-') ++i;
-    while (i + 1 < s.size() && s[i] == '0') ++i;
-    return s.substr(0, e + 1) + (negative ? "-" : "") + s.substr(i);
-}
-
-/// "array area 5.6e22 m2 is 1.1e8 times the Earth's surface (5.1e14 m2)".
-std::string excess_message(const economy::bound_excess& x) {
-    return fmt::format("{} {} {} is {} times {} ({} {})", x.bound.quantity, short_number(x.value, 2), x.bound.unit,
-                       short_number(x.ratio, 2), x.bound.against, short_number(x.bound.limit, 3), x.bound.unit);
-}
-
 /// The design against physics and the world: peak power, its shares of the Sun's output, its Kardashev index,
 /// and every plausibility bound it exceeds (an empty "warnings" array when none).
 void add_scale_outputs(nlohmann::ordered_json& j, const site_inputs& in, const economy::site_design& d) {
@@ -224,7 +206,7 @@ void add_scale_outputs(nlohmann::ordered_json& j, const site_inputs& in, const e
         w["unit"] = x.bound.unit;
         w["ratio"] = x.ratio;
         w["source"] = x.bound.source;
-        w["message"] = excess_message(x);
+        w["message"] = economy::describe(x);
         warnings.push_back(w);
     }
     j["warnings"] = warnings;
@@ -382,7 +364,7 @@ std::string sites_comparison_markdown(site_inputs base, const std::vector<double
 
 std::vector<std::string> site_design_warnings(const site_inputs& in, const economy::site_design& d) {
     std::vector<std::string> out;
-    for (const auto& x : economy::exceeded_bounds(in, d)) out.push_back(excess_message(x));
+    for (const auto& x : economy::exceeded_bounds(in, d)) out.push_back(economy::describe(x));
     return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include "kardashev/core/error.hpp"
 #include "kardashev/economy/cost.hpp"
+#include "kardashev/economy/scale.hpp"
 #include "kardashev/economy/site_design.hpp"
 #include "stages.hpp"
 
@@ -101,9 +102,12 @@ run_summary summarise(const scenario& input, std::int64_t steps, const fleet_sta
     summary.peak_facility_power_w = energy.peak_facility_power_w;
     summary.kardashev_index_peak =
         energy.peak_facility_power_w > 0.0 ? economy::kardashev_index(energy.peak_facility_power_w) : 0.0;
+    summary.peak_sun_share = economy::solar_luminosity_share(energy.peak_facility_power_w);
+    summary.peak_earth_sunlight_share = economy::earth_sunlight_share(energy.peak_facility_power_w);
     summary.binding_steps = binding.steps;
     for (std::size_t i = 0; i < input.sites.size(); ++i)
         summary.sites.push_back(summarise_site(input, input.sites[i], plants.sites[i], energy.sites[i], books.sites[i]));
+    summary.warnings = scale_warnings(input, summary);
     return summary;
 }
 

@@ -14,8 +14,9 @@ constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& l
     const double material_peak_flops = material_share * buildout.planned_peak_flops;
     const double power_cut_peak_flops = buildout.power_cut_peak_flops + energy.unfed_peak_flops;
     bool data_short = false;
-    if (training.projected_flop > 0.0)
-        data_short = fleet::compute_optimal(law, training.projected_flop).tokens > corpus.unique_tokens;
+    // The tokens a run wants follow the compute-optimal split of its effective compute (algorithmic progress).
+    if (training.projected_effective_flop > 0.0)
+        data_short = fleet::compute_optimal(law, training.projected_effective_flop).tokens > corpus.unique_tokens;
     constraint bound = constraint::compute;
     if (data_short)
         bound = uplink.saturated ? constraint::bandwidth : constraint::data;

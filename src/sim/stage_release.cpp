@@ -15,15 +15,17 @@ constraint most_frequent(const std::array<std::int64_t, constraint_count>& count
     return static_cast<constraint>(best);
 }
 
-/// The model a generation's FLOP and the corpus of the day give: the best (N, D), released after the gap.
+/// The model a generation's effective FLOP and the corpus of the day give: the best (N, D), released after the gap
+/// (docs/models/sim.md "Algorithmic progress").
 generation trained_model(const scenario& input, const fleet::chinchilla_law& law, const training_run& finished,
                          double unique_tokens) {
-    const auto allocation = fleet::data_limited_optimal(law, finished.flop, unique_tokens, input.corpus);
+    const auto allocation = fleet::data_limited_optimal(law, finished.effective_flop, unique_tokens, input.corpus);
     generation model;
     model.index = finished.index;
     model.started = finished.started;
     model.released = finished.ends + input.training.release_gap;
     model.flop = finished.flop;
+    model.effective_flop = finished.effective_flop;
     model.params = allocation.params;
     model.tokens = allocation.tokens;
     model.unique_tokens = unique_tokens;
@@ -66,6 +68,8 @@ release_channels start_release(recorder& recording) {
     channels.flop_rate = recording.add_channel("training", "flop_rate", "FLOP/s");
     channels.deployed_loss = recording.add_channel("model", "deployed_loss", "nats/token");
     channels.deployed_quality = recording.add_channel("model", "deployed_quality", "1");
+    channels.generation_effective_flop = recording.add_channel("training", "effective_flop_accumulated", "FLOP");
+    channels.multiplier = recording.add_channel("training", "algorithmic_multiplier", "1");
     return channels;
 }
 
@@ -78,8 +82,10 @@ void release_stage(const step_clock& clock, const scenario& input, const fleet::
     if (clock.end >= current.ends && current.flop > 0.0) {
         generation model = trained_model(input, law, current, corpus.unique_tokens);
         recording.add_event({clock.end, "model_trained", fmt::format("model/{}", model.index),
-                             fmt::format("{:.4g} FLOP, {:.4g} parameters, {:.4g} tokens, loss {:.4f}, bound by {}",
-                                         model.flop, model.params, model.tokens, model.loss, to_string(model.binding))});
+                             fmt::format("{:.4g} FLOP ({:.4g} effective), {:.4g} parameters, {:.4g} tokens, loss {:.4f}, "
+                                         "bound by {}",
+                                         model.flop, model.effective_flop, model.params, model.tokens, model.loss,
+                                         to_string(model.binding))});
         if (model.released < input.start + input.length)
             recording.add_event({model.released, "model_deployed", fmt::format("model/{}", model.index),
                                  fmt::format("quality {:.4f}", model.quality)});
@@ -97,6 +103,8 @@ void release_stage(const step_clock& clock, const scenario& input, const fleet::
     recording.record(clock.index, channels.flop_rate, step.flop / clock.dt_s);
     recording.record(clock.index, channels.deployed_loss, cohorts.deployed_loss);
     recording.record(clock.index, channels.deployed_quality, cohorts.deployed_quality);
+    recording.record(clock.index, channels.generation_effective_flop, current.effective_flop);
+    recording.record(clock.index, channels.multiplier, step.multiplier);
 }
 
 }  // namespace kardashev::sim::detail

@@ -9,6 +9,7 @@
 #include "kardashev/compute/training.hpp"
 #include "kardashev/compute/transformer.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/fleet/algorithmic_progress.hpp"
 #include "stages.hpp"
 
 namespace kardashev::sim::detail {
@@ -188,9 +189,14 @@ void training_stage(const step_clock& clock, const scenario& input, const fleet:
         recording.record(clock.index, training.channels.interruptions, sums.interruptions);
     }
     current.flop += flop;
+    // Algorithmic progress (docs/models/sim.md): the step's FLOP count at the multiplier of its midpoint.
+    out.multiplier = fleet::effective_compute_multiplier(input.training.algorithmic_progress,
+                                                         (clock.start - input.start).seconds() + 0.5 * clock.dt_s);
+    current.effective_flop += flop * out.multiplier;
     const double remaining_steps = std::max(0.0, (current.ends - clock.end).seconds() / clock.dt_s);
     out.flop = flop;
     out.projected_flop = current.flop + flop * remaining_steps;
+    out.projected_effective_flop = current.effective_flop + flop * out.multiplier * remaining_steps;
 }
 
 }  // namespace kardashev::sim::detail

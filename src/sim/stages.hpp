@@ -219,6 +219,7 @@ struct training_run {
     std::array<std::int64_t, constraint_count> binding_steps{};
     double reference_params = 0.0;  // N of the shape whose layout sets each site's MFU (utilisation: model)
     double interruptions = 0.0;     // expected, all sites
+    double effective_flop = 0.0;    // [FLOP] each step's flop x its algorithmic-progress multiplier
 };
 
 /// A site's share of the generation in training (utilisation: model).
@@ -251,6 +252,8 @@ struct training_state {
 struct training_step {
     double flop = 0.0;            // [FLOP] delivered this step
     double projected_flop = 0.0;  // [FLOP] the generation's, at this step's rate to its end
+    double multiplier = 1.0;      // [-] effective compute per FLOP at the step's midpoint (algorithmic progress)
+    double projected_effective_flop = 0.0;  // [FLOP] the generation's effective, at this step's rate and multiplier
 };
 
 // --- 8. binding
@@ -262,10 +265,12 @@ struct binding_state {
 
 // --- 9. release
 
-/// training generation, flop_accumulated, flop_rate; model deployed_loss, deployed_quality.
+/// training generation, flop_accumulated, flop_rate, effective_flop_accumulated, algorithmic_multiplier; model
+/// deployed_loss, deployed_quality.
 struct release_channels {
     channel_id generation = 0, generation_flop = 0, flop_rate = 0;
     channel_id deployed_loss = 0, deployed_quality = 0;
+    channel_id generation_effective_flop = 0, multiplier = 0;
 };
 
 // --- 10. economy
@@ -383,6 +388,11 @@ void release_stage(const step_clock& clock, const scenario& input, const fleet::
 void economy_stage(const step_clock& clock, const scenario& input, const buildout_state& budget,
                    const buildout_step& bought, const energy_state& energy, const energy_step& power,
                    constraint binding, economy_state& books, recorder& recording);
+
+/// The figures of `summary` beyond a plausibility bound (economy::plausibility_bounds): the run's peak facility
+/// power and each site's power capacity against the world's electricity, each off-world site's design at its peak
+/// (array area, launches per life) against the Earth's surface and the world's launches.
+[[nodiscard]] std::vector<scale_warning> scale_warnings(const scenario& input, const run_summary& summary);
 
 /// The run's summary from the stages' states at its end.
 [[nodiscard]] run_summary summarise(const scenario& input, std::int64_t steps, const fleet_state& cohorts,

@@ -36,11 +36,29 @@ TEST(cli, run_without_a_scenario_runs_the_default_and_prints_the_summary_table) 
     EXPECT_NE(o.out.find("binding constraint, steps:"), std::string::npos) << o.out;
     for (const char* f : {"summary.json", "timeseries.csv", "events.csv", "scenario.resolved.yaml"})
         EXPECT_TRUE(fs::exists(root / "run" / f)) << f;
+    // The default stays within every plausibility bound: no warning anywhere.
+    EXPECT_EQ(o.err.find("warning"), std::string::npos) << o.err;
+    EXPECT_NE(slurp(root / "run" / "summary.json").find("\"warnings\": []"), std::string::npos);
+    EXPECT_EQ(slurp(root / "run" / "events.csv").find(",warning,"), std::string::npos);
     // A second run into the same folder is refused with exit code 2 and leaves the first intact.
     const auto again = kardashev("run --quiet --out " + (root / "run").string());
     EXPECT_EQ(again.code, 2);
     EXPECT_EQ(again.err, "kardashev: error: " + (root / "run").string() +
                              ": the run folder exists; choose another --out or pass --force to replace it\n");
+    fs::remove_all(root);
+}
+
+TEST(cli, run_warns_on_stderr_when_a_site_exceeds_the_worlds_electricity) {
+    const auto root = temp_root("warning");
+    const auto o = kardashev("run --quiet --set 'sites[0].power_capacity=5 TW' --out " + (root / "run").string());
+    ASSERT_EQ(o.code, 0) << o.err;
+    const std::string message = "site/colossus-1: power capacity 5e12 W is 1.5 times the world's mean electricity generation "
+                                "(3.41e12 W)";
+    EXPECT_EQ(o.err, "kardashev: warning: " + message + "\n");
+    const auto events = slurp(root / "run" / "events.csv");
+    EXPECT_NE(events.find(",warning,site/colossus-1," + message + "\n"), std::string::npos) << events.substr(events.size() - 400);
+    const auto summary = slurp(root / "run" / "summary.json");
+    EXPECT_NE(summary.find("\"bound\": \"electric_power\""), std::string::npos);
     fs::remove_all(root);
 }
 

@@ -88,15 +88,21 @@
     ...(typeof summary.emissions_kg === 'number' ? [['CO2 emitted', si(summary.emissions_kg * 1e3, 'g CO2')]] : []),
     ['Peak facility power', si(summary.peak_facility_power_w, 'W')],
     ['Peak Kardashev index', summary.kardashev_index_peak.toFixed(3)],
+    ...(typeof summary.peak_sun_share === 'number' ? [
+      ['Peak power / the Sun\'s luminosity', summary.peak_sun_share.toPrecision(3)],
+      ['Peak power / the sunlight the Earth intercepts', summary.peak_earth_sunlight_share.toPrecision(3)]] : []),
+    ...(Array.isArray(summary.warnings) ? summary.warnings.map((w) => ['Warning', w.message]) : []),
     ...bindingNames.map((k) => [`Steps bound by ${k}`,
       `${summary.binding_steps[k]} (${pct(summary.binding_steps[k] / totalSteps)})`]),
   ]);
   table('kd-fleet-final', null, Object.entries(summary.final_fleet_units).map(([k, v]) => [`Fleet at the end: ${k}`, si(v, '')]));
-  table('kd-generations', ['gen', 'started', 'released', 'FLOP', 'parameters', 'tokens', 'unique tokens', 'loss [nats/token]', 'quality', 'bound by'],
-    summary.generations.map((g) => [String(g.index), date(g.started_utc), date(g.released_utc), si(g.flop, 'FLOP'), si(g.params, ''),
+  table('kd-generations', ['gen', 'started', 'released', 'FLOP', 'effective FLOP', 'parameters', 'tokens', 'unique tokens',
+    'loss [nats/token]', 'quality', 'bound by'],
+    summary.generations.map((g) => [String(g.index), date(g.started_utc), date(g.released_utc), si(g.flop, 'FLOP'),
+      typeof g.effective_flop === 'number' ? si(g.effective_flop, 'FLOP') : '–', si(g.params, ''),
       si(g.tokens, ''), si(g.unique_tokens, ''), g.loss_nats_per_token.toFixed(4),
       typeof g.quality === 'number' ? g.quality.toFixed(4) : '–', g.binding]),
-    [true, false, false, true, true, true, true, true, true, false]);
+    [true, false, false, true, true, true, true, true, true, true, false]);
   table('kd-sites', ['site', 'kind', 'accelerator-hours', 'peak IT power', 'capex', 'depreciation', 'energy', 'energy cost',
     'USD per accelerator-hour', 'failed accelerators', 'retired accelerators', 'CO2 emitted'],
     summary.sites.map((s) => [s.name, s.kind, si(s.accelerator_hours, 'h'), si(s.peak_it_power_w, 'W'), si(s.capex_usd, 'USD'),

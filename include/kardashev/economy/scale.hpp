@@ -3,6 +3,7 @@
 /// (the Earth's surface, the world's launches, the world's electricity) it exceeds. See docs/models/economy.md.
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -61,6 +62,10 @@ struct bound_excess {
 /// The design's value [bound's unit] for bound kind `kind`: array area [m^2], launches / life [1/yr] (0 with
 /// no launches) or peak electric power [W].
 double bound_value(bound_kind kind, const site_inputs& in, const site_design& d);
+
+/// "array area 5.6e22 m2 is 1.1e8 times the Earth's surface (5.1e14 m2)": the excess's quantity, value, ratio and
+/// bound, to two (value, ratio) and three (bound) significant figures.
+std::string describe(const bound_excess& x);
 
 /// The bounds of plausibility_bounds() that design `d` of `in` exceeds (value > limit), in table order.
 std::vector<bound_excess> exceeded_bounds(const site_inputs& in, const site_design& d);

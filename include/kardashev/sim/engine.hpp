@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "kardashev/core/time.hpp"
+#include "kardashev/economy/scale.hpp"
 #include "kardashev/sim/recorder.hpp"
 #include "kardashev/sim/scenario.hpp"
 
@@ -40,15 +41,25 @@ struct generation {
     int index = 0;               //!< 1-based
     epoch started;
     epoch released;
-    double flop = 0.0;           //!< [FLOP] compute delivered
-    double params = 0.0;         //!< N
-    double tokens = 0.0;         //!< D trained
+    double flop = 0.0;           //!< [FLOP] compute delivered (physical)
+    double effective_flop = 0.0; //!< [FLOP] delivered x the algorithmic-progress multiplier of each step (sets N, D, loss)
+    double params = 0.0;         //!< N of the compute-optimal split of effective_flop (the start's algorithms)
+    double tokens = 0.0;         //!< D trained (effective_flop's split, within the corpus)
     double unique_tokens = 0.0;  //!< corpus unique tokens at release
     double loss = 0.0;           //!< [nats/token]
     double quality = 0.0;        //!< [-] quality_from_loss
     constraint binding = constraint::compute;  //!< constraint that bound most steps of its run
     double interruptions = 0.0;  //!< [-] expected job interruptions over its run, all sites (utilisation: model; else 0)
     bool operator==(const generation&) const = default;
+};
+
+/// A figure of the run beyond a plausibility bound of economy::plausibility_bounds (docs/models/sim.md "Scale
+/// against physics").
+struct scale_warning {
+    std::string entity;            //!< "company" for the run's peak power, "site/NAME" for a site's figure
+    economy::bound_excess excess;  //!< the bound, the run's value [bound's unit] and value / limit
+    std::string message;           //!< "site/NAME: array area 5.6e22 m2 is 1.1e8 times the Earth's surface (5.1e14 m2)"
+    bool operator==(const scale_warning&) const = default;
 };
 
 /// Headline figures of a run.
@@ -108,6 +119,9 @@ struct run_summary {
     double total_emissions_kg = 0.0;         //!< [kg CO2] all sites
     double peak_facility_power_w = 0.0;      //!< [W]
     double kardashev_index_peak = 0.0;       //!< [-] Sagan K of the peak facility power
+    double peak_sun_share = 0.0;             //!< [-] peak facility power / the Sun's luminosity (IAU 2015 B3)
+    double peak_earth_sunlight_share = 0.0;  //!< [-] peak facility power / the sunlight the Earth intercepts
+    std::vector<scale_warning> warnings;     //!< figures beyond a plausibility bound (scale_warnings), in check order
     std::array<std::int64_t, constraint_count> binding_steps{};  //!< steps each constraint bound
     std::int64_t steps = 0;
     std::vector<site_summary> sites;         //!< per site, in scenario order

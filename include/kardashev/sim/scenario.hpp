@@ -12,6 +12,7 @@
 #include "kardashev/core/time.hpp"
 #include "kardashev/energy/facility.hpp"
 #include "kardashev/energy/plant.hpp"
+#include "kardashev/fleet/algorithmic_progress.hpp"
 #include "kardashev/fleet/cohort.hpp"
 #include "kardashev/fleet/corpus.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
@@ -144,6 +145,7 @@ struct training_params {
     duration restart = duration::from_seconds(600.0);          //!< time from a failure to training again (model)
     duration generation_length = duration::from_days(120);  //!< training time of each generation
     duration release_gap = duration::from_days(30);         //!< evaluation and roll-out between runs
+    fleet::algorithmic_progress algorithmic_progress;  //!< effective-compute multiplier; default on, 8-month halving (Ho et al. 2024)
     double reference_loss = 1.865;            //!< [nats/token] loss of the deployed model at the start (quality 0); must exceed the law's E. Default: Epoch-fit loss of a compute-optimal 4.6e26 FLOP model (Grok 3's compute, Epoch AI database)
     bool operator==(const training_params&) const = default;
 };
