@@ -65,6 +65,7 @@ double buy(const site& where, double want, double per_accel_facility_w, site_pla
 buildout_state start_buildout(const scenario& input, buildout_step& bought) {
     buildout_state plants;
     plants.sites.resize(input.sites.size());
+    plants.lunar = start_lunar_industry(input);
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
         const auto& where = input.sites[i];
         auto& plant = plants.sites[i];
@@ -85,6 +86,8 @@ void buildout_stage(const step_clock& clock, const scenario& input, buildout_sta
         plants.budget_unspent_usd = inf;
     out.planned_peak_flops = out.power_cut_peak_flops = out.money_cut_peak_flops = 0.0;
     out.any_money_limited = false;
+    out.lunar_cut_peak_flops = 0.0;
+    lunar_industry_begin_step(clock, input, plants.lunar);
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
         const auto& where = input.sites[i];
         auto& plant = plants.sites[i];
@@ -100,9 +103,13 @@ void buildout_stage(const step_clock& clock, const scenario& input, buildout_sta
         if (target <= plant.installed) {
             plant.installed = target;  // retired units are not refunded
         } else {
-            const double want = target - plant.installed;
+            // A moon site with a factory adds what the factory launches (lunar_industry.cpp).
+            const double planned_want = target - plant.installed;
+            const double want = lunar_industry_cap(clock, i, planned_want, plants.lunar);
+            out.lunar_cut_peak_flops += (planned_want - want) * peak;
             const double bought = buy(where, want, per_accel_facility_w, plant, plants.budget_unspent_usd, site_out);
             if (site_out.money_limited) out.money_cut_peak_flops += (want - bought) * peak;
+            lunar_industry_launched(clock, i, bought, plants.lunar);
         }
         out.any_money_limited = out.any_money_limited || site_out.money_limited;
     }
