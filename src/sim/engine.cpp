@@ -92,7 +92,7 @@ struct run_state {
         uplink_stage(clock, input, step.fleet, step.fast, uplink, step.uplink, recording);
         corpus_stage(clock, input, cohorts, step.fleet, step.uplink, corpus, recording);
         buildout_stage(clock, input, plants, step.buildout);
-        record_lunar_industry(clock, plants.lunar, recording);
+        record_lunar_industry(clock, input, plants.lunar, recording);
         energy_stage(clock, input, plants, step.buildout, step.fast, energy, step.energy, recording);
         training_stage(clock, input, law, step.energy, corpus, training, step.training, recording);
         step.binding = binding_stage(clock, law, step.training, corpus, step.uplink, step.buildout, step.energy, binding, recording);

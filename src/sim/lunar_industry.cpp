@@ -97,23 +97,34 @@ void lunar_industry_begin_step(const step_clock& clock, const scenario& input, l
     }
 }
 
-double lunar_industry_cap(const step_clock& clock, std::size_t i, double want, const lunar_industry_state& lunar) {
+double lunar_industry_cap(const step_clock& clock, std::size_t i, double want, lunar_industry_state& lunar) {
     if (!lunar.any || !lunar.sites[i].enabled) return want;
-    return economy::run_lunar_factory(lunar.sites[i].factory, std::max(0.0, want), clock.dt_s).accelerators;
+    auto& s = lunar.sites[i];
+    s.last = economy::run_lunar_factory(s.factory, std::max(0.0, want), clock.dt_s);  // its limit: against the plan
+    return s.last.accelerators;
 }
 
 void lunar_industry_launched(const step_clock& clock, std::size_t i, double launched, lunar_industry_state& lunar) {
     if (!lunar.any || !lunar.sites[i].enabled) return;
     auto& s = lunar.sites[i];
+    const auto limit = s.last.limit;  // what capped the plan (lunar_industry_cap), not the launched count
     s.last = economy::run_lunar_factory(s.factory, std::max(0.0, launched), clock.dt_s);
+    s.last.limit = limit;
     s.satellites += s.last.satellites;
     s.earth_mass_kg += s.last.earth_mass_kg;
 }
 
-void record_lunar_industry(const step_clock& clock, const lunar_industry_state& lunar, recorder& recording) {
+void record_lunar_industry(const step_clock& clock, const scenario& input, lunar_industry_state& lunar,
+                           recorder& recording) {
     if (!lunar.any) return;
-    for (const auto& s : lunar.sites) {
+    for (std::size_t i = 0; i < input.sites.size(); ++i) {
+        auto& s = lunar.sites[i];
         if (!s.enabled) continue;
+        if (s.last.limit != s.recorded_limit) {
+            recording.add_event({clock.end, "lunar_limit", "site/" + input.sites[i].name,
+                                 fmt::format("{} -> {}", economy::to_string(s.recorded_limit), economy::to_string(s.last.limit))});
+            s.recorded_limit = s.last.limit;
+        }
         recording.record(clock.index, s.satellites_ch, s.satellites);
         recording.record(clock.index, s.throughput_ch, s.last.driver_throughput_kg_per_s);
         recording.record(clock.index, s.power_ch, s.last.driver_power_w);

@@ -138,6 +138,7 @@ struct lunar_site {
     economy::lunar_factory_step last;    // what it launched this step
     double satellites = 0.0;             // [count] launched so far
     double earth_mass_kg = 0.0;          // [kg] shipped from Earth so far
+    economy::lunar_limit recorded_limit = economy::lunar_limit::plan;  // the limit of the last `lunar_limit` event
     channel_id satellites_ch = 0, throughput_ch = 0, power_ch = 0, earth_ch = 0, regolith_ch = 0;
 };
 
@@ -336,12 +337,13 @@ lunar_industry_state start_lunar_industry(const scenario& input);
 void register_lunar_industry(const scenario& input, lunar_industry_state& lunar, recorder& recording);
 /// Applies the schedules in force at the step's start to each factory and clears what it launched.
 void lunar_industry_begin_step(const step_clock& clock, const scenario& input, lunar_industry_state& lunar);
-/// The most of `want` accelerators site `i`'s factory launches this step (`want` for a site without one).
-double lunar_industry_cap(const step_clock& clock, std::size_t i, double want, const lunar_industry_state& lunar);
+/// The most of `want` accelerators site `i`'s factory launches this step (`want` for a site without one); keeps the
+/// limit that capped it.
+double lunar_industry_cap(const step_clock& clock, std::size_t i, double want, lunar_industry_state& lunar);
 /// Books `launched` accelerators as site `i`'s factory output this step (nothing for a site without one).
 void lunar_industry_launched(const step_clock& clock, std::size_t i, double launched, lunar_industry_state& lunar);
-/// Records the factories' channels for the step.
-void record_lunar_industry(const step_clock& clock, const lunar_industry_state& lunar, recorder& recording);
+/// Records the factories' channels for the step, and a `lunar_limit` event when a factory's binding limit changes.
+void record_lunar_industry(const step_clock& clock, const scenario& input, lunar_industry_state& lunar, recorder& recording);
 
 /// The installed base at the start, taken as built (not limited by the budget); its purchases in `bought`.
 buildout_state start_buildout(const scenario& input, buildout_step& bought);

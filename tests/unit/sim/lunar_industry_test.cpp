@@ -71,6 +71,16 @@ TEST(lunar_industry, a_small_mass_driver_binds_and_caps_the_build_out) {
         }
     }
     EXPECT_EQ(changes, 2);
+    // The factory's own event names the limit: the driver's rate from day 10.
+    int limits = 0;
+    for (const auto& e : r.record.events()) {
+        if (e.kind != "lunar_limit") continue;
+        ++limits;
+        EXPECT_EQ(e.entity, "site/base");
+        EXPECT_EQ(e.detail, "plan -> driver_rate");
+        EXPECT_EQ(e.at, s.start + duration::from_days(11));
+    }
+    EXPECT_EQ(limits, 1);
     const auto throughput = series(r, "site/base", "mass_driver_throughput");
     const auto installed = series(r, "site/base", "accelerators");
     const auto launched = series(r, "site/base", "satellites_launched");
