@@ -257,6 +257,9 @@ kind_info info(quantity_kind kind) {
         case quantity_kind::tokens_per_byte:
             return {"tokens per byte (e.g. \"0.25 tok/B\")", dim(0, 0, 0, 0, 0, -1, 0, 1)};
         case quantity_kind::specific_energy: return {"a specific energy (e.g. \"150 Wh/kg\")", dim(2, 0, -2)};
+        case quantity_kind::mass_rate: return {"a mass rate (e.g. \"1 Mt/yr\")", dim(0, 1, -1)};
+        case quantity_kind::speed: return {"a speed (e.g. \"2.38 km/s\")", dim(1, 0, -1)};
+        case quantity_kind::acceleration: return {"an acceleration (e.g. \"294 m/s2\")", dim(1, 0, -2)};
         case quantity_kind::mass_per_energy:
             // kg/J = s^2/m^2: the mass cancels.
             return {"a mass per energy (e.g. \"0.4 kg/kWh\")", dim(-2, 0, 2)};
@@ -379,6 +382,10 @@ std::vector<display_unit> display_units(quantity_kind kind) {
         case quantity_kind::tokens_per_byte: return {make_display("tok/B")};
         case quantity_kind::specific_energy: return {make_display("Wh/kg")};
         case quantity_kind::mass_per_energy: return {make_display("kg/kWh")};
+        case quantity_kind::mass_rate:
+            return {make_display("t/yr"), make_display("kt/yr"), make_display("Mt/yr"), make_display("Gt/yr")};
+        case quantity_kind::speed: return {make_display("m/s"), make_display("km/s")};
+        case quantity_kind::acceleration: return {make_display("m/s2")};
     }
     return {};
 }

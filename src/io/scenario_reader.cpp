@@ -352,6 +352,31 @@ void check_uplink_sites(field_reader& reader, const yaml_node& network_node, con
     }
 }
 
+/// `moon.industry` of a moon site (docs/scenarios.md "Lunar industry"): the mass driver's rate defaults to NASA
+/// SP-413's 1 Mt/yr, its other figures to logistics::mass_driver's.
+void read_lunar_industry(field_reader& reader, const yaml_node& n, const std::string& path, epoch start,
+                         sim::lunar_industry& industry) {
+    if (!reader.mapping(n, path, lunar_industry_spec)) return;
+    industry.enabled = true;
+    industry.driver_rate_kg_per_s = {{start, industry.driver.rate_kg_per_s}};
+    reader.set_schedule(n, "regolith_share", path, quantity_kind::dimensionless, bound::fraction, start, industry.regolith_share);
+    if (const yaml_node* d = n.find("mass_driver")) {
+        const auto dp = child_path(path, "mass_driver");
+        if (reader.mapping(*d, dp, mass_driver_spec)) {
+            reader.set_schedule(*d, "rate", dp, quantity_kind::mass_rate, bound::non_negative, start, industry.driver_rate_kg_per_s);
+            reader.set_quantity(*d, "launch_speed", dp, quantity_kind::speed, bound::positive, industry.driver.launch_speed_m_s);
+            reader.set_quantity(*d, "efficiency", dp, quantity_kind::dimensionless, bound::open_fraction, industry.driver.efficiency);
+            reader.set_quantity(*d, "acceleration", dp, quantity_kind::acceleration, bound::positive,
+                                industry.driver.acceleration_m_s2);
+        }
+    }
+    reader.set_schedule(n, "plant_power", path, quantity_kind::power, bound::non_negative, start, industry.plant_power_w);
+    reader.set_schedule(n, "delivery_price", path, quantity_kind::price_per_mass, bound::non_negative, start,
+                        industry.delivery_price_usd_per_kg);
+    reader.set_schedule(n, "earth_shipments", path, quantity_kind::mass_rate, bound::non_negative, start,
+                        industry.earth_shipments_kg_per_s);
+}
+
 sim::site read_site(field_reader& reader, const yaml_node& n, const std::string& path, epoch start,
                     const accelerator_index& accelerators) {
     sim::site site;
@@ -388,6 +413,8 @@ sim::site read_site(field_reader& reader, const yaml_node& n, const std::string&
             if (site.moon.location == sim::lunar_location::equatorial) site.moon.sunlit_fraction = 0.5;  // 14.77 d of day per 29.53 d synodic month
             reader.set_quantity(*moon, "sunlit_fraction", mp, quantity_kind::dimensionless, bound::open_fraction,
                                 site.moon.sunlit_fraction);
+            if (const yaml_node* ind = moon->find("industry"))
+                read_lunar_industry(reader, *ind, child_path(mp, "industry"), start, site.moon.industry);
         }
     } else if (moon != nullptr) {
         reader.report(moon->pos, child_path(path, "moon"), "only a site of kind moon has a moon block");

@@ -102,7 +102,23 @@ inline constexpr field_spec site_orbit_fields[] = {
 };
 inline constexpr map_spec site_orbit_spec{site_orbit_fields};
 
-inline constexpr field_spec site_moon_fields[] = {{"location"}, {"sunlit_fraction"}};
+inline constexpr field_spec mass_driver_fields[] = {
+    {"rate", field_shape::schedule, &schedule_point_spec}, {"launch_speed"}, {"efficiency"}, {"acceleration"},
+};
+inline constexpr map_spec mass_driver_spec{mass_driver_fields};
+
+inline constexpr field_spec lunar_industry_fields[] = {
+    {"regolith_share", field_shape::schedule, &schedule_point_spec},
+    {"mass_driver", field_shape::mapping, &mass_driver_spec},
+    {"plant_power", field_shape::schedule, &schedule_point_spec},
+    {"delivery_price", field_shape::schedule, &schedule_point_spec},
+    {"earth_shipments", field_shape::schedule, &schedule_point_spec},
+};
+inline constexpr map_spec lunar_industry_spec{lunar_industry_fields};
+
+inline constexpr field_spec site_moon_fields[] = {
+    {"location"}, {"sunlit_fraction"}, {"industry", field_shape::mapping, &lunar_industry_spec},
+};
 inline constexpr map_spec site_moon_spec{site_moon_fields};
 
 inline constexpr field_spec power_block_fields[] = {

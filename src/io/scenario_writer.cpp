@@ -53,6 +53,9 @@ std::vector<std::string_view> candidate_units(quantity_kind kind) {
     case quantity_kind::tokens_per_byte: return {"tok/B"};
     case quantity_kind::specific_energy: return {"Wh/kg", "J/kg"};
     case quantity_kind::mass_per_energy: return {"kg/kWh", "g/kWh", "kg/J"};
+    case quantity_kind::mass_rate: return {"Gt/yr", "Mt/yr", "kt/yr", "t/yr", "kg/s"};
+    case quantity_kind::speed: return {"km/s", "m/s"};
+    case quantity_kind::acceleration: return {"m/s2"};
     }
     return {};
 }
@@ -199,6 +202,24 @@ void write_quantity(YAML::Emitter& out, const char* key, double v, quantity_kind
     out << YAML::Key << key << YAML::Value << quantity_text(v, kind);
 }
 
+/// A moon site's `industry` block; the optional schedules only when given.
+void write_lunar_industry(YAML::Emitter& out, const sim::lunar_industry& industry) {
+    out << YAML::Key << "industry" << YAML::Value << YAML::BeginMap;
+    if (!industry.regolith_share.empty()) write_schedule(out, "regolith_share", industry.regolith_share, quantity_kind::dimensionless);
+    out << YAML::Key << "mass_driver" << YAML::Value << YAML::BeginMap;
+    write_schedule(out, "rate", industry.driver_rate_kg_per_s, quantity_kind::mass_rate);
+    write_quantity(out, "launch_speed", industry.driver.launch_speed_m_s, quantity_kind::speed);
+    write_quantity(out, "efficiency", industry.driver.efficiency, quantity_kind::dimensionless);
+    write_quantity(out, "acceleration", industry.driver.acceleration_m_s2, quantity_kind::acceleration);
+    out << YAML::EndMap;
+    if (!industry.plant_power_w.empty()) write_schedule(out, "plant_power", industry.plant_power_w, quantity_kind::power);
+    if (!industry.delivery_price_usd_per_kg.empty())
+        write_schedule(out, "delivery_price", industry.delivery_price_usd_per_kg, quantity_kind::price_per_mass);
+    if (!industry.earth_shipments_kg_per_s.empty())
+        write_schedule(out, "earth_shipments", industry.earth_shipments_kg_per_s, quantity_kind::mass_rate);
+    out << YAML::EndMap;
+}
+
 void write_duration(YAML::Emitter& out, const char* key, duration d) {
     out << YAML::Key << key << YAML::Value << duration_text(d);
 }
@@ -327,6 +348,7 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
         out << YAML::Key << "moon" << YAML::Value << YAML::BeginMap;
         write_choice(out, "location", s.moon.location);
         write_quantity(out, "sunlit_fraction", s.moon.sunlit_fraction, quantity_kind::dimensionless);
+        if (s.moon.industry.enabled) write_lunar_industry(out, s.moon.industry);
         out << YAML::EndMap;
     }
     if (s.kind != sim::site_kind::ground) write_quantity(out, "launch_price", s.launch_price_usd_per_kg, quantity_kind::price_per_mass);

@@ -15,6 +15,7 @@ std::string_view to_string(constraint binding) noexcept {
         case constraint::compute: return "compute";
         case constraint::power: return "power";
         case constraint::money: return "money";
+        case constraint::lunar_industry: return "lunar_industry";
     }
     return "unknown";
 }
@@ -79,6 +80,7 @@ struct run_state {
           release(start_release(recording)),
           books(start_economy(input, recording)) {
         book_purchases(input, input.start, step.buildout, books);  // the installed base's capex, at the start
+        register_lunar_industry(input, plants.lunar, recording);  // last: runs without a factory keep their channels
         recording.reserve(static_cast<std::size_t>(steps) * recording.channels().size());
     }
 
@@ -92,6 +94,7 @@ struct run_state {
         uplink_stage(clock, input, step.fleet, step.fast, uplink, step.uplink, recording);
         corpus_stage(clock, input, cohorts, step.fleet, step.uplink, corpus, recording);
         buildout_stage(clock, input, plants, step.buildout, recording);
+        record_lunar_industry(clock, input, plants.lunar, recording);
         energy_stage(clock, input, plants, step.buildout, step.fast, energy, step.energy, recording);
         training_stage(clock, input, law, step.energy, corpus, training, step.training, recording);
         step.binding = binding_stage(clock, law, step.training, corpus, step.uplink, step.buildout, step.energy, binding, recording);

@@ -9,7 +9,8 @@ constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& l
                          const corpus_state& corpus, const uplink_step& uplink, const buildout_step& buildout,
                          const energy_step& energy, binding_state& binding, recorder& recording) {
     // A run that would want more unique tokens than exist is data-bound (bandwidth-bound when the uplink is full);
-    // otherwise compute binds, or what cut the build-out by a material share of the plan's peak FLOP/s.
+    // otherwise compute binds, or what cut the build-out by a material share of the plan's peak FLOP/s: money, power,
+    // then a moon site's satellite factory (lunar_industry).
     constexpr double material_share = 0.01;
     const double material_peak_flops = material_share * buildout.planned_peak_flops;
     const double power_cut_peak_flops = buildout.power_cut_peak_flops + energy.unfed_peak_flops;
@@ -24,6 +25,8 @@ constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& l
         bound = constraint::money;
     else if (energy.any_power_limited && power_cut_peak_flops >= material_peak_flops)
         bound = constraint::power;
+    else if (buildout.lunar_cut_peak_flops > 0.0 && buildout.lunar_cut_peak_flops >= material_peak_flops)
+        bound = constraint::lunar_industry;  // a moon site's factory launched less than its plan (lunar_industry.cpp)
     ++binding.steps[static_cast<std::size_t>(bound)];
     if (binding.last != bound) {
         recording.add_event({clock.end, "bottleneck_change", "company",

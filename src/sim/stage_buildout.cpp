@@ -75,8 +75,12 @@ void retire_expired_vintages(const site& where, epoch at, site_plant& plant) {
 /// One site's step: failures and retirements; then what the plan or the power cap no longer keeps retired, the
 /// oldest first, or the part on offer bought toward the plan within the power cap (each vintage counted at its own
 /// facility power) and the budget.
-void build_site(const step_clock& clock, const scenario& input, const site& where, const compute::hardware_trend& trend,
-                site_plant& plant, double& budget_usd, site_buildout& site_out, buildout_step& out, recorder& recording) {
+void build_site(const step_clock& clock, const scenario& input, std::size_t index, buildout_state& plants,
+                site_buildout& site_out, buildout_step& out, recorder& recording) {
+    const site& where = input.sites[index];
+    site_plant& plant = plants.sites[index];
+    const compute::hardware_trend& trend = plants.trend;
+    double& budget_usd = plants.budget_unspent_usd;
     const double cap_w = site_power_limit(where, clock.start).cap_w;
     lose_failed(where, clock.dt_s, plant);
     retire_expired_vintages(where, clock.start, plant);
@@ -96,9 +100,13 @@ void build_site(const step_clock& clock, const scenario& input, const site& wher
     out.planned_peak_flops += plant.stock.peak_flops + std::max(0.0, goal - plant.installed) * peak;
     if (site_out.power_limited) out.power_cut_peak_flops += (goal - power_max) * peak;
     if (!(target > plant.installed + tiny * std::max(1.0, goal))) return;  // not a rounding remainder
-    const double want = target - plant.installed;
+    // A moon site with a factory adds what the factory launches (lunar_industry.cpp).
+    const double planned_want = target - plant.installed;
+    const double want = lunar_industry_cap(clock, index, planned_want, plants.lunar);
+    out.lunar_cut_peak_flops += (planned_want - want) * peak;
     const double bought = buy(where, offer, want, per_accel_facility_w, plant, budget_usd, site_out);
     if (site_out.money_limited) out.money_cut_peak_flops += (want - bought) * peak;
+    lunar_industry_launched(clock, index, bought, plants.lunar);
     if (bought > 0.0 && part != plant.stock.buying) {
         recording.add_event({clock.start, "part_change", "site/" + where.name,
                              fmt::format("{} -> {}", plant.stock.parts[plant.stock.buying].part.name, offer.name)});
@@ -112,6 +120,7 @@ void build_site(const step_clock& clock, const scenario& input, const site& wher
 buildout_state start_buildout(const scenario& input, buildout_step& bought) {
     buildout_state plants;
     plants.sites.resize(input.sites.size());
+    plants.lunar = start_lunar_industry(input);
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
         const auto& where = input.sites[i];
         auto& plant = plants.sites[i];
@@ -138,9 +147,10 @@ void buildout_stage(const step_clock& clock, const scenario& input, buildout_sta
         plants.budget_unspent_usd = inf;
     out.planned_peak_flops = out.power_cut_peak_flops = out.money_cut_peak_flops = 0.0;
     out.any_money_limited = false;
+    out.lunar_cut_peak_flops = 0.0;
+    lunar_industry_begin_step(clock, input, plants.lunar);
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
-        build_site(clock, input, input.sites[i], plants.trend, plants.sites[i], plants.budget_unspent_usd, out.sites[i],
-                   out, recording);
+        build_site(clock, input, i, plants, out.sites[i], out, recording);
         out.any_money_limited = out.any_money_limited || out.sites[i].money_limited;
     }
 }

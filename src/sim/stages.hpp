@@ -14,6 +14,7 @@
 
 #include "depreciation_book.hpp"
 #include "kardashev/core/time.hpp"
+#include "kardashev/economy/lunar_factory.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
 #include "kardashev/network/delivery.hpp"
 #include "kardashev/sim/engine.hpp"
@@ -132,8 +133,26 @@ struct site_plant {
     site_vintages stock;            // the accelerators in service by purchase (installed == stock.count)
 };
 
+/// A moon site's satellite factory (lunar_industry.cpp; docs/models/sim.md "Lunar industry").
+struct lunar_site {
+    bool enabled = false;                // the site has `moon.industry`
+    economy::lunar_factory factory;      // the satellite design, and the step's schedules applied
+    economy::lunar_factory_step last;    // what it launched this step
+    double satellites = 0.0;             // [count] launched so far
+    double earth_mass_kg = 0.0;          // [kg] shipped from Earth so far
+    economy::lunar_limit recorded_limit = economy::lunar_limit::plan;  // the limit of the last `lunar_limit` event
+    channel_id satellites_ch = 0, throughput_ch = 0, power_ch = 0, earth_ch = 0, regolith_ch = 0;
+};
+
+/// Every site's factory (disabled but for moon sites with `industry`).
+struct lunar_industry_state {
+    std::vector<lunar_site> sites;
+    bool any = false;  // some site has a factory
+};
+
 struct buildout_state {
     std::vector<site_plant> sites;
+    lunar_industry_state lunar;       // moon sites' satellite factories
     double budget_unspent_usd = 0.0;  // [USD] infinite without a budget schedule
     compute::hardware_trend trend;    // past the catalogue (compute::epoch_ai_hardware_trend)
 };
@@ -156,6 +175,7 @@ struct buildout_step {
     double planned_peak_flops = 0.0;    // [FLOP/s]
     double power_cut_peak_flops = 0.0;  // [FLOP/s] planned beyond the power caps
     double money_cut_peak_flops = 0.0;  // [FLOP/s] not bought for want of budget
+    double lunar_cut_peak_flops = 0.0;  // [FLOP/s] planned beyond what moon sites' factories launch
     bool any_money_limited = false;
 };
 
@@ -339,6 +359,21 @@ training_state start_training(const scenario& input, recorder& recording);
 release_channels start_release(recorder& recording);
 /// Empty books; registers the economy and company channels.
 economy_state start_economy(const scenario& input, recorder& recording);
+
+/// Each moon site's factory with its satellite design (economy::design_site of an orbit site, lunar_industry.cpp).
+lunar_industry_state start_lunar_industry(const scenario& input);
+/// Registers the channels of each site with a factory (site/NAME satellites_launched, mass_driver_throughput,
+/// mass_driver_power, earth_mass_shipped, regolith_share), after every other stage's.
+void register_lunar_industry(const scenario& input, lunar_industry_state& lunar, recorder& recording);
+/// Applies the schedules in force at the step's start to each factory and clears what it launched.
+void lunar_industry_begin_step(const step_clock& clock, const scenario& input, lunar_industry_state& lunar);
+/// The most of `want` accelerators site `i`'s factory launches this step (`want` for a site without one); keeps the
+/// limit that capped it.
+double lunar_industry_cap(const step_clock& clock, std::size_t i, double want, lunar_industry_state& lunar);
+/// Books `launched` accelerators as site `i`'s factory output this step (nothing for a site without one).
+void lunar_industry_launched(const step_clock& clock, std::size_t i, double launched, lunar_industry_state& lunar);
+/// Records the factories' channels for the step, and a `lunar_limit` event when a factory's binding limit changes.
+void record_lunar_industry(const step_clock& clock, const scenario& input, lunar_industry_state& lunar, recorder& recording);
 
 /// The installed base at the start, taken as built (not limited by the budget); its purchases in `bought`.
 buildout_state start_buildout(const scenario& input, buildout_step& bought);

@@ -34,6 +34,9 @@ enum class quantity_kind {
     tokens_per_byte, //!< tokens/B: "0.25 tok/B"
     specific_energy, //!< J/kg: "150 Wh/kg"
     mass_per_energy, //!< kg/J: "0.4 kg/kWh" (carbon intensity)
+    mass_rate,       //!< kg/s: "1 Mt/yr", "31.7 kg/s"
+    speed,           //!< m/s: "2.38 km/s"
+    acceleration,    //!< m/s^2: "294 m/s2"
 };
 
 /// Returns a short noun phrase with an example, for messages: "a power (e.g. \"1.2 GW\")".

@@ -31,9 +31,9 @@
 namespace kardashev::sim {
 
 /// What limited the flywheel in a step.
-enum class constraint : std::uint8_t { data, bandwidth, compute, power, money };
-inline constexpr std::size_t constraint_count = 5;
-/// Lower-case name: "data", "bandwidth", "compute", "power", "money".
+enum class constraint : std::uint8_t { data, bandwidth, compute, power, money, lunar_industry };
+inline constexpr std::size_t constraint_count = 6;
+/// Lower-case name: "data", "bandwidth", "compute", "power", "money", "lunar_industry".
 std::string_view to_string(constraint binding) noexcept;
 
 /// One released model generation.

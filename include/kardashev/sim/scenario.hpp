@@ -16,6 +16,7 @@
 #include "kardashev/fleet/cohort.hpp"
 #include "kardashev/fleet/corpus.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
+#include "kardashev/logistics/mass_driver.hpp"
 #include "kardashev/orbit/shadow_model.hpp"
 
 namespace kardashev::sim {
@@ -74,10 +75,25 @@ struct site_orbit {
     bool operator==(const site_orbit&) const = default;
 };
 
+/// A lunar site's factory of compute satellites (docs/models/sim.md "Lunar industry"): a share of each satellite made
+/// from regolith, the rest shipped from Earth, all launched by a mass driver that lunar PV feeds. Without it
+/// (`enabled` false) a moon site grows by its plan alone.
+struct lunar_industry {
+    bool enabled = false;                                   //!< the scenario gives `moon.industry`
+    std::vector<schedule_point> regolith_share;             //!< [-] share of the satellite's mass made on the Moon
+    logistics::mass_driver driver{};                        //!< launch speed, efficiency, acceleration (rate: below)
+    std::vector<schedule_point> driver_rate_kg_per_s;       //!< [kg/s] the driver's throughput over time (written t/yr)
+    std::vector<schedule_point> plant_power_w;              //!< [W] PV nameplate feeding the driver (mean: x sunlit fraction)
+    std::vector<schedule_point> delivery_price_usd_per_kg;  //!< [USD/kg] Earth to the surface; empty: launch price x gear ratio
+    std::vector<schedule_point> earth_shipments_kg_per_s;   //!< [kg/s] mass Earth can land (written t/yr); empty: no limit
+    bool operator==(const lunar_industry&) const = default;
+};
+
 /// Where a lunar site stands: a polar ridge lit most of the time, or the equator with its 14.8-day night.
 struct site_moon {
     lunar_location location = lunar_location::polar;  //!< polar ridge or equator
     double sunlit_fraction = 0.9227;   //!< [-] polar ridge's lit share of the year (Glaser et al. 2014); equatorial: 0.5
+    lunar_industry industry;           //!< the satellite factory, when given
     bool operator==(const site_moon&) const = default;
 };
 
