@@ -258,6 +258,7 @@ kind_info info(quantity_kind kind) {
         case quantity_kind::mass_per_energy:
             // kg/J = s^2/m^2: the mass cancels.
             return {"a mass per energy (e.g. \"0.4 kg/kWh\")", dim(-2, 0, 2)};
+        case quantity_kind::mass_rate: return {"a mass rate (e.g. \"2700 t/yr\")", dim(0, 1, -1)};
     }
     return {"a quantity", none};
 }
@@ -377,6 +378,7 @@ std::vector<display_unit> display_units(quantity_kind kind) {
         case quantity_kind::tokens_per_byte: return {make_display("tok/B")};
         case quantity_kind::specific_energy: return {make_display("Wh/kg")};
         case quantity_kind::mass_per_energy: return {make_display("kg/kWh")};
+        case quantity_kind::mass_rate: return {make_display("t/yr"), make_display("kt/yr"), make_display("Mt/yr")};
     }
     return {};
 }

@@ -15,6 +15,7 @@ std::string_view to_string(constraint binding) noexcept {
         case constraint::compute: return "compute";
         case constraint::power: return "power";
         case constraint::money: return "money";
+        case constraint::launch: return "launch";
     }
     return "unknown";
 }
@@ -54,6 +55,7 @@ struct run_state {
     uplink_state uplink;
     fast_state fast;
     corpus_state corpus;
+    launch_state launch;
     buildout_state plants;  // with the installed base at the start, whose purchases `step.buildout` holds
     energy_state energy;
     training_state training;
@@ -71,7 +73,8 @@ struct run_state {
           uplink(start_uplink(input, recording)),
           fast(start_fast(input, uplink)),
           corpus(start_corpus(input, recording)),
-          plants(start_buildout(input, step.buildout)),
+          launch(start_launch(input, recording)),
+          plants(start_buildout(input, launch, step.buildout)),
           energy(start_energy(input, recording)),
           training(start_training(input, recording)),
           release(start_release(recording)),
@@ -89,7 +92,9 @@ struct run_state {
         fleet_stage(clock, input, training.released, cohorts, step.fleet, recording);
         uplink_stage(clock, input, step.fleet, step.fast, uplink, step.uplink, recording);
         corpus_stage(clock, input, cohorts, step.fleet, step.uplink, corpus, recording);
-        buildout_stage(clock, input, plants, step.buildout);
+        launch_stage(clock, input, launch, step.launch, recording);
+        buildout_stage(clock, input, launch, plants, step.launch, step.buildout);
+        record_launches(clock, input, step.launch, launch, recording);
         energy_stage(clock, input, plants, step.buildout, step.fast, energy, step.energy, recording);
         training_stage(clock, input, law, step.energy, corpus, training, step.training, recording);
         step.binding = binding_stage(clock, law, step.training, corpus, step.uplink, step.buildout, step.energy, binding, recording);
@@ -112,7 +117,7 @@ run_result run(const scenario& input, const run_options& options) {
     }
     progress.finish();
     out.summary = detail::summarise(input, state.steps, state.cohorts, state.uplink, state.corpus, state.plants,
-                                    state.energy, state.training, state.binding, state.books);
+                                    state.energy, state.training, state.binding, state.books, state.step.launch);
     return out;
 }
 

@@ -23,6 +23,8 @@ constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& l
         bound = constraint::money;
     else if (energy.any_power_limited && power_cut_peak_flops >= material_peak_flops)
         bound = constraint::power;
+    else if (buildout.any_launch_limited && buildout.launch_cut_peak_flops >= material_peak_flops)
+        bound = constraint::launch;
     ++binding.steps[static_cast<std::size_t>(bound)];
     if (binding.last != bound) {
         recording.add_event({clock.end, "bottleneck_change", "company",

@@ -1,5 +1,5 @@
-// Stage 5 (build-out): installed accelerators per site, cut by power and by the capex budget (docs/models/sim.md
-// "Build-out").
+// Stage 6 (build-out): installed accelerators per site, cut by power, launch capacity and the capex budget
+// (docs/models/sim.md "Build-out").
 #include <algorithm>
 #include <cmath>
 
@@ -37,12 +37,13 @@ void lose_failed(const site& where, double per_accel_facility_w, double dt_s, si
 }
 
 /// Buys `want` more accelerators, or what `budget_usd` affords, and writes their capex; returns how many it
-/// bought. An accelerator costs its price plus, where no built facility power is spare, its facility.
-double buy(const site& where, double want, double per_accel_facility_w, site_plant& plant, double& budget_usd,
-           site_buildout& out) {
+/// bought. An accelerator costs its price plus, where no built facility power is spare, its facility at
+/// `facility_usd_per_w` (off-world: the design's spacecraft and launch, offer_for).
+double buy(const site& where, double want, double per_accel_facility_w, double facility_usd_per_w, site_plant& plant,
+           double& budget_usd, site_buildout& out) {
     const double price = where.accel.price_usd;
     const double spare = std::max(0.0, plant.facility_built_w / per_accel_facility_w - plant.installed);
-    const double facility_cost = per_accel_facility_w * where.facility_capex_usd_per_w;
+    const double facility_cost = per_accel_facility_w * facility_usd_per_w;
     auto cost_of = [&](double count) { return count * price + std::max(0.0, count - spare) * facility_cost; };
     double count = want;
     if (cost_of(want) > budget_usd) {
@@ -53,7 +54,7 @@ double buy(const site& where, double want, double per_accel_facility_w, site_pla
     }
     const double new_facility_w = std::max(0.0, (plant.installed + count) * per_accel_facility_w - plant.facility_built_w);
     out.accelerator_capex_usd = count * price;
-    out.facility_capex_usd = new_facility_w * where.facility_capex_usd_per_w;
+    out.facility_capex_usd = new_facility_w * facility_usd_per_w;
     plant.facility_built_w += new_facility_w;
     plant.installed += count;
     budget_usd = std::max(0.0, budget_usd - out.accelerator_capex_usd - out.facility_capex_usd);  // no rounding debt
@@ -62,7 +63,8 @@ double buy(const site& where, double want, double per_accel_facility_w, site_pla
 
 }  // namespace
 
-buildout_state start_buildout(const scenario& input, buildout_step& bought) {
+buildout_state start_buildout(const scenario& input, launch_state& launched, buildout_step& bought) {
+    const launch_step at_start = start_prices(input, launched);  // the base's mass is in the starting masses
     buildout_state plants;
     plants.sites.resize(input.sites.size());
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
@@ -72,19 +74,22 @@ buildout_state start_buildout(const scenario& input, buildout_step& bought) {
         plant.installed = std::min(schedule_value(where.planned_accelerators, input.start), limit.max_accelerators);
         plant.facility_built_w = plant.installed * limit.per_accel_facility_w;
         bought.sites[i].accelerator_capex_usd = plant.installed * where.accel.price_usd;
-        bought.sites[i].facility_capex_usd = plant.facility_built_w * where.facility_capex_usd_per_w;
+        const auto offer = offer_for(input, i, limit.per_accel_facility_w, launched, at_start);
+        bought.sites[i].facility_capex_usd = plant.facility_built_w * offer.facility_usd_per_w;
     }
     return plants;
 }
 
-void buildout_stage(const step_clock& clock, const scenario& input, buildout_state& plants, buildout_step& out) {
+void buildout_stage(const step_clock& clock, const scenario& input, launch_state& launched, buildout_state& plants,
+                    launch_step& launch, buildout_step& out) {
     const auto& budget = input.economy.capex_budget_usd_per_s;
     if (!budget.empty())
         plants.budget_unspent_usd += schedule_value(budget, clock.start) * clock.dt_s;
     else
         plants.budget_unspent_usd = inf;
     out.planned_peak_flops = out.power_cut_peak_flops = out.money_cut_peak_flops = 0.0;
-    out.any_money_limited = false;
+    out.launch_cut_peak_flops = 0.0;
+    out.any_money_limited = out.any_launch_limited = false;
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
         const auto& where = input.sites[i];
         auto& plant = plants.sites[i];
@@ -94,17 +99,23 @@ void buildout_stage(const step_clock& clock, const scenario& input, buildout_sta
         const double planned = schedule_value(where.planned_accelerators, clock.start);
         const double target = std::min(planned, power_max);
         const double peak = where.accel.peak_flops_bf16;
-        site_out = {planned, per_accel_facility_w, cap_w, planned > power_max * (1.0 + tiny), false, 0.0, 0.0};
+        site_out = {planned, per_accel_facility_w, cap_w, planned > power_max * (1.0 + tiny), false, false, 0.0, 0.0};
         out.planned_peak_flops += planned * peak;
         if (site_out.power_limited) out.power_cut_peak_flops += (planned - power_max) * peak;
         if (target <= plant.installed) {
             plant.installed = target;  // retired units are not refunded
         } else {
-            const double want = target - plant.installed;
-            const double bought = buy(where, want, per_accel_facility_w, plant, plants.budget_unspent_usd, site_out);
+            const auto offer = offer_for(input, i, per_accel_facility_w, launched, launch);
+            const double want = launch_limited(target - plant.installed, plant, per_accel_facility_w, offer, site_out);
+            if (site_out.launch_limited) out.launch_cut_peak_flops += (target - plant.installed - want) * peak;
+            const double built_w = plant.facility_built_w;
+            const double bought =
+                buy(where, want, per_accel_facility_w, offer.facility_usd_per_w, plant, plants.budget_unspent_usd, site_out);
+            take_launch(offer, (plant.facility_built_w - built_w) / per_accel_facility_w, launch);
             if (site_out.money_limited) out.money_cut_peak_flops += (want - bought) * peak;
         }
         out.any_money_limited = out.any_money_limited || site_out.money_limited;
+        out.any_launch_limited = out.any_launch_limited || site_out.launch_limited;
     }
 }
 

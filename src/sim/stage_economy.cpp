@@ -17,7 +17,7 @@ economy_state start_economy(const scenario& input, recorder& recording) {
     channels.budget = recording.add_channel("economy", "budget_unspent", "USD");
     channels.power = recording.add_channel("company", "facility_power", "W");
     channels.kardashev = recording.add_channel("company", "kardashev_index", "1");
-    channels.binding = recording.add_channel("company", "binding", "constraint index (0 data; 1 bandwidth; 2 compute; 3 power; 4 money)");
+    channels.binding = recording.add_channel("company", "binding", "constraint index (0 data; 1 bandwidth; 2 compute; 3 power; 4 money; 5 launch)");
     return books;
 }
 

@@ -210,7 +210,7 @@
 
   // Binding constraint: exact runs of steps.
   if (data.binding.length) {
-    const order = ['data', 'bandwidth', 'compute', 'power', 'money'];
+    const order = ['data', 'bandwidth', 'compute', 'power', 'money', 'launch'];
     charts.push({ id: 'chart-binding', spec: Object.assign({}, base, {
       height: 46,
       title: { text: 'Binding constraint', subtitle: 'what limited the flywheel in each step (exact: every step, no down-sampling)' },
@@ -272,7 +272,7 @@
         { mark: { type: 'line', color: '#9aa3b2', interpolate: 'step-after' } },
         { mark: { type: 'point', filled: true, size: 45 },
           encoding: { color: { field: 'binding', type: 'nominal', title: 'bound by',
-                               scale: { domain: ['data', 'bandwidth', 'compute', 'power', 'money'], range: ['#4c78a8', '#72b7b2', '#54a24b', '#e45756', '#b279a2'] } } } },
+                               scale: { domain: ['data', 'bandwidth', 'compute', 'power', 'money', 'launch'], range: ['#4c78a8', '#72b7b2', '#54a24b', '#e45756', '#b279a2', '#f58518'] } } } },
       ],
       encoding: {
         x: { field: 't', type: 'temporal', scale: { type: 'utc' }, title: 'release date (UTC)', axis: timeTicks },

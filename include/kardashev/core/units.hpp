@@ -34,6 +34,7 @@ enum class quantity_kind {
     tokens_per_byte, //!< tokens/B: "0.25 tok/B"
     specific_energy, //!< J/kg: "150 Wh/kg"
     mass_per_energy, //!< kg/J: "0.4 kg/kWh" (carbon intensity)
+    mass_rate,       //!< kg/s: "2700 t/yr" (mass launched or built per year)
 };
 
 /// Returns a short noun phrase with an example, for messages: "a power (e.g. \"1.2 GW\")".
