@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "field_reader.hpp"
+#include "launch_reader.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/time.hpp"
@@ -419,7 +420,11 @@ sim::site read_site(field_reader& reader, const yaml_node& n, const std::string&
     } else if (moon != nullptr) {
         reader.report(moon->pos, child_path(path, "moon"), "only a site of kind moon has a moon block");
     }
-    reader.set_quantity(n, "launch_price", path, quantity_kind::price_per_mass, bound::non_negative, site.launch_price_usd_per_kg);
+    if (const yaml_node* lp = n.find("launch_price")) {
+        reader.report(lp->pos, child_path(path, "launch_price"),
+                      "a site has no launch price: the launch price over time is the scenario's launch.price (Wright's "
+                      "law on cumulative mass, or a schedule), shared by every off-world site; remove this key");
+    }
     reader.set_quantity(n, "failure_rate", path, quantity_kind::rate, bound::non_negative, site.failure_rate_per_s);
 
     const yaml_node* accel = n.find("accelerator");
@@ -446,8 +451,16 @@ sim::site read_site(field_reader& reader, const yaml_node& n, const std::string&
     reader.set_schedule(n, "accelerators", path, quantity_kind::count, bound::non_negative, start, site.planned_accelerators);
     reader.set_quantity(n, "pue", path, quantity_kind::dimensionless, bound::at_least_one, site.facility.pue);
     read_site_power(reader, n, path, start, site);  // power_capacity, energy_price, carbon_intensity, power_plant
-    reader.set_quantity(n, "facility_capex", path, quantity_kind::price_per_power, bound::non_negative,
-                        site.facility_capex_usd_per_w);
+    if (const yaml_node* fc = n.find("facility_capex"); fc != nullptr && site.kind != sim::site_kind::ground) {
+        reader.report(fc->pos, child_path(path, "facility_capex"),
+                      "only a ground site has a facility_capex: an off-world site's spacecraft and launch cost per "
+                      "accelerator comes from its design at the purchase date, priced by the scenario's launch.price "
+                      "and spacecraft.price; remove this key");
+    } else {
+        reader.set_quantity(n, "facility_capex", path, quantity_kind::price_per_power, bound::non_negative,
+                            site.facility_capex_usd_per_w);
+    }
+    if (site.kind != sim::site_kind::ground) site.facility_capex_usd_per_w = 0.0;
     reader.set_span(n, "facility_life", path, bound::positive, site.facility_life);  // unset: resolved after economy
     return site;
 }
@@ -607,6 +620,7 @@ sim::scenario read_scenario(const yaml_node& root, const std::vector<compute::ac
     if (scenario.uplink.network.enabled) check_uplink_sites(reader, *root.find("uplink")->find("network"), scenario);
     read_training(reader, root, scenario.training);
     read_economy(reader, root, scenario);
+    read_launch(reader, root, scenario);
     check_length_and_step(reader, root, scenario);
     return scenario;
 }

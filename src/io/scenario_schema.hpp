@@ -132,7 +132,7 @@ inline constexpr field_spec site_fields[] = {
     {"location", field_shape::mapping, &site_location_spec},
     {"orbit", field_shape::mapping, &site_orbit_spec},
     {"moon", field_shape::mapping, &site_moon_spec},
-    {"launch_price"},
+    {"launch_price"},  // rejected: the launch price is scenario.launch's (read to say so)
     {"failure_rate"},
     {"accelerator"},
     {"purchase"},
@@ -164,6 +164,31 @@ inline constexpr field_spec economy_fields[] = {
 };
 inline constexpr map_spec economy_spec{economy_fields};
 
+inline constexpr field_spec learning_fields[] = {{"price"}, {"at_mass"}, {"learning_rate"}};
+inline constexpr map_spec learning_spec{learning_fields};
+
+/// A price per kg over time: this mapping (Wright's law), or a schedule of prices in its place.
+inline constexpr field_spec price_path_fields[] = {
+    {"learning", field_shape::mapping, &learning_spec},
+    {"starting_mass"},
+    {"other_mass", field_shape::schedule, &schedule_point_spec},
+};
+inline constexpr map_spec price_path_spec{price_path_fields};
+
+inline constexpr field_spec launcher_flights_fields[] = {
+    {"name"}, {"flights_per_year", field_shape::schedule, &schedule_point_spec},
+};
+inline constexpr map_spec launcher_flights_spec{launcher_flights_fields};
+
+inline constexpr field_spec launch_fields[] = {
+    {"price", field_shape::mapping, &price_path_spec},
+    {"launchers", field_shape::list, &launcher_flights_spec},
+};
+inline constexpr map_spec launch_spec{launch_fields};
+
+inline constexpr field_spec spacecraft_fields[] = {{"price", field_shape::mapping, &price_path_spec}};
+inline constexpr map_spec spacecraft_spec{spacecraft_fields};
+
 inline constexpr field_spec scenario_fields[] = {
     {"name"},
     {"description"},
@@ -177,6 +202,8 @@ inline constexpr field_spec scenario_fields[] = {
     {"sites", field_shape::list, &site_spec},
     {"training", field_shape::mapping, &training_spec},
     {"economy", field_shape::mapping, &economy_spec},
+    {"launch", field_shape::mapping, &launch_spec},
+    {"spacecraft", field_shape::mapping, &spacecraft_spec},
     {"accelerators", field_shape::list, &accelerator_spec},
 };
 inline constexpr map_spec scenario_spec{scenario_fields};

@@ -351,7 +351,6 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
         if (s.moon.industry.enabled) write_lunar_industry(out, s.moon.industry);
         out << YAML::EndMap;
     }
-    if (s.kind != sim::site_kind::ground) write_quantity(out, "launch_price", s.launch_price_usd_per_kg, quantity_kind::price_per_mass);
     if (s.failure_rate_per_s > 0.0 || s.kind != sim::site_kind::ground) write_quantity(out, "failure_rate", s.failure_rate_per_s, quantity_kind::rate);
     write_text(out, "accelerator", s.accel.name);
     write_choice(out, "purchase", s.purchase);
@@ -360,8 +359,32 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
     if (s.power_plant.empty()) write_schedule(out, "power_capacity", s.power_capacity_w, quantity_kind::power);
     write_quantity(out, "pue", s.facility.pue, quantity_kind::dimensionless);
     write_site_power(out, s);
-    write_quantity(out, "facility_capex", s.facility_capex_usd_per_w, quantity_kind::price_per_power);
+    if (s.kind == sim::site_kind::ground) write_quantity(out, "facility_capex", s.facility_capex_usd_per_w, quantity_kind::price_per_power);
     if (s.facility_life.ns() > 0) write_duration(out, "facility_life", s.facility_life);
+    out << YAML::EndMap;
+}
+
+/// A price path: the learning mapping, or the schedule of prices in its place.
+void write_price_path(YAML::Emitter& out, const logistics::price_path& p) {
+    if (p.model == logistics::price_model::schedule) {
+        write_schedule(out, "price", p.price_usd_per_kg, quantity_kind::price_per_mass);
+        return;
+    }
+    out << YAML::Key << "price" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "learning" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    write_quantity(out, "price", p.curve.p0_usd_per_kg, quantity_kind::price_per_mass);
+    write_quantity(out, "at_mass", p.curve.m0_kg, quantity_kind::mass);
+    write_quantity(out, "learning_rate", p.curve.learning_rate, quantity_kind::dimensionless);
+    out << YAML::EndMap;
+    write_quantity(out, "starting_mass", p.starting_mass_kg, quantity_kind::mass);
+    write_schedule(out, "other_mass", p.other_mass_kg_per_s, quantity_kind::mass_rate);
+    out << YAML::EndMap;
+}
+
+void write_launcher_flights(YAML::Emitter& out, const sim::launcher_flights& l) {
+    out << YAML::BeginMap;
+    write_text(out, "name", l.vehicle.name);
+    write_schedule(out, "flights_per_year", l.flights_per_s, quantity_kind::rate);
     out << YAML::EndMap;
 }
 
@@ -451,6 +474,14 @@ std::string write_scenario_yaml(const sim::scenario& s) {
     write_schedule(out, "capex_budget", s.economy.capex_budget_usd_per_s, quantity_kind::money_rate);
     write_duration(out, "accelerator_life", s.economy.accelerator_life);
     write_duration(out, "facility_life", s.economy.facility_life);
+    out << YAML::EndMap;
+
+    out << YAML::Key << "launch" << YAML::Value << YAML::BeginMap;
+    write_price_path(out, s.launch.price);
+    write_list(out, "launchers", s.launch.launchers, write_launcher_flights);
+    out << YAML::EndMap;
+    out << YAML::Key << "spacecraft" << YAML::Value << YAML::BeginMap;
+    write_price_path(out, s.spacecraft.price);
     out << YAML::EndMap;
 
     write_list(out, "accelerators", s.custom_accelerators, write_accelerator);

@@ -16,6 +16,7 @@ std::string_view to_string(constraint binding) noexcept {
         case constraint::power: return "power";
         case constraint::money: return "money";
         case constraint::lunar_industry: return "lunar_industry";
+        case constraint::launch: return "launch";
     }
     return "unknown";
 }
@@ -57,6 +58,7 @@ struct run_state {
     uplink_state uplink;
     fast_state fast;
     corpus_state corpus;
+    launch_state launch;
     buildout_state plants;  // with the installed base at the start, whose purchases `step.buildout` holds
     energy_state energy;
     training_state training;
@@ -74,7 +76,8 @@ struct run_state {
           uplink(start_uplink(input, recording)),
           fast(start_fast(input, uplink)),
           corpus(start_corpus(input, recording)),
-          plants(start_buildout(input, step.buildout)),
+          launch(start_launch(input, recording)),
+          plants(start_buildout(input, launch, step.buildout)),
           energy(start_energy(input, recording)),
           training(start_training(input, recording)),
           release(start_release(recording)),
@@ -93,7 +96,9 @@ struct run_state {
         fleet_stage(clock, input, training.released, cohorts, step.fleet, recording);
         uplink_stage(clock, input, step.fleet, step.fast, uplink, step.uplink, recording);
         corpus_stage(clock, input, cohorts, step.fleet, step.uplink, corpus, recording);
-        buildout_stage(clock, input, plants, step.buildout, recording);
+        launch_stage(clock, input, launch, step.launch, recording);
+        buildout_stage(clock, input, launch, plants, step.launch, step.buildout, recording);
+        record_launches(clock, input, step.launch, launch, recording);
         record_lunar_industry(clock, input, plants.lunar, recording);
         energy_stage(clock, input, plants, step.buildout, step.fast, energy, step.energy, recording);
         training_stage(clock, input, law, step.energy, corpus, training, step.training, recording);
@@ -117,7 +122,7 @@ run_result run(const scenario& input, const run_options& options) {
     }
     progress.finish();
     out.summary = detail::summarise(input, state.steps, state.cohorts, state.uplink, state.corpus, state.plants,
-                                    state.energy, state.training, state.binding, state.books);
+                                    state.energy, state.training, state.binding, state.books, state.step.launch);
     const epoch end = input.start + input.step * state.steps;
     for (const auto& warning : out.summary.warnings) out.record.add_event({end, "warning", warning.entity, warning.message});
     return out;

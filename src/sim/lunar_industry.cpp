@@ -25,7 +25,7 @@ economy::lunar_factory satellite_design(const scenario& input, const site& where
     inputs.accelerator.price_usd = where.accel.price_usd;
     inputs.life_s = input.economy.accelerator_life.seconds();
     inputs.start = input.start;
-    inputs.launch_price_usd_per_kg = where.launch_price_usd_per_kg;
+    inputs.launch_price_usd_per_kg = 1.0;  // the mass is what the factory needs; prices come each step
     economy::site_design design;
     try {
         design = economy::design_site(inputs);
@@ -70,7 +70,8 @@ void register_lunar_industry(const scenario& input, lunar_industry_state& lunar,
     }
 }
 
-void lunar_industry_begin_step(const step_clock& clock, const scenario& input, lunar_industry_state& lunar) {
+void lunar_industry_begin_step(const step_clock& clock, const scenario& input, double launch_usd_per_kg,
+                               lunar_industry_state& lunar) {
     if (!lunar.any) return;
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
         auto& s = lunar.sites[i];
@@ -88,7 +89,7 @@ void lunar_industry_begin_step(const step_clock& clock, const scenario& input, l
         // Earth to the surface: the stated schedule, else the LEO launch price x the propellant gear ratio
         // (logistics::lunar_delivery_gear_ratio, Tsiolkovsky: 5.93 km/s LEO -> surface at Isp 380 s, x4.9).
         f.delivery_price_usd_per_kg = industry.delivery_price_usd_per_kg.empty()
-                                          ? where.launch_price_usd_per_kg * logistics::lunar_delivery_gear_ratio()
+                                          ? launch_usd_per_kg * logistics::lunar_delivery_gear_ratio()
                                           : schedule_value(industry.delivery_price_usd_per_kg, clock.start);
         f.earth_shipments_kg_per_s = industry.earth_shipments_kg_per_s.empty()
                                          ? inf  // no limit

@@ -5,6 +5,7 @@
 #include "kardashev/economy/cost.hpp"
 #include "kardashev/economy/scale.hpp"
 #include "kardashev/economy/site_design.hpp"
+#include "offworld_cost.hpp"
 #include "stages.hpp"
 
 namespace kardashev::sim::detail {
@@ -14,7 +15,7 @@ namespace {
 /// A site's totals, and for an orbit or moon site the physical design at its peak IT power
 /// (economy::design_site, docs/models/sites.md).
 site_summary summarise_site(const scenario& input, const site& where, const site_plant& plant,
-                            const site_energy& energy, const site_books& books) {
+                            const site_energy& energy, const site_books& books, const launch_step& launched) {
     site_summary summary;
     summary.name = where.name;
     summary.kind = where.kind;
@@ -44,27 +45,11 @@ site_summary summarise_site(const scenario& input, const site& where, const site
     summary.cost_per_accelerator_hour_usd =
         economy::cost_per_accelerator_hour(books.depreciation_usd, energy.energy_usd, energy.running_hours);
     if (where.kind == site_kind::ground || !(energy.peak_it_w > 0.0)) return summary;
-    economy::site_inputs inputs;
-    inputs.kind = where.kind;
-    inputs.it_power_w = energy.peak_it_w;
-    inputs.accelerator.power_w = where.accel.all_in_power_w;
-    inputs.accelerator.price_usd = where.accel.price_usd;
-    inputs.life_s = input.economy.accelerator_life.seconds();
-    inputs.start = input.start;
-    inputs.launch_price_usd_per_kg = where.launch_price_usd_per_kg;
-    inputs.altitude_m = where.orbit.altitude_m;
-    inputs.sun_synchronous = where.orbit.sun_synchronous;
-    inputs.ltan_h = where.orbit.ltan_h;
-    inputs.inclination_rad = where.orbit.inclination_rad;
-    inputs.lunar_polar = where.moon.location == lunar_location::polar;
-    if (inputs.lunar_polar) inputs.lunar_sunlit_fraction = where.moon.sunlit_fraction;
-    economy::site_design design;
-    try {
-        design = economy::design_site(inputs);
-    } catch (const error& e) {
-        throw domain_error(fmt::format("sites: {}: the {} design does not close at {:.4g} W of IT: {}", where.name,
-                                       to_string(where.kind), energy.peak_it_w, e.what()));
-    }
+    // The design at the run's last launch and spacecraft prices (stage 5).
+    // The part the site bought last (its design's accelerator).
+    const auto& part = plant.stock.parts[plant.stock.buying].part;
+    const auto design = checked_design(where, design_inputs(input, where, part, energy.peak_it_w, launched.price_usd_per_kg,
+                                                            launched.spacecraft_usd_per_kg));
     summary.has_design = true;
     summary.kg_per_kw = design.kg_per_kw;
     summary.mass_kg = design.mass_kg;
@@ -82,7 +67,7 @@ site_summary summarise_site(const scenario& input, const site& where, const site
 run_summary summarise(const scenario& input, std::int64_t steps, const fleet_state& cohorts,
                       const uplink_state& uplink, const corpus_state& corpus, const buildout_state& plants,
                       const energy_state& energy, const training_state& training, const binding_state& binding,
-                      const economy_state& books) {
+                      const economy_state& books, const launch_step& launched) {
     run_summary summary;
     summary.steps = steps;
     summary.generations = training.released;
@@ -106,7 +91,7 @@ run_summary summarise(const scenario& input, std::int64_t steps, const fleet_sta
     summary.peak_earth_sunlight_share = economy::earth_sunlight_share(energy.peak_facility_power_w);
     summary.binding_steps = binding.steps;
     for (std::size_t i = 0; i < input.sites.size(); ++i)
-        summary.sites.push_back(summarise_site(input, input.sites[i], plants.sites[i], energy.sites[i], books.sites[i]));
+        summary.sites.push_back(summarise_site(input, input.sites[i], plants.sites[i], energy.sites[i], books.sites[i], launched));
     summary.warnings = scale_warnings(input, summary);
     return summary;
 }

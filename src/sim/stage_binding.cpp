@@ -25,6 +25,8 @@ constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& l
         bound = constraint::money;
     else if (energy.any_power_limited && power_cut_peak_flops >= material_peak_flops)
         bound = constraint::power;
+    else if (buildout.any_launch_limited && buildout.launch_cut_peak_flops >= material_peak_flops)
+        bound = constraint::launch;
     else if (buildout.lunar_cut_peak_flops > 0.0 && buildout.lunar_cut_peak_flops >= material_peak_flops)
         bound = constraint::lunar_industry;  // a moon site's factory launched less than its plan (lunar_industry.cpp)
     ++binding.steps[static_cast<std::size_t>(bound)];

@@ -1,5 +1,5 @@
-// Stage 5 (build-out): installed accelerators per site, cut by power and by the capex budget (docs/models/sim.md
-// "Build-out").
+// Stage 6 (build-out): installed accelerators per site, cut by power, launch capacity and the capex budget
+// (docs/models/sim.md "Build-out").
 #include <algorithm>
 #include <cmath>
 
@@ -40,12 +40,13 @@ void lose_failed(const site& where, double dt_s, site_plant& plant) {
 }
 
 /// Buys `want` more accelerators, or what `budget_usd` affords, and writes their capex; returns how many it
-/// bought. An accelerator costs its price plus, where no built facility power is spare, its facility.
-double buy(const site& where, const compute::accelerator& part, double want, double per_accel_facility_w,
+/// bought. An accelerator costs its price plus, where no built facility power is spare, its facility at
+/// `facility_usd_per_w` (off-world: the design's spacecraft and launch, offer_for).
+double buy(const compute::accelerator& part, double want, double per_accel_facility_w, double facility_usd_per_w,
            site_plant& plant, double& budget_usd, site_buildout& out) {
     const double price = part.price_usd;
     const double spare = std::max(0.0, (plant.facility_built_w - plant.stock.facility_w) / per_accel_facility_w);
-    const double facility_cost = per_accel_facility_w * where.facility_capex_usd_per_w;
+    const double facility_cost = per_accel_facility_w * facility_usd_per_w;
     auto cost_of = [&](double count) { return count * price + std::max(0.0, count - spare) * facility_cost; };
     double count = want;
     if (cost_of(want) > budget_usd) {
@@ -56,7 +57,7 @@ double buy(const site& where, const compute::accelerator& part, double want, dou
     }
     const double new_facility_w = std::max(0.0, plant.stock.facility_w + count * per_accel_facility_w - plant.facility_built_w);
     out.accelerator_capex_usd = count * price;
-    out.facility_capex_usd = new_facility_w * where.facility_capex_usd_per_w;
+    out.facility_capex_usd = new_facility_w * facility_usd_per_w;
     plant.facility_built_w += new_facility_w;
     budget_usd = std::max(0.0, budget_usd - out.accelerator_capex_usd - out.facility_capex_usd);  // no rounding debt
     return count;
@@ -72,11 +73,17 @@ void retire_expired_vintages(const site& where, epoch at, site_plant& plant) {
     plant.installed = plant.stock.count;
 }
 
+/// The launch market a site's purchases draw on: its designs and masses, and this step's prices and capacity.
+struct launch_market {
+    launch_state& launched;
+    launch_step& step;
+};
+
 /// One site's step: failures and retirements; then what the plan or the power cap no longer keeps retired, the
 /// oldest first, or the part on offer bought toward the plan within the power cap (each vintage counted at its own
 /// facility power) and the budget.
-void build_site(const step_clock& clock, const scenario& input, std::size_t index, buildout_state& plants,
-                site_buildout& site_out, buildout_step& out, recorder& recording) {
+void build_site(const step_clock& clock, const scenario& input, std::size_t index, launch_market market,
+                buildout_state& plants, site_buildout& site_out, buildout_step& out, recorder& recording) {
     const site& where = input.sites[index];
     site_plant& plant = plants.sites[index];
     const compute::hardware_trend& trend = plants.trend;
@@ -96,15 +103,21 @@ void build_site(const step_clock& clock, const scenario& input, std::size_t inde
     const double power_max = plant.installed + std::max(0.0, cap_w - plant.stock.facility_w) / per_accel_facility_w;
     const double target = std::min(goal, power_max);
     const double peak = offer.peak_flops_bf16;
-    site_out = {planned, per_accel_facility_w, cap_w, goal > power_max * (1.0 + tiny), false, 0.0, 0.0, part};
+    site_out = {planned, per_accel_facility_w, cap_w, goal > power_max * (1.0 + tiny), false, false, 0.0, 0.0, part};
     out.planned_peak_flops += plant.stock.peak_flops + std::max(0.0, goal - plant.installed) * peak;
     if (site_out.power_limited) out.power_cut_peak_flops += (goal - power_max) * peak;
     if (!(target > plant.installed + tiny * std::max(1.0, goal))) return;  // not a rounding remainder
-    // A moon site with a factory adds what the factory launches (lunar_industry.cpp).
+    // Off-world: the design's spacecraft and launch at this step's prices, within the launch capacity left
+    // (offworld_cost.cpp); a moon site with a factory adds what the factory launches (lunar_industry.cpp).
+    const auto priced = offer_for(input, index, offer, per_accel_facility_w, market.launched, market.step);
     const double planned_want = target - plant.installed;
-    const double want = lunar_industry_cap(clock, index, planned_want, plants.lunar);
-    out.lunar_cut_peak_flops += (planned_want - want) * peak;
-    const double bought = buy(where, offer, want, per_accel_facility_w, plant, budget_usd, site_out);
+    const double launchable = launch_limited(planned_want, plant, per_accel_facility_w, priced, site_out);
+    if (site_out.launch_limited) out.launch_cut_peak_flops += (planned_want - launchable) * peak;
+    const double want = lunar_industry_cap(clock, index, launchable, plants.lunar);
+    out.lunar_cut_peak_flops += (launchable - want) * peak;
+    const double built_w = plant.facility_built_w;
+    const double bought = buy(offer, want, per_accel_facility_w, priced.facility_usd_per_w, plant, budget_usd, site_out);
+    take_launch(priced, (plant.facility_built_w - built_w) / per_accel_facility_w, market.step);
     if (site_out.money_limited) out.money_cut_peak_flops += (want - bought) * peak;
     lunar_industry_launched(clock, index, bought, plants.lunar);
     if (bought > 0.0 && part != plant.stock.buying) {
@@ -117,7 +130,8 @@ void build_site(const step_clock& clock, const scenario& input, std::size_t inde
 
 }  // namespace
 
-buildout_state start_buildout(const scenario& input, buildout_step& bought) {
+buildout_state start_buildout(const scenario& input, launch_state& launched, buildout_step& bought) {
+    const launch_step at_start = start_prices(input, launched);  // the base's mass is in the starting masses
     buildout_state plants;
     plants.sites.resize(input.sites.size());
     plants.lunar = start_lunar_industry(input);
@@ -132,26 +146,28 @@ buildout_state start_buildout(const scenario& input, buildout_step& bought) {
         plant.installed = plant.stock.count;
         plant.facility_built_w = plant.stock.facility_w;
         bought.sites[i].accelerator_capex_usd = plant.installed * where.accel.price_usd;
-        bought.sites[i].facility_capex_usd = plant.facility_built_w * where.facility_capex_usd_per_w;
+        const auto offer = offer_for(input, i, where.accel, limit.per_accel_facility_w, launched, at_start);
+        bought.sites[i].facility_capex_usd = plant.facility_built_w * offer.facility_usd_per_w;
     }
     plants.trend = compute::epoch_ai_hardware_trend();
     return plants;
 }
 
-void buildout_stage(const step_clock& clock, const scenario& input, buildout_state& plants, buildout_step& out,
-                    recorder& recording) {
+void buildout_stage(const step_clock& clock, const scenario& input, launch_state& launched, buildout_state& plants,
+                    launch_step& launch, buildout_step& out, recorder& recording) {
     const auto& budget = input.economy.capex_budget_usd_per_s;
     if (!budget.empty())
         plants.budget_unspent_usd += schedule_value(budget, clock.start) * clock.dt_s;
     else
         plants.budget_unspent_usd = inf;
     out.planned_peak_flops = out.power_cut_peak_flops = out.money_cut_peak_flops = 0.0;
-    out.any_money_limited = false;
-    out.lunar_cut_peak_flops = 0.0;
-    lunar_industry_begin_step(clock, input, plants.lunar);
+    out.lunar_cut_peak_flops = out.launch_cut_peak_flops = 0.0;
+    out.any_money_limited = out.any_launch_limited = false;
+    lunar_industry_begin_step(clock, input, launch.price_usd_per_kg, plants.lunar);
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
-        build_site(clock, input, i, plants, out.sites[i], out, recording);
+        build_site(clock, input, i, {launched, launch}, plants, out.sites[i], out, recording);
         out.any_money_limited = out.any_money_limited || out.sites[i].money_limited;
+        out.any_launch_limited = out.any_launch_limited || out.sites[i].launch_limited;
     }
 }
 

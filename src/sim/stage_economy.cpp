@@ -42,7 +42,7 @@ economy_state start_economy(const scenario& input, recorder& recording) {
     channels.budget = recording.add_channel("economy", "budget_unspent", "USD");
     channels.power = recording.add_channel("company", "facility_power", "W");
     channels.kardashev = recording.add_channel("company", "kardashev_index", "1");
-    channels.binding = recording.add_channel("company", "binding", "constraint index (0 data; 1 bandwidth; 2 compute; 3 power; 4 money; 5 lunar_industry)");
+    channels.binding = recording.add_channel("company", "binding", "constraint index (0 data; 1 bandwidth; 2 compute; 3 power; 4 money; 5 lunar_industry; 6 launch)");
     return books;
 }
 

@@ -123,7 +123,51 @@ struct corpus_state {
     corpus_channels channels;
 };
 
-// --- 5. build-out
+// --- 5. launch
+
+/// An off-world site's design per accelerator (economy::design_site at unit prices; mass and cost are linear in IT
+/// power and in the two prices), for one accelerator type.
+struct offworld_unit {
+    std::string accelerator;      // the accelerator's catalogue name
+    double spacecraft_kg = 0.0;   // [kg] spacecraft (or base) mass built per accelerator, accelerators excluded
+    double leo_kg = 0.0;          // [kg] mass launched to LEO per accelerator (the Moon: with its transfer propellant)
+};
+
+/// launch price, spacecraft_price, world_mass_cumulative, launched_mass_cumulative, launches_cumulative,
+/// capacity_used_share.
+struct launch_channels {
+    channel_id price = 0, spacecraft_price = 0, world_mass = 0, launched = 0, launches = 0, used_share = 0;
+};
+
+struct launch_state {
+    double launched_kg = 0.0;          // [kg] the company's, to LEO, since the start
+    double launches = 0.0;             // flights the company's mass filled (payload shares), since the start
+    double spacecraft_kg = 0.0;        // [kg] the company's spacecraft built since the start
+    double others_launched_kg = 0.0;   // [kg] others', since the start
+    double others_spacecraft_kg = 0.0; // [kg] others', since the start
+    std::vector<std::vector<offworld_unit>> units;  // per site: designs per accelerator type (cache)
+    launch_channels channels;
+};
+
+/// Stage 5's output; the build-out takes capacity from it and writes what it launched.
+struct launch_step {
+    double price_usd_per_kg = 0.0;             // [USD/kg] to LEO this step
+    double spacecraft_usd_per_kg = 0.0;        // [USD/kg] this step
+    double capacity_kg = inf;                  // [kg] the launchers' capacity this step (infinite: no launchers)
+    double left_kg = inf;                      // [kg] capacity not yet used this step
+    double launched_kg = 0.0;                  // [kg] launched by the build-out this step
+    double spacecraft_kg = 0.0;                // [kg] spacecraft built by the build-out this step
+    std::vector<double> launcher_capacity_kg;  // [kg] per launcher this step
+};
+
+/// What an off-world site's accelerator costs to put in place this step, and how many the launch capacity allows.
+struct offworld_offer {
+    double facility_usd_per_w = 0.0;  // [USD/W of facility power] spacecraft + launch per accelerator / its facility W
+    double max_new = inf;             // accelerators that need a new spacecraft share the capacity left can launch
+    const offworld_unit* unit = nullptr;  // the design (null on the ground)
+};
+
+// --- 6. build-out
 
 /// A site's installed base.
 struct site_plant {
@@ -157,29 +201,32 @@ struct buildout_state {
     compute::hardware_trend trend;    // past the catalogue (compute::epoch_ai_hardware_trend)
 };
 
-/// Stage 5's output for one site.
+/// Stage 6's output for one site.
 struct site_buildout {
     double planned = 0.0;                     // accelerators the plan asks for
     double facility_w_per_accelerator = 0.0;  // [W]
     double power_cap_w = 0.0;                 // [W] infinite without a schedule
     bool power_limited = false;               // the plan exceeds what the power cap feeds
     bool money_limited = false;               // the budget bought less than the target
+    bool launch_limited = false;              // the launch capacity left launched less than the target
     double accelerator_capex_usd = 0.0;       // [USD] bought this step
     double facility_capex_usd = 0.0;          // [USD] bought this step
     std::size_t part = 0;                     // the part bought this step (index into the site's stock.parts)
 };
 
-/// Stage 5's output: per site, and the peak FLOP/s the plan asks for and what power and money cut from it.
+/// Stage 6's output: per site, and the peak FLOP/s the plan asks for and what power and money cut from it.
 struct buildout_step {
     std::vector<site_buildout> sites;
     double planned_peak_flops = 0.0;    // [FLOP/s]
     double power_cut_peak_flops = 0.0;  // [FLOP/s] planned beyond the power caps
     double money_cut_peak_flops = 0.0;  // [FLOP/s] not bought for want of budget
     double lunar_cut_peak_flops = 0.0;  // [FLOP/s] planned beyond what moon sites' factories launch
+    double launch_cut_peak_flops = 0.0; // [FLOP/s] not bought for want of launch capacity
     bool any_money_limited = false;
+    bool any_launch_limited = false;
 };
 
-// --- 6. energy
+// --- 7. energy
 
 /// One site's block of channels, site/NAME: accelerators_planned, accelerators, it_power, facility_power,
 /// power_capacity, for ground sites energy_price and emissions (cumulative), and for orbit and moon sites
@@ -208,7 +255,7 @@ struct energy_state {
     channel_id emissions_channel = 0;  // company emissions (cumulative)
 };
 
-/// Stage 6's output.
+/// Stage 7's output.
 struct energy_step {
     std::vector<double> running;                      // per site: accelerators the step's energy runs
     std::vector<double> running_peak_flops;           // [FLOP/s] per site: their peak, summed over vintages
@@ -218,7 +265,7 @@ struct energy_step {
     bool any_power_limited = false;                   // some site's plan or running count was cut by power
 };
 
-// --- 7. training
+// --- 8. training
 
 /// One layout search of the utilisation model, cached by (site, job size, reference parameters).
 struct utilisation_entry {
@@ -268,7 +315,7 @@ struct training_state {
     training_channels channels;
 };
 
-/// Stage 7's output.
+/// Stage 8's output.
 struct training_step {
     double flop = 0.0;            // [FLOP] delivered this step
     double projected_flop = 0.0;  // [FLOP] the generation's, at this step's rate to its end
@@ -276,14 +323,14 @@ struct training_step {
     double projected_effective_flop = 0.0;  // [FLOP] the generation's effective, at this step's rate and multiplier
 };
 
-// --- 8. binding
+// --- 9. binding
 
 struct binding_state {
     std::optional<constraint> last;                     // the constraint of the previous step
     std::array<std::int64_t, constraint_count> steps{};  // steps each constraint bound
 };
 
-// --- 9. release
+// --- 10. release
 
 /// training generation, flop_accumulated, flop_rate, effective_flop_accumulated, algorithmic_multiplier; model
 /// deployed_loss, deployed_quality.
@@ -293,7 +340,7 @@ struct release_channels {
     channel_id generation_effective_flop = 0, multiplier = 0;
 };
 
-// --- 10. economy
+// --- 11. economy
 
 /// One part's books at a site: its accelerators' depreciation, and its share of the site's energy and facility
 /// depreciation by its IT power.
@@ -333,6 +380,7 @@ struct step_state {
     fast_step fast;
     fleet_step fleet;
     uplink_step uplink;
+    launch_step launch;
     buildout_step buildout;
     energy_step energy;
     training_step training;
@@ -366,7 +414,9 @@ lunar_industry_state start_lunar_industry(const scenario& input);
 /// mass_driver_power, earth_mass_shipped, regolith_share), after every other stage's.
 void register_lunar_industry(const scenario& input, lunar_industry_state& lunar, recorder& recording);
 /// Applies the schedules in force at the step's start to each factory and clears what it launched.
-void lunar_industry_begin_step(const step_clock& clock, const scenario& input, lunar_industry_state& lunar);
+/// `launch_usd_per_kg` is the step's price to LEO (the default delivery price is it times the gear ratio).
+void lunar_industry_begin_step(const step_clock& clock, const scenario& input, double launch_usd_per_kg,
+                               lunar_industry_state& lunar);
 /// The most of `want` accelerators site `i`'s factory launches this step (`want` for a site without one); keeps the
 /// limit that capped it.
 double lunar_industry_cap(const step_clock& clock, std::size_t i, double want, lunar_industry_state& lunar);
@@ -375,8 +425,26 @@ void lunar_industry_launched(const step_clock& clock, std::size_t i, double laun
 /// Records the factories' channels for the step, and a `lunar_limit` event when a factory's binding limit changes.
 void record_lunar_industry(const step_clock& clock, const scenario& input, lunar_industry_state& lunar, recorder& recording);
 
-/// The installed base at the start, taken as built (not limited by the budget); its purchases in `bought`.
-buildout_state start_buildout(const scenario& input, buildout_step& bought);
+/// Registers the launch channels; the design cache per site.
+launch_state start_launch(const scenario& input, recorder& recording);
+/// The installed base at the start, taken as built (not limited by the budget or launch capacity); its purchases in
+/// `bought`, off-world at the start's launch and spacecraft prices (its mass is part of the starting masses).
+buildout_state start_buildout(const scenario& input, launch_state& launched, buildout_step& bought);
+/// An off-world site's cost per accelerator at this step's prices and the count the capacity left launches;
+/// on the ground, the site's facility_capex and no limit (offworld_cost.cpp).
+offworld_offer offer_for(const scenario& input, std::size_t site_index, const compute::accelerator& part,
+                         double per_accel_facility_w, launch_state& launched, const launch_step& prices);
+/// `want` accelerators cut to what spare facility power and `offer.max_new` allow; marks `out.launch_limited`.
+double launch_limited(double want, const site_plant& plant, double per_accel_facility_w, const offworld_offer& offer,
+                      site_buildout& out);
+/// The launch and spacecraft prices at the scenario start, with the launchers' capacity unlimited.
+launch_step start_prices(const scenario& input, const launch_state& launched);
+/// Takes `count` new spacecraft shares of `offer` from the step's capacity: launched and built mass.
+void take_launch(const offworld_offer& offer, double count, launch_step& step);
+/// After the build-out: adds the step's launched and built mass to the cumulative masses and records the launch
+/// channels.
+void record_launches(const step_clock& clock, const scenario& input, const launch_step& step, launch_state& launched,
+                     recorder& recording);
 /// Books the purchases in `bought` at `at`: capex, and a depreciation vintage per site and book.
 void book_purchases(const scenario& input, epoch at, const buildout_step& bought, economy_state& books);
 
@@ -393,32 +461,37 @@ void uplink_stage(const step_clock& clock, const scenario& input, const fleet_st
 /// 4. corpus: carried bytes curated and tokenised into unique tokens.
 void corpus_stage(const step_clock& clock, const scenario& input, const fleet_state& cohorts,
                   const fleet_step& demand, const uplink_step& uplink, corpus_state& corpus, recorder& recording);
-/// 5. buildout: failures off-world, vintages past their life retired; planned accelerators cut by the power cap,
-/// then the part on offer bought within the budget; a `part_change` event when a site's purchases switch part.
-void buildout_stage(const step_clock& clock, const scenario& input, buildout_state& plants, buildout_step& out,
-                    recorder& recording);
-/// 6. energy: the share of each site's accelerators its energy runs, facility power and energy opex; records each
+/// 5. launch: this step's launch and spacecraft prices (Wright's law on cumulative mass, or schedules) and the
+/// launchers' capacity; after the build-out, record_launches adds what it launched.
+void launch_stage(const step_clock& clock, const scenario& input, launch_state& launched, launch_step& out,
+                  recorder& recording);
+/// 6. buildout: failures off-world, vintages past their life retired; planned accelerators cut by the power cap and
+/// the launch capacity, then the part on offer bought within the budget, off-world at the design's cost at this
+/// step's prices; a `part_change` event when a site's purchases switch part.
+void buildout_stage(const step_clock& clock, const scenario& input, launch_state& launched, buildout_state& plants,
+                    launch_step& launch, buildout_step& out, recorder& recording);
+/// 7. energy: the share of each site's accelerators its energy runs, facility power and energy opex; records each
 /// site's block of channels.
 void energy_stage(const step_clock& clock, const scenario& input, const buildout_state& plants,
                   const buildout_step& buildout, const fast_step& fast, energy_state& totals, energy_step& out,
                   recorder& recording);
-/// 7. training: FLOP delivered to the generation in training, at fixed or modelled MFU and goodput per site.
+/// 8. training: FLOP delivered to the generation in training, at fixed or modelled MFU and goodput per site.
 void training_stage(const step_clock& clock, const scenario& input, const fleet::chinchilla_law& law,
                     const energy_step& energy, const corpus_state& corpus, training_state& training,
                     training_step& out, recorder& recording);
-/// 8. binding: the constraint that bound the step; a `bottleneck_change` event when it changes.
+/// 9. binding: the constraint that bound the step; a `bottleneck_change` event when it changes.
 [[nodiscard]] constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& law,
                                        const training_step& training, const corpus_state& corpus,
                                        const uplink_step& uplink, const buildout_step& buildout,
                                        const energy_step& energy, binding_state& binding, recorder& recording);
-/// 9. release: counts the step's binding for the generation in training; one whose time is up takes the best
+/// 10. release: counts the step's binding for the generation in training; one whose time is up takes the best
 /// (N, D) for its FLOP and the corpus and is released, and the next starts. Records the generation and the
 /// deployed model.
 void release_stage(const step_clock& clock, const scenario& input, const fleet::chinchilla_law& law,
                    constraint binding, const corpus_state& corpus, const fleet_state& cohorts,
                    const training_step& step, const release_channels& channels, training_state& training,
                    recorder& recording);
-/// 10. economy: the step's purchases booked, depreciation charged; records the company's books, facility power,
+/// 11. economy: the step's purchases booked, depreciation charged; records the company's books, facility power,
 /// Kardashev index and binding constraint.
 void economy_stage(const step_clock& clock, const scenario& input, const buildout_state& budget,
                    const buildout_step& bought, const energy_state& energy, const energy_step& power,
@@ -434,6 +507,6 @@ void economy_stage(const step_clock& clock, const scenario& input, const buildou
                                     const uplink_state& uplink, const corpus_state& corpus,
                                     const buildout_state& plants, const energy_state& energy,
                                     const training_state& training, const binding_state& binding,
-                                    const economy_state& books);
+                                    const economy_state& books, const launch_step& launched);
 
 }  // namespace kardashev::sim::detail

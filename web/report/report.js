@@ -224,7 +224,7 @@
 
   // Binding constraint: exact runs of steps.
   if (data.binding.length) {
-    const order = ['data', 'bandwidth', 'compute', 'power', 'money', 'lunar_industry'];
+    const order = ['data', 'bandwidth', 'compute', 'power', 'money', 'lunar_industry', 'launch'];
     charts.push({ id: 'chart-binding', spec: Object.assign({}, base, {
       height: 46,
       title: { text: 'Binding constraint', subtitle: 'what limited the flywheel in each step (exact: every step, no down-sampling)' },
@@ -286,7 +286,7 @@
         { mark: { type: 'line', color: '#9aa3b2', interpolate: 'step-after' } },
         { mark: { type: 'point', filled: true, size: 45 },
           encoding: { color: { field: 'binding', type: 'nominal', title: 'bound by',
-                               scale: { domain: ['data', 'bandwidth', 'compute', 'power', 'money', 'lunar_industry'], range: ['#4c78a8', '#72b7b2', '#54a24b', '#e45756', '#b279a2', '#9d755d'] } } } },
+                               scale: { domain: ['data', 'bandwidth', 'compute', 'power', 'money', 'lunar_industry', 'launch'], range: ['#4c78a8', '#72b7b2', '#54a24b', '#e45756', '#b279a2', '#9d755d', '#f58518'] } } } },
       ],
       encoding: {
         x: { field: 't', type: 'temporal', scale: { type: 'utc' }, title: 'release date (UTC)', axis: timeTicks },

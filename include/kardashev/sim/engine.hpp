@@ -8,13 +8,16 @@
 ///                back from the deployed model's quality) and upload demand
 ///   3. uplink    data carried within the uplink capacity (schedule, routed network or both)
 ///   4. corpus    curation and tokenisation into unique tokens
-///   5. buildout  off-world failures; installed accelerators per site, cut by power and by the capex budget
-///   6. energy    the share of each site's accelerators its energy runs; facility power and energy opex
-///   7. training  FLOP delivered to the current generation (MFU and goodput fixed, or per site from the
+///   5. launch    launch and spacecraft prices (Wright's law on cumulative mass, or schedules) and the launchers'
+///                capacity for the step; after the build-out, the mass it launched is added
+///   6. buildout  off-world failures; installed accelerators per site, cut by power, launch capacity and the capex
+///                budget; off-world accelerators cost their design's spacecraft and launch at the step's prices
+///   7. energy    the share of each site's accelerators its energy runs; facility power and energy opex
+///   8. training  FLOP delivered to the current generation (MFU and goodput fixed, or per site from the
 ///                compute layer's layout search and failure model)
-///   8. binding   which constraint bound this step
-///   9. release   a generation whose time is up takes the best (N, D) for its FLOP and deploys after the gap
-///  10. economy   capex booked, depreciation charged; the company's books recorded
+///   9. binding   which constraint bound this step
+///  10. release   a generation whose time is up takes the best (N, D) for its FLOP and deploys after the gap
+///  11. economy   capex booked, depreciation charged; the company's books recorded
 /// A stage reads only what earlier stages of this step or earlier steps wrote.
 
 #include <array>
@@ -31,9 +34,9 @@
 namespace kardashev::sim {
 
 /// What limited the flywheel in a step.
-enum class constraint : std::uint8_t { data, bandwidth, compute, power, money, lunar_industry };
-inline constexpr std::size_t constraint_count = 6;
-/// Lower-case name: "data", "bandwidth", "compute", "power", "money", "lunar_industry".
+enum class constraint : std::uint8_t { data, bandwidth, compute, power, money, lunar_industry, launch };
+inline constexpr std::size_t constraint_count = 7;
+/// Lower-case name: "data", "bandwidth", "compute", "power", "money", "lunar_industry", "launch".
 std::string_view to_string(constraint binding) noexcept;
 
 /// One released model generation.

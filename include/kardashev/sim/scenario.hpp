@@ -17,6 +17,8 @@
 #include "kardashev/fleet/corpus.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
 #include "kardashev/logistics/mass_driver.hpp"
+#include "kardashev/logistics/launcher.hpp"
+#include "kardashev/logistics/price_path.hpp"
 #include "kardashev/orbit/shadow_model.hpp"
 
 namespace kardashev::sim {
@@ -46,12 +48,9 @@ enum class purchase_policy : std::uint8_t {
 /// "newest" or "pinned".
 [[nodiscard]] std::string_view to_string(purchase_policy policy) noexcept;
 
-/// A value that steps to `value` at `at` and holds until the next point (piecewise constant).
-struct schedule_point {
-    epoch at;
-    double value = 0.0;
-    bool operator==(const schedule_point&) const = default;
-};
+/// A value that steps to `value` at `at` and holds until the next point (piecewise constant; logistics owns it so
+/// that its price models take the scenario's schedules as they are).
+using schedule_point = logistics::dated_value;
 
 /// Returns the value of a piecewise-constant schedule at `t`: the last point with at <= t, or 0
 /// before the first point. Points must be sorted by `at`.
@@ -131,7 +130,6 @@ struct site {
     site_orbit orbit;                                 //!< used when kind is orbit
     site_moon moon;                                   //!< used when kind is moon
     site_location location;                           //!< used when kind is ground
-    double launch_price_usd_per_kg = 3600.0;          //!< [USD/kg] to LEO, for the design figures of orbit and moon sites (Suncatcher sec. 4.4)
     double failure_rate_per_s = 0.0;                  //!< [1/s] accelerator failures without repair; io's default: 9 %/yr off-world (Meta via McCalip 2026), 0 on the ground
     compute::accelerator accel;                       //!< resolved catalogue entry (accel.name is the key): the part installed at the start
     purchase_policy purchase = purchase_policy::newest;  //!< newest: each purchase buys the part on offer at its date; pinned: `accel`
@@ -142,7 +140,7 @@ struct site {
     std::vector<schedule_point> energy_price_usd_per_j;  //!< [USD/J] over time when given as a schedule; empty: facility's, constant
     std::vector<schedule_point> carbon_kg_per_j;         //!< [kg/J] over time when given as a schedule; empty: facility's, constant
     std::vector<power_block> power_plant;             //!< ground: blocks by order date; when given, the cap, price and carbon come from it
-    double facility_capex_usd_per_w = 0.0;            //!< [USD/W] facility build cost per W of facility power
+    double facility_capex_usd_per_w = 0.0;            //!< [USD/W] ground: facility build cost per W of facility power (off-world: from the design, scenario.launch and .spacecraft)
     /// Depreciation life of the site's facility (data hall, or the spacecraft or lunar plant); zero: the engine's
     /// default, economy.facility_life on the ground and economy.accelerator_life off-world (the site design
     /// amortises the spacecraft with its accelerators). io resolves it when it reads a scenario.
@@ -221,6 +219,35 @@ struct economy_params {
 /// accelerators, as economy::design_site does).
 [[nodiscard]] duration facility_life_of(const site& s, const economy_params& e);
 
+/// One launcher the company flies and its flights per year over time.
+struct launcher_flights {
+    logistics::launcher vehicle;                        //!< the catalogue entry (data/catalog/launchers.yaml)
+    std::vector<schedule_point> flights_per_s;          //!< [1/s] flights over time (written per year)
+    bool operator==(const launcher_flights&) const = default;
+};
+
+/// Launch to LEO over time, shared by every off-world site (docs/models/sim.md "Launch").
+struct launch_params {
+    /// USD/kg to LEO: Wright's law on cumulative mass, or a schedule. Default: Suncatcher's curve (1800 USD/kg at
+    /// 400 t, LR 20 %, sec. 2.4 and 4.4) from 400 t, others adding the world's ~2,700 t/yr (trajectory.md 4b:
+    /// ~2,300 t SpaceX in 2025 at an 86 % share; assumption: held flat).
+    logistics::price_path price{logistics::price_model::learning, {}, 400.0e3,
+                                {{epoch::from_utc_iso("2000-01-01"), 2.7e6 / constants::julian_year_s}}, {}};
+    std::vector<launcher_flights> launchers;        //!< capacity per step: sum of flights x payload; none: no limit
+    bool operator==(const launch_params&) const = default;
+};
+
+/// The spacecraft price per kg (bus, arrays, radiators, batteries, structure; not the accelerators) over time.
+struct spacecraft_params {
+    /// Wright's law on cumulative spacecraft mass built, or a schedule. Default: 1000 USD/kg (Quilty Space: Starlink
+    /// V2 mini ~1,100, V3 ~800 USD/kg; trajectory.md 5) at 6,000 t, the mass of the ~10,800 Starlinks launched by
+    /// Dec 2025 (McDowell; assumption: ~550 kg average), LR 10 % (assumption: no published Starlink rate; its
+    /// USD/kg stayed flat as satellites grew), others adding Starlink's ~2,700 t/yr (3,640 a year x ~750 kg).
+    logistics::price_path price{logistics::price_model::learning, {1000.0, 6.0e6, 0.10}, 6.0e6,
+                                {{epoch::from_utc_iso("2000-01-01"), 2.7e6 / constants::julian_year_s}}, {}};
+    bool operator==(const spacecraft_params&) const = default;
+};
+
 /// A whole scenario. Regular value type; the engine takes it by const reference.
 struct scenario {
     std::string name = "unnamed";
@@ -235,6 +262,8 @@ struct scenario {
     std::vector<site> sites;
     training_params training;
     economy_params economy;
+    launch_params launch;                        //!< launch price and cadence (off-world sites)
+    spacecraft_params spacecraft;                //!< spacecraft price (off-world sites)
     std::vector<compute::accelerator> custom_accelerators;  //!< entries the scenario adds to the catalogue
     /// The parts on offer over time (compute::part_on_offer): the built-in catalogue with the custom entries, which
     /// io resolves when it reads a scenario (never written back); empty: every purchase buys the site's `accel`.

@@ -40,7 +40,7 @@ constexpr quantity_kind all_kinds[] = {
     quantity_kind::data_rate,        quantity_kind::money,           quantity_kind::price_per_mass,
     quantity_kind::price_per_energy, quantity_kind::price_per_power, quantity_kind::money_rate,
     quantity_kind::flop_rate,        quantity_kind::tokens,          quantity_kind::tokens_per_byte,
-    quantity_kind::specific_energy,  quantity_kind::mass_per_energy,
+    quantity_kind::specific_energy,  quantity_kind::mass_per_energy, quantity_kind::mass_rate,
 };
 
 TEST(units, scenario_examples_parse_to_si) {

@@ -47,6 +47,31 @@ sites:
               "<loaded>");
 }
 
+TEST(scenario_errors, off_world_facility_capex_and_a_site_launch_price_say_where_the_cost_comes_from) {
+    EXPECT_EQ(diagnostics_of(R"(sites:
+  - name: sat
+    kind: orbit
+    launch_price: 3600 USD/kg
+    facility_capex: 300 USD/W
+  - name: dc
+    facility_capex: 12 USD/W
+launch:
+  price: { learning: { learning_rate: 100 % } }
+  launchers:
+    - { name: Starship V9, flights_per_year: 25 /yr }
+)"),
+              "bad.yaml:4:19: sites[0].launch_price: a site has no launch price: the launch price over time is the "
+              "scenario's launch.price (Wright's law on cumulative mass, or a schedule), shared by every off-world "
+              "site; remove this key\n"
+              "bad.yaml:5:21: sites[0].facility_capex: only a ground site has a facility_capex: an off-world site's "
+              "spacecraft and launch cost per accelerator comes from its design at the purchase date, priced by the "
+              "scenario's launch.price and spacecraft.price; remove this key\n"
+              "bad.yaml:9:39: launch.price.learning.learning_rate: expected a learning rate between 0 and 100 % "
+              "(exclusive), got \"100 %\"\n"
+              "bad.yaml:11:15: launch.launchers[0].name: unknown launcher \"Starship V9\"; known launchers: Falcon 9, "
+              "Falcon Heavy, Starship V3, Starship (Suncatcher)\n");
+}
+
 TEST(scenario_errors, syntax_error_is_one_diagnostic_at_yaml_cpps_mark) {
     EXPECT_EQ(diagnostics_of(R"(name: x
 training:

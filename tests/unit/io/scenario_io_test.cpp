@@ -10,6 +10,7 @@
 
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/time.hpp"
+#include "kardashev/io/launcher_catalog.hpp"
 #include "kardashev/io/scenario_io.hpp"
 
 namespace kardashev::io {
@@ -115,8 +116,9 @@ TEST(scenario_io, builtin_catalogue_is_the_embedded_file) {
 }
 
 TEST(scenario_io, empty_text_is_every_default) {
-    sim::scenario defaults;
+    sim::scenario defaults;  // and io's default launcher, Starship V3 at 25 flights a year (docs/scenarios.md)
     defaults.catalogue = builtin_accelerators();  // resolved by the loader: the parts on offer
+    defaults.launch.launchers = {{find_launcher("Starship V3"), {{defaults.start, 25.0 / (365.25 * 86400.0)}}}};
     EXPECT_EQ(load_scenario_text("", "empty.yaml"), defaults);
     EXPECT_EQ(load_scenario_text("# nothing but a comment\n", "empty.yaml"), defaults);
 }
@@ -244,7 +246,6 @@ TEST(scenario_io, off_world_sites_load_their_orbit_or_moon_block_and_write_back_
   - name: ridge
     kind: moon
     moon: { location: polar, sunlit_fraction: 95 % }
-    launch_price: 200 USD/kg
   - name: equator
     kind: moon
     moon: { location: equatorial }
@@ -252,7 +253,7 @@ TEST(scenario_io, off_world_sites_load_their_orbit_or_moon_block_and_write_back_
                                       "orbit.yaml");
     ASSERT_EQ(s.sites.size(), 5U);
     EXPECT_EQ(s.sites[3].moon.sunlit_fraction, 0.95);
-    EXPECT_EQ(s.sites[3].launch_price_usd_per_kg, 200.0);
+    EXPECT_EQ(s.sites[3].facility_capex_usd_per_w, 0.0) << "off-world facility cost comes from the design";
     EXPECT_EQ(s.sites[4].moon.location, sim::lunar_location::equatorial);
     EXPECT_EQ(s.sites[4].moon.sunlit_fraction, 0.5) << "half of each synodic month";
     const auto& sso = s.sites[0].orbit;
@@ -273,6 +274,47 @@ TEST(scenario_io, off_world_sites_load_their_orbit_or_moon_block_and_write_back_
     EXPECT_EQ(o.sites[1].orbit.altitude_m, 600'000.0);
 }
 
+TEST(scenario_io, launch_and_spacecraft_sections_load_as_learning_curves_or_schedules_and_write_back_equal) {
+    const auto s = load_scenario_text(R"(start: 2026-01-01
+launch:
+  price:
+    learning: { price: 1800 USD/kg, at_mass: 400 t, learning_rate: 24 % }
+    starting_mass: 1000 t
+    other_mass:
+      - { from: 2026-01-01, value: 2700 t/yr }
+      - { from: 2030-01-01, value: 37 kt/yr }
+  launchers:
+    - { name: Starship V3, flights_per_year: 25 /yr }
+    - { name: Falcon 9, flights_per_year: [{ from: 2026-01-01, value: 165 /yr }, { from: 2028-01-01, value: 0 /yr }] }
+spacecraft:
+  price: 800 USD/kg
+)",
+                                      "launch.yaml");
+    constexpr double year_s = 365.25 * 86400.0;
+    EXPECT_EQ(s.launch.price.model, logistics::price_model::learning);
+    EXPECT_EQ(s.launch.price.curve.learning_rate, 0.24);
+    EXPECT_EQ(s.launch.price.starting_mass_kg, 1e6);
+    ASSERT_EQ(s.launch.price.other_mass_kg_per_s.size(), 2U);
+    EXPECT_NEAR(s.launch.price.other_mass_kg_per_s[1].value * year_s, 37e6, 1e-6);
+    ASSERT_EQ(s.launch.launchers.size(), 2U);
+    EXPECT_EQ(s.launch.launchers[0].vehicle.payload_leo_kg, 100e3);
+    EXPECT_EQ(s.launch.launchers[1].vehicle.name, "Falcon 9");
+    EXPECT_NEAR(s.launch.launchers[1].flights_per_s[0].value * year_s, 165.0, 1e-9);
+    EXPECT_EQ(s.spacecraft.price.model, logistics::price_model::schedule);
+    EXPECT_EQ(s.spacecraft.price.price_usd_per_kg.at(0).value, 800.0);
+    EXPECT_EQ(load_scenario_text(write_scenario_yaml(s), "written.yaml"), s);
+    // Without a launch section: the documented defaults, Starship V3 at 25 flights a year.
+    const auto d = load_scenario_text("start: 2026-01-01\n", "none.yaml");
+    ASSERT_EQ(d.launch.launchers.size(), 1U);
+    EXPECT_EQ(d.launch.launchers[0].vehicle.name, "Starship V3");
+    EXPECT_NEAR(d.launch.launchers[0].flights_per_s[0].value * year_s, 25.0, 1e-9);
+    EXPECT_EQ(d.launch.price.curve, logistics::wright_curve{});
+    // --set replaces a learning curve with a fixed price.
+    const auto fixed = load_scenario_text("start: 2026-01-01\n", "none.yaml", {{"launch.price", "3600 USD/kg"}});
+    EXPECT_EQ(fixed.launch.price.model, logistics::price_model::schedule);
+    EXPECT_EQ(fixed.launch.price.price_usd_per_kg.at(0).value, 3600.0);
+}
+
 TEST(scenario_io, writer_keeps_the_key_order_of_the_language) {
     const std::string yaml = write_scenario_yaml(load_scenario_text(custom_scenario, "custom.yaml"));
     std::vector<std::string> top;
@@ -284,7 +326,8 @@ TEST(scenario_io, writer_keeps_the_key_order_of_the_language) {
         pos = end == std::string::npos ? yaml.size() : end + 1;
     }
     EXPECT_EQ(top, (std::vector<std::string>{"name", "description", "start", "length", "step", "seed", "fleet",
-                                             "corpus", "uplink", "sites", "training", "economy", "accelerators"}));
+                                             "corpus", "uplink", "sites", "training", "economy", "launch",
+                                             "spacecraft", "accelerators"}));
     EXPECT_NE(yaml.find("start: 2027-03-01T06:00:00Z\n"), std::string::npos) << yaml;
     EXPECT_NE(yaml.find("    - {from: 2028-01-01T12:00:00Z, value: 1.2 Tbps}\n"), std::string::npos) << yaml;
     EXPECT_NE(yaml.find("      growth_rate: 40 %/yr\n"), std::string::npos) << yaml;

@@ -354,6 +354,8 @@ TEST(engine, site_summaries_add_up_to_the_company_totals) {
 TEST(engine, off_world_failures_are_replaced_at_full_price_by_the_build_out) {
     auto s = orbit_scenario();
     s.sites[0].power_capacity_w = {{s.start, 20e6}};  // always enough sunlight
+    s.launch.price = {logistics::price_model::schedule, {}, 0.0, {}, {{s.start, 3600.0}}};  // fixed prices
+    s.spacecraft.price = {logistics::price_model::schedule, {}, 0.0, {}, {{s.start, 1000.0}}};
     const auto healthy = sim::run(s);
     s.sites[0].failure_rate_per_s = 0.09 / (365.25 * 86400.0);  // 9 %/yr
     const auto r = sim::run(s);
@@ -361,7 +363,8 @@ TEST(engine, off_world_failures_are_replaced_at_full_price_by_the_build_out) {
     // 10,000 accelerators kept at 10,000 by replacements: lambda N T failures over the year.
     EXPECT_NEAR(site.failed_accelerators, 0.09 * 10'000 * 365 / 365.25, 2.0);
     // Each replacement buys the accelerator and its share of the spacecraft again.
-    const double per_accel = 20'000.0 + 1000.0 * 10.0;  // price + all-in W x facility_capex
+    const double per_accel = healthy.summary.sites[0].capex_usd / 10'000.0;  // price + its design's spacecraft and launch
+    EXPECT_GT(per_accel, 20'000.0 + 10'000.0);
     EXPECT_NEAR(site.capex_usd - healthy.summary.sites[0].capex_usd, site.failed_accelerators * per_accel, 1e-6 * site.capex_usd);
     for (double n : series(r, "site/a", "accelerators")) EXPECT_NEAR(n, 10'000.0, 1e-6);
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kardashev/logistics/price_path.hpp"
 #include "kardashev/sim/engine.hpp"
 
 namespace {
@@ -32,13 +33,12 @@ sim::scenario moon_scenario() {
     site.accel.power_w = 700;
     site.accel.all_in_power_w = 1000;
     site.accel.price_usd = 20'000;
-    site.launch_price_usd_per_kg = 100.0;
-    site.facility_capex_usd_per_w = 10.0;
     site.planned_accelerators = {{s.start, 0.0}, {s.start + duration::from_days(10), 10'000.0}};
     site.moon.industry.enabled = true;
     site.moon.industry.driver_rate_kg_per_s = {{s.start, 1000.0 / day_s}};
     site.moon.industry.regolith_share = {{s.start, 0.3}};
     s.sites.push_back(site);
+    s.launch.price = {logistics::price_model::schedule, {}, 0.0, {}, {{s.start, 100.0}}};  // 100 USD/kg to LEO
     s.training.generation_length = duration::from_days(100);
     s.training.release_gap = duration::from_days(10);
     s.training.reference_loss = 2.5;
