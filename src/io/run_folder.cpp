@@ -168,6 +168,9 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
     auto& bind = j["binding_steps"] = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < sim::constraint_count; ++i)
         bind[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = sum.binding_steps[i];
+    auto& built = j["buildout_binding_steps"] = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < sim::constraint_count; ++i)
+        built[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = sum.buildout_binding_steps[i];
     j["inputs"] = yaml_to_json(YAML::Load(write_scenario_yaml(s)));
     return j.dump(2) + "\n";
 }

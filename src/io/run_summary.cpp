@@ -69,6 +69,10 @@ std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, c
     text += "binding constraint, steps:";
     for (std::size_t i = 0; i < sim::constraint_count; ++i)
         text += fmt::format("  {} {}", sim::to_string(static_cast<sim::constraint>(i)), sum.binding_steps[i]);
+    text += "\nwhat bound the build-out, steps (compute: the plan itself):";
+    for (std::size_t i = 0; i < sim::constraint_count; ++i)
+        if (sum.buildout_binding_steps[i] > 0)
+            text += fmt::format("  {} {}", sim::to_string(static_cast<sim::constraint>(i)), sum.buildout_binding_steps[i]);
     text += fmt::format("\n\nrun folder: {}\n", out.string());
     return text;
 }

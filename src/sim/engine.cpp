@@ -104,7 +104,8 @@ struct run_state {
         training_stage(clock, input, law, step.energy, corpus, training, step.training, recording);
         step.binding = binding_stage(clock, law, step.training, corpus, step.uplink, step.buildout, step.energy, binding, recording);
         release_stage(clock, input, law, step.binding, corpus, cohorts, step.training, release, training, recording);
-        economy_stage(clock, input, plants, step.buildout, energy, step.energy, step.binding, books, recording);
+        economy_stage(clock, input, plants, step.buildout, energy, step.energy, step.binding,
+                      binding.last_buildout.value_or(constraint::compute), books, recording);
     }
 };
 

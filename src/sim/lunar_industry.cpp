@@ -98,6 +98,18 @@ void lunar_industry_begin_step(const step_clock& clock, const scenario& input, d
     }
 }
 
+bool lunar_offer(std::size_t i, double per_accel_facility_w, const launch_step& prices, lunar_industry_state& lunar,
+                 offworld_offer& offer) {
+    if (!lunar.any || !lunar.sites[i].enabled) return false;
+    auto& s = lunar.sites[i];
+    // Regolith-made mass costs the plant and the driver only (not priced here: an assumption, docs/models/sim.md).
+    const double earth_kg = s.last.earth_kg_per_accelerator;
+    s.unit = {"lunar factory", earth_kg, earth_kg * logistics::lunar_delivery_gear_ratio()};
+    const double usd = earth_kg * (prices.spacecraft_usd_per_kg + s.factory.delivery_price_usd_per_kg);
+    offer = {usd / per_accel_facility_w, s.unit.leo_kg > 0.0 ? prices.left_kg / s.unit.leo_kg : inf, &s.unit};
+    return true;
+}
+
 double lunar_industry_cap(const step_clock& clock, std::size_t i, double want, lunar_industry_state& lunar) {
     if (!lunar.any || !lunar.sites[i].enabled) return want;
     auto& s = lunar.sites[i];

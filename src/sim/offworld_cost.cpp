@@ -2,6 +2,7 @@
 #include "offworld_cost.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -16,16 +17,32 @@ namespace {
 // one design at a reference power gives the per-accelerator figures of any size.
 constexpr double reference_it_power_w = 10.0e6;
 
-/// The design per accelerator of `where`'s current accelerator, computed once per accelerator type at unit prices:
-/// spacecraft USD at 1 USD/kg is its spacecraft kg, launch USD at 1 USD/kg its kg to LEO (the Moon: with the
-/// transfer's gear ratio, as the design prices it).
+/// The design per accelerator of `part` at `where`: spacecraft kg (built at the spacecraft price) and kg to LEO (the
+/// Moon: with the transfer's gear ratio, as the design prices it), from design_site at unit prices.
+offworld_unit designed_unit(const scenario& input, const site& where, const compute::accelerator& part) {
+    const auto design = checked_design(where, design_inputs(input, where, part, reference_it_power_w, 1.0, 1.0));
+    return {part.name, design.hardware_usd / design.accelerators, design.launch_usd / design.accelerators};
+}
+
+/// The unit of `part` at `where`, cached per part. The design's masses per accelerator are affine in the part's
+/// all-in power (satellites are sized in W; each accelerator adds its own fixed mass: tests/unit/economy
+/// site_design_test "mass per accelerator is affine in its power"), so two designs per site (the design's yearly
+/// eclipse analysis is most of a run's time) give every part that site ever buys.
 const offworld_unit& unit_for(const scenario& input, const site& where, const compute::accelerator& part,
-                              std::vector<offworld_unit>& cache) {
+                              std::vector<offworld_unit>& cache, std::array<double, 4>& fit) {
     const auto cached = std::find_if(cache.begin(), cache.end(),
                                      [&](const offworld_unit& u) { return u.accelerator == part.name; });
     if (cached != cache.end()) return *cached;
-    const auto design = checked_design(where, design_inputs(input, where, part, reference_it_power_w, 1.0, 1.0));
-    cache.push_back({part.name, design.hardware_usd / design.accelerators, design.launch_usd / design.accelerators});
+    if (!(fit[0] > 0.0 || fit[2] > 0.0)) {
+        compute::accelerator doubled = part;
+        doubled.all_in_power_w *= 2.0;
+        const auto one = designed_unit(input, where, part), two = designed_unit(input, where, doubled);
+        const double p = part.all_in_power_w;
+        fit = {2.0 * one.spacecraft_kg - two.spacecraft_kg, (two.spacecraft_kg - one.spacecraft_kg) / p,
+               2.0 * one.leo_kg - two.leo_kg, (two.leo_kg - one.leo_kg) / p};
+    }
+    const double w = part.all_in_power_w;
+    cache.push_back({part.name, fit[0] + fit[1] * w, fit[2] + fit[3] * w});
     return cache.back();
 }
 
@@ -64,7 +81,8 @@ offworld_offer offer_for(const scenario& input, std::size_t site_index, const co
                          double per_accel_facility_w, launch_state& launched, const launch_step& prices) {
     const auto& where = input.sites[site_index];
     if (where.kind == site_kind::ground) return {where.facility_capex_usd_per_w, inf, nullptr};
-    const auto& unit = unit_for(input, where, part, launched.units[site_index]);
+    if (launched.unit_fits.size() < input.sites.size()) launched.unit_fits.resize(input.sites.size(), {0.0, 0.0, 0.0, 0.0});
+    const auto& unit = unit_for(input, where, part, launched.units[site_index], launched.unit_fits[site_index]);
     // Spacecraft and launch per accelerator at this step's prices (design_site: hardware = spacecraft kg x price,
     // launch = kg to LEO x price), spread over the accelerator's facility watts as the build-out books facilities.
     const double usd = unit.spacecraft_kg * prices.spacecraft_usd_per_kg + unit.leo_kg * prices.price_usd_per_kg;

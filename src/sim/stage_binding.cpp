@@ -5,13 +5,46 @@
 
 namespace kardashev::sim::detail {
 
+namespace {
+
+constexpr double material_share = 0.01;  // a cut binds when it removes at least this share of the plan's peak FLOP/s
+
+/// Counts `bound` in `steps` and writes `kind` ("from -> to") when it differs from `last`.
+void count_binding(const step_clock& clock, constraint bound, const char* kind, std::optional<constraint>& last,
+                   std::array<std::int64_t, constraint_count>& steps, recorder& recording) {
+    ++steps[static_cast<std::size_t>(bound)];
+    if (last == bound) return;
+    recording.add_event({clock.end, kind, "company",
+                         last ? fmt::format("{} -> {}", to_string(*last), to_string(bound)) : fmt::format("{}", to_string(bound))});
+    last = bound;
+}
+
+}  // namespace
+
+constraint buildout_constraint(const buildout_step& buildout, const energy_step& energy) {
+    const std::array<std::pair<constraint, double>, 4> cuts{{
+        {constraint::money, buildout.money_cut_peak_flops},
+        {constraint::power, buildout.power_cut_peak_flops + energy.unfed_peak_flops},
+        {constraint::launch, buildout.launch_cut_peak_flops},
+        {constraint::lunar_industry, buildout.lunar_cut_peak_flops},
+    }};
+    constraint bound = constraint::compute;
+    double largest = material_share * buildout.planned_peak_flops;
+    for (const auto& [which, cut] : cuts) {
+        if (cut > 0.0 && cut >= largest) {
+            bound = which;
+            largest = cut;
+        }
+    }
+    return bound;
+}
+
 constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& law, const training_step& training,
                          const corpus_state& corpus, const uplink_step& uplink, const buildout_step& buildout,
                          const energy_step& energy, binding_state& binding, recorder& recording) {
     // A run that would want more unique tokens than exist is data-bound (bandwidth-bound when the uplink is full);
     // otherwise compute binds, or what cut the build-out by a material share of the plan's peak FLOP/s: money, power,
     // then a moon site's satellite factory (lunar_industry).
-    constexpr double material_share = 0.01;
     const double material_peak_flops = material_share * buildout.planned_peak_flops;
     const double power_cut_peak_flops = buildout.power_cut_peak_flops + energy.unfed_peak_flops;
     bool data_short = false;
@@ -29,13 +62,9 @@ constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& l
         bound = constraint::launch;
     else if (buildout.lunar_cut_peak_flops > 0.0 && buildout.lunar_cut_peak_flops >= material_peak_flops)
         bound = constraint::lunar_industry;  // a moon site's factory launched less than its plan (lunar_industry.cpp)
-    ++binding.steps[static_cast<std::size_t>(bound)];
-    if (binding.last != bound) {
-        recording.add_event({clock.end, "bottleneck_change", "company",
-                             binding.last ? fmt::format("{} -> {}", to_string(*binding.last), to_string(bound))
-                                          : fmt::format("{}", to_string(bound))});
-        binding.last = bound;
-    }
+    count_binding(clock, bound, "bottleneck_change", binding.last, binding.steps, recording);
+    count_binding(clock, buildout_constraint(buildout, energy), "buildout_change", binding.last_buildout,
+                  binding.buildout_steps, recording);
     return bound;
 }
 

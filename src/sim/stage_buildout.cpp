@@ -109,7 +109,8 @@ void build_site(const step_clock& clock, const scenario& input, std::size_t inde
     if (!(target > plant.installed + tiny * std::max(1.0, goal))) return;  // not a rounding remainder
     // Off-world: the design's spacecraft and launch at this step's prices, within the launch capacity left
     // (offworld_cost.cpp); a moon site with a factory adds what the factory launches (lunar_industry.cpp).
-    const auto priced = offer_for(input, index, offer, per_accel_facility_w, market.launched, market.step);
+    auto priced = offer_for(input, index, offer, per_accel_facility_w, market.launched, market.step);
+    (void)lunar_offer(index, per_accel_facility_w, market.step, plants.lunar, priced);  // a factory ships less
     const double planned_want = target - plant.installed;
     const double launchable = launch_limited(planned_want, plant, per_accel_facility_w, priced, site_out);
     if (site_out.launch_limited) out.launch_cut_peak_flops += (planned_want - launchable) * peak;

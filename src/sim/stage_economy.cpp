@@ -43,6 +43,7 @@ economy_state start_economy(const scenario& input, recorder& recording) {
     channels.power = recording.add_channel("company", "facility_power", "W");
     channels.kardashev = recording.add_channel("company", "kardashev_index", "1");
     channels.binding = recording.add_channel("company", "binding", "constraint index (0 data; 1 bandwidth; 2 compute; 3 power; 4 money; 5 lunar_industry; 6 launch)");
+    channels.buildout_binding = recording.add_channel("company", "buildout_binding", "constraint index (0 data; 1 bandwidth; 2 compute; 3 power; 4 money; 5 lunar_industry; 6 launch)");
     return books;
 }
 
@@ -87,7 +88,7 @@ void charge_parts(const step_clock& clock, const site_vintages& stock, double us
 
 void economy_stage(const step_clock& clock, const scenario& input, const buildout_state& budget,
                    const buildout_step& bought, const energy_state& energy, const energy_step& power,
-                   constraint binding, economy_state& books, recorder& recording) {
+                   constraint binding, constraint buildout_binding, economy_state& books, recorder& recording) {
     book_purchases(input, clock.start, bought, books);
     book_plant_orders(clock, input, books);
     books.total_depreciation_usd += books.accelerators.charge(clock.start, clock.end) +
@@ -115,6 +116,7 @@ void economy_stage(const step_clock& clock, const scenario& input, const buildou
     recording.record(clock.index, channels.power, facility_w);
     recording.record(clock.index, channels.kardashev, facility_w > 0.0 ? economy::kardashev_index(facility_w) : 0.0);
     recording.record(clock.index, channels.binding, static_cast<double>(binding));
+    recording.record(clock.index, channels.buildout_binding, static_cast<double>(buildout_binding));
 }
 
 }  // namespace kardashev::sim::detail

@@ -146,6 +146,7 @@ struct launch_state {
     double others_launched_kg = 0.0;   // [kg] others', since the start
     double others_spacecraft_kg = 0.0; // [kg] others', since the start
     std::vector<std::vector<offworld_unit>> units;  // per site: designs per accelerator type (cache)
+    std::vector<std::array<double, 4>> unit_fits;   // per site: spacecraft and LEO kg per accelerator, a + b x power (empty: not yet)
     launch_channels channels;
 };
 
@@ -183,6 +184,7 @@ struct lunar_site {
     economy::lunar_factory factory;      // the satellite design, and the step's schedules applied
     economy::lunar_factory_step last;    // what it launched this step
     double satellites = 0.0;             // [count] launched so far
+    offworld_unit unit;                  // this step's Earth share per accelerator, as the launch market sees it
     double earth_mass_kg = 0.0;          // [kg] shipped from Earth so far
     economy::lunar_limit recorded_limit = economy::lunar_limit::plan;  // the limit of the last `lunar_limit` event
     channel_id satellites_ch = 0, throughput_ch = 0, power_ch = 0, earth_ch = 0, regolith_ch = 0;
@@ -328,6 +330,8 @@ struct training_step {
 struct binding_state {
     std::optional<constraint> last;                     // the constraint of the previous step
     std::array<std::int64_t, constraint_count> steps{};  // steps each constraint bound
+    std::optional<constraint> last_buildout;                     // what bound the build-out the previous step
+    std::array<std::int64_t, constraint_count> buildout_steps{};  // steps each constraint bound the build-out
 };
 
 // --- 10. release
@@ -363,7 +367,7 @@ struct site_books {
 /// kardashev_index, binding.
 struct economy_channels {
     channel_id capex = 0, opex = 0, depreciation = 0, budget = 0;
-    channel_id power = 0, kardashev = 0, binding = 0;
+    channel_id power = 0, kardashev = 0, binding = 0, buildout_binding = 0;
 };
 
 struct economy_state {
@@ -385,6 +389,7 @@ struct step_state {
     energy_step energy;
     training_step training;
     constraint binding = constraint::compute;
+    constraint buildout_binding = constraint::compute;  // what cut the build-out most (compute: nothing did)
 
     explicit step_state(const scenario& input);
 };
@@ -420,6 +425,11 @@ void lunar_industry_begin_step(const step_clock& clock, const scenario& input, d
 /// The most of `want` accelerators site `i`'s factory launches this step (`want` for a site without one); keeps the
 /// limit that capped it.
 double lunar_industry_cap(const step_clock& clock, std::size_t i, double want, lunar_industry_state& lunar);
+/// For a moon site with a factory, its offer this step (true): Earth ships only what regolith does not make (chips
+/// always), built at the spacecraft price and landed at the delivery price, its LEO mass the shipped mass times the
+/// gear ratio; false for any other site.
+bool lunar_offer(std::size_t i, double per_accel_facility_w, const launch_step& prices, lunar_industry_state& lunar,
+                 offworld_offer& offer);
 /// Books `launched` accelerators as site `i`'s factory output this step (nothing for a site without one).
 void lunar_industry_launched(const step_clock& clock, std::size_t i, double launched, lunar_industry_state& lunar);
 /// Records the factories' channels for the step, and a `lunar_limit` event when a factory's binding limit changes.
@@ -495,7 +505,7 @@ void release_stage(const step_clock& clock, const scenario& input, const fleet::
 /// Kardashev index and binding constraint.
 void economy_stage(const step_clock& clock, const scenario& input, const buildout_state& budget,
                    const buildout_step& bought, const energy_state& energy, const energy_step& power,
-                   constraint binding, economy_state& books, recorder& recording);
+                   constraint binding, constraint buildout_binding, economy_state& books, recorder& recording);
 
 /// The figures of `summary` beyond a plausibility bound (economy::plausibility_bounds): the run's peak facility
 /// power and each site's power capacity against the world's electricity, each off-world site's design at its peak

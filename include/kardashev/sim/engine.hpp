@@ -126,6 +126,8 @@ struct run_summary {
     double peak_earth_sunlight_share = 0.0;  //!< [-] peak facility power / the sunlight the Earth intercepts
     std::vector<scale_warning> warnings;     //!< figures beyond a plausibility bound (scale_warnings), in check order
     std::array<std::int64_t, constraint_count> binding_steps{};  //!< steps each constraint bound
+    /// Steps each constraint bound the build-out (what cut the plan's peak FLOP/s most; compute: nothing did).
+    std::array<std::int64_t, constraint_count> buildout_binding_steps{};
     std::int64_t steps = 0;
     std::vector<site_summary> sites;         //!< per site, in scenario order
     bool operator==(const run_summary&) const = default;

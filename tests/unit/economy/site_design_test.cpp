@@ -2,6 +2,7 @@
 // designs fail with exact messages; the radiation and capacity model behind it.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 
 #include "kardashev/core/constants.hpp"
@@ -222,6 +223,35 @@ TEST(capacity, failures_without_repair_decay_and_replacement_restores) {
     EXPECT_NEAR(usable_fraction(2.5 * year, lambda, year), std::exp(-0.09 * 0.5), 1e-12);
     // Turyshev's lifetime penalty lambda T / (1 - e^-lambda T) = 1.27 at 0.1/yr over 5 yr.
     EXPECT_NEAR(1.0 / mean_usable_fraction(5.0 * year, 0.1 / year), 1.27, 0.005);
+}
+
+}  // namespace
+
+namespace {
+
+// The engine prices every part a site buys from two designs (src/sim/offworld_cost.cpp): it relies on the mass and
+// launch per accelerator being affine in the accelerator's all-in power. Three powers must lie on one line.
+TEST(site_design, mass_per_accelerator_is_affine_in_its_power) {
+    for (const auto kind : {kardashev::economy::site_kind::orbit, kardashev::economy::site_kind::moon}) {
+        std::array<double, 3> hw{}, launch{};
+        const std::array<double, 3> power{1300.0, 2600.0, 9100.0};
+        for (std::size_t k = 0; k < 3; ++k) {
+            kardashev::economy::site_inputs in;
+            in.kind = kind;
+            in.it_power_w = 10e6;
+            in.accelerator.power_w = power[k];
+            in.launch_price_usd_per_kg = 1.0;
+            in.spacecraft_price_usd_per_kg = 1.0;
+            const auto d = kardashev::economy::design_site(in);
+            hw[k] = d.hardware_usd / d.accelerators;
+            launch[k] = d.launch_usd / d.accelerators;
+        }
+        const double hw_slope = (hw[1] - hw[0]) / (power[1] - power[0]);
+        const double launch_slope = (launch[1] - launch[0]) / (power[1] - power[0]);
+        EXPECT_NEAR(hw[2], hw[0] + hw_slope * (power[2] - power[0]), 1e-9 * hw[2]);
+        EXPECT_NEAR(launch[2], launch[0] + launch_slope * (power[2] - power[0]), 1e-9 * launch[2]);
+        EXPECT_GT(hw_slope, 0.0);  // more power per accelerator: more array, radiator and bus per accelerator
+    }
 }
 
 }  // namespace
