@@ -44,7 +44,10 @@ site_summary summarise_site(const scenario& input, const site& where, const site
     }
     summary.cost_per_accelerator_hour_usd =
         economy::cost_per_accelerator_hour(books.depreciation_usd, energy.energy_usd, energy.running_hours);
-    if (where.kind == site_kind::ground || !(energy.peak_it_w > 0.0)) return summary;
+    // A moon site with a factory launches orbit-design satellites built mostly from regolith: the moon base design
+    // (everything shipped from Earth) does not describe it, so it has none (its factory channels do).
+    const bool factory = where.kind == site_kind::moon && where.moon.industry.enabled;
+    if (where.kind == site_kind::ground || factory || !(energy.peak_it_w > 0.0)) return summary;
     // The design at the run's last launch and spacecraft prices (stage 5).
     // The part the site bought last (its design's accelerator).
     const auto& part = plant.stock.parts[plant.stock.buying].part;
