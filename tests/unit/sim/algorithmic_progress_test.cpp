@@ -3,6 +3,8 @@
 // comes from its effective FLOP.
 #include <gtest/gtest.h>
 
+#include "support/sim_series.hpp"
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -12,6 +14,8 @@
 #include "kardashev/sim/engine.hpp"
 
 namespace {
+
+using kardashev::testing::series;
 
 using namespace kardashev;
 
@@ -42,16 +46,6 @@ sim::scenario progress_scenario(double halving_days) {
     s.training.reference_loss = 2.5;
     s.training.algorithmic_progress = {halving_days > 0.0, halving_days * 86'400.0};
     return s;
-}
-
-std::vector<double> series(const sim::run_result& r, const std::string& entity, const std::string& metric) {
-    const auto& chans = r.record.channels();
-    std::vector<double> out;
-    for (const auto& row : r.record.rows()) {
-        const auto& c = chans[row.channel];
-        if (c.entity == entity && c.metric == metric) out.push_back(row.value);
-    }
-    return out;
 }
 
 TEST(algorithmic_progress, off_makes_effective_flop_equal_physical_flop) {

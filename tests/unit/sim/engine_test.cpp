@@ -1,6 +1,8 @@
 // Engine behaviour on small hand-built scenarios: each constraint can bind, money and energy add up.
 #include <gtest/gtest.h>
 
+#include "support/sim_series.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -20,6 +22,8 @@
 #include "support/error_message.hpp"
 
 namespace {
+
+using kardashev::testing::series;
 
 using namespace kardashev;
 using sim::constraint;
@@ -255,16 +259,6 @@ sim::scenario orbit_scenario() {
     site.facility.energy_price_usd_per_j = 0.0;
     site.power_capacity_w = {{s.start, 10.5e6}};
     return s;
-}
-
-std::vector<double> series(const sim::run_result& r, const std::string& entity, const std::string& metric) {
-    const auto& chans = r.record.channels();
-    std::vector<double> v;
-    for (const auto& row : r.record.rows()) {
-        const auto& c = chans[row.channel];
-        if (c.entity == entity && c.metric == metric) v.push_back(row.value);
-    }
-    return v;
 }
 
 TEST(engine, orbit_site_sunlit_fraction_is_the_orbit_modules_per_step) {

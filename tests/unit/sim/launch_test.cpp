@@ -2,6 +2,8 @@
 // design at the step's prices, and launch capacity as a binding constraint (docs/models/sim.md "Launch").
 #include <gtest/gtest.h>
 
+#include "support/sim_series.hpp"
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -11,6 +13,8 @@
 #include "kardashev/sim/engine.hpp"
 
 namespace {
+
+using kardashev::testing::series;
 
 using namespace kardashev;
 using sim::constraint;
@@ -51,15 +55,6 @@ sim::scenario orbit_run(double accelerators) {
     site.facility.energy_price_usd_per_j = 0.0;
     s.sites.push_back(site);
     return s;
-}
-
-std::vector<double> series(const sim::run_result& r, const std::string& entity, const std::string& metric) {
-    std::vector<double> v;
-    for (const auto& row : r.record.rows()) {
-        const auto& c = r.record.channels()[row.channel];
-        if (c.entity == entity && c.metric == metric) v.push_back(row.value);
-    }
-    return v;
 }
 
 std::int64_t steps_bound_by(const sim::run_result& r, constraint c) {

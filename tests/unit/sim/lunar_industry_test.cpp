@@ -2,6 +2,8 @@
 // docs/models/sim.md "Lunar industry"), and `lunar_industry` binds when the factory cuts the plan.
 #include <gtest/gtest.h>
 
+#include "support/sim_series.hpp"
+
 #include <string>
 #include <vector>
 
@@ -9,6 +11,8 @@
 #include "kardashev/sim/engine.hpp"
 
 namespace {
+
+using kardashev::testing::series;
 
 using namespace kardashev;
 using sim::constraint;
@@ -43,16 +47,6 @@ sim::scenario moon_scenario() {
     s.training.release_gap = duration::from_days(10);
     s.training.reference_loss = 2.5;
     return s;
-}
-
-std::vector<double> series(const sim::run_result& r, const std::string& entity, const std::string& metric) {
-    const auto& chans = r.record.channels();
-    std::vector<double> v;
-    for (const auto& row : r.record.rows()) {
-        const auto& c = chans[row.channel];
-        if (c.entity == entity && c.metric == metric) v.push_back(row.value);
-    }
-    return v;
 }
 
 TEST(lunar_industry, a_small_mass_driver_binds_and_caps_the_build_out) {

@@ -2,6 +2,8 @@
 // their lead time, load is dispatched in merit order, emissions are energy x intensity, capex is booked at order.
 #include <gtest/gtest.h>
 
+#include "support/sim_series.hpp"
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -11,6 +13,8 @@
 #include "sim/site_power.hpp"
 
 namespace {
+
+using kardashev::testing::series;
 
 using namespace kardashev;
 using energy::plant_kind;
@@ -54,15 +58,6 @@ sim::scenario plant_scenario(std::vector<sim::power_block> plant) {
     s.training.release_gap = duration::from_days(10);
     s.training.reference_loss = 2.5;
     return s;
-}
-
-std::vector<double> series(const sim::run_result& r, const std::string& entity, const std::string& metric) {
-    std::vector<double> v;
-    for (const auto& row : r.record.rows()) {
-        const auto& c = r.record.channels()[row.channel];
-        if (c.entity == entity && c.metric == metric) v.push_back(row.value);
-    }
-    return v;
 }
 
 TEST(site_power, a_gas_block_feeds_the_site_from_its_order_date_plus_lead_time_not_from_its_order_date) {
