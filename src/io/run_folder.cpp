@@ -80,6 +80,31 @@ std::string events_csv(const sim::run_result& r) {
     return out;
 }
 
+namespace {
+
+/// The dates orbit and Moon first undercut the ground (ISO dates or null) and the yearly table by site kind.
+void add_crossover(const sim::run_summary& sum, nlohmann::ordered_json& j) {
+    const auto date = [](const std::optional<epoch>& at) {
+        return at ? nlohmann::ordered_json(at->to_utc_date()) : nlohmann::ordered_json(nullptr);
+    };
+    j["orbit_cheaper_than_ground_from"] = date(sum.orbit_cheaper_than_ground_from);
+    j["moon_cheaper_than_ground_from"] = date(sum.moon_cheaper_than_ground_from);
+    auto& years = j["years"] = nlohmann::ordered_json::array();
+    for (const auto& y : sum.years) {
+        nlohmann::ordered_json row{{"year", y.year}};
+        for (std::size_t k = 0; k < y.kinds.size(); ++k) {
+            const auto& kind = y.kinds[k];
+            row[std::string(sim::to_string(static_cast<sim::site_kind>(k)))] = {
+                {"launches", kind.launches},
+                {"launched_mass_kg", kind.launched_mass_kg},
+                {"it_power_added_w", kind.it_power_added_w}};
+        }
+        years.push_back(row);
+    }
+}
+
+}  // namespace
+
 std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
     const auto& sum = r.summary;
     nlohmann::ordered_json j;
@@ -119,6 +144,7 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
     j["kardashev_index_peak"] = sum.kardashev_index_peak;
     j["peak_sun_share"] = sum.peak_sun_share;
     j["peak_earth_sunlight_share"] = sum.peak_earth_sunlight_share;
+    add_crossover(sum, j);
     auto& warnings = j["warnings"] = nlohmann::ordered_json::array();
     for (const auto& w : sum.warnings)
         warnings.push_back({{"entity", w.entity},

@@ -22,6 +22,24 @@ std::string si_count(double v) {
     return fmt::format("{:.3g}{}", x, suffix[i]);
 }
 
+/// The dates orbit and Moon first undercut the ground, and what each kind of site added per year.
+std::string crossover_text(const sim::run_summary& sum) {
+    const auto date = [](const std::optional<epoch>& at) { return at ? at->to_utc_date() : std::string("never"); };
+    std::string text = fmt::format("a new accelerator-hour cheaper than the ground's: orbit from {}, moon from {}\n",
+                                   date(sum.orbit_cheaper_than_ground_from), date(sum.moon_cheaper_than_ground_from));
+    text += fmt::format("\n{:<5} {:>10} {:>9} {:>9} {:>10} {:>9} {:>9} {:>10}\n", "year", "ground IT", "orbit fl.",
+                        "orbit kg", "orbit IT", "moon fl.", "moon kg", "moon IT");
+    const auto whole = [](double v) { return v < 0.5 ? 0.0 : v; };  // rounding remainders of the build-out
+    for (const auto& y : sum.years) {
+        const auto& [ground, orbit, moon] = y.kinds;
+        text += fmt::format("{:<5} {:>9}W {:>9.3g} {:>9} {:>9}W {:>9.3g} {:>9} {:>9}W\n", y.year,
+                            si_count(whole(ground.it_power_added_w)), orbit.launches,
+                            si_count(whole(orbit.launched_mass_kg)), si_count(whole(orbit.it_power_added_w)),
+                            moon.launches, si_count(whole(moon.launched_mass_kg)), si_count(whole(moon.it_power_added_w)));
+    }
+    return text;
+}
+
 }  // namespace
 
 std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, const std::filesystem::path& out) {
@@ -50,6 +68,7 @@ std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, c
                         "sunlight the Earth intercepts); energy {}Wh\n",
                         si_count(sum.peak_facility_power_w), sum.kardashev_index_peak, sum.peak_sun_share,
                         sum.peak_earth_sunlight_share, si_count(sum.total_energy_j / 3600.0));
+    text += crossover_text(sum);
     text += fmt::format("\n{:<18} {:<6} {:>12} {:>10} {:>12} {:>9} {:>9} {:>9}\n", "site", "kind", "accel-hours",
                         "peak IT", "USD/acc-h", "kg/kW", "launches", "energy");
     for (const auto& st : sum.sites) {

@@ -65,6 +65,7 @@ struct run_state {
     release_channels release;
     binding_state binding;
     economy_state books;
+    unit_cost_state costs;
 
     run_state(const scenario& to_run, recorder& into)
         : input(to_run),
@@ -83,7 +84,8 @@ struct run_state {
           release(start_release(recording)),
           books(start_economy(input, recording)) {
         book_purchases(input, input.start, step.buildout, books);  // the installed base's capex, at the start
-        register_lunar_industry(input, plants.lunar, recording);  // last: runs without a factory keep their channels
+        register_lunar_industry(input, plants.lunar, recording);  // runs without a factory keep their channels
+        costs = start_unit_cost(input, recording);                // after every channel registered before it
         recording.reserve(static_cast<std::size_t>(steps) * recording.channels().size());
     }
 
@@ -106,6 +108,7 @@ struct run_state {
         release_stage(clock, input, law, step.binding, corpus, cohorts, step.training, release, training, recording);
         economy_stage(clock, input, plants, step.buildout, energy, step.energy, step.binding,
                       binding.last_buildout.value_or(constraint::compute), books, recording);
+        unit_cost_stage(clock, input, plants, step.buildout, step.fast, step.energy, step.launch, launch, costs, recording);
     }
 };
 
@@ -124,6 +127,7 @@ run_result run(const scenario& input, const run_options& options) {
     progress.finish();
     out.summary = detail::summarise(input, state.steps, state.cohorts, state.uplink, state.corpus, state.plants,
                                     state.energy, state.training, state.binding, state.books, state.step.launch);
+    detail::summarise_unit_cost(state.costs, out.summary);
     const epoch end = input.start + input.step * state.steps;
     for (const auto& warning : out.summary.warnings) out.record.add_event({end, "warning", warning.entity, warning.message});
     return out;

@@ -118,7 +118,10 @@ void build_site(const step_clock& clock, const scenario& input, std::size_t inde
     out.lunar_cut_peak_flops += (launchable - want) * peak;
     const double built_w = plant.facility_built_w;
     const double bought = buy(offer, want, per_accel_facility_w, priced.facility_usd_per_w, plant, budget_usd, site_out);
+    const double launched_before_kg = market.step.launched_kg;
     take_launch(priced, (plant.facility_built_w - built_w) / per_accel_facility_w, market.step);
+    site_out.bought = bought;
+    site_out.launched_kg = market.step.launched_kg - launched_before_kg;
     if (site_out.money_limited) out.money_cut_peak_flops += (want - bought) * peak;
     lunar_industry_launched(clock, index, bought, plants.lunar);
     if (bought > 0.0 && part != plant.stock.buying) {

@@ -214,6 +214,8 @@ struct site_buildout {
     double accelerator_capex_usd = 0.0;       // [USD] bought this step
     double facility_capex_usd = 0.0;          // [USD] bought this step
     std::size_t part = 0;                     // the part bought this step (index into the site's stock.parts)
+    double bought = 0.0;                      // accelerators bought this step
+    double launched_kg = 0.0;                 // [kg] to LEO for them this step (0 on the ground)
 };
 
 /// Stage 6's output: per site, and the peak FLOP/s the plan asks for and what power and money cut from it.
@@ -378,6 +380,17 @@ struct economy_state {
     economy_channels channels;
 };
 
+// --- 12. unit cost
+
+/// The levelised cost of a new accelerator-hour per site, the first dates orbit and Moon undercut the ground, and
+/// what each kind of site added per calendar year (docs/models/sim.md "Cheaper than the ground").
+struct unit_cost_state {
+    channel_ids cost;                       // per site: site/NAME new_accelerator_hour_cost
+    std::optional<epoch> orbit_from, moon_from;
+    std::vector<year_summary> years;
+    double launches_seen = 0.0;             // launch_state::launches at the end of the last step
+};
+
 /// What the stages of one step write (each stage overwrites its part), sized for the scenario.
 struct step_state {
     step_clock clock;
@@ -412,6 +425,8 @@ training_state start_training(const scenario& input, recorder& recording);
 release_channels start_release(recorder& recording);
 /// Empty books; registers the economy and company channels.
 economy_state start_economy(const scenario& input, recorder& recording);
+/// Registers each site's site/NAME new_accelerator_hour_cost channel.
+unit_cost_state start_unit_cost(const scenario& input, recorder& recording);
 
 /// Each moon site's factory with its satellite design (economy::design_site of an orbit site, lunar_industry.cpp).
 lunar_industry_state start_lunar_industry(const scenario& input);
@@ -506,6 +521,16 @@ void release_stage(const step_clock& clock, const scenario& input, const fleet::
 void economy_stage(const step_clock& clock, const scenario& input, const buildout_state& budget,
                    const buildout_step& bought, const energy_state& energy, const energy_step& power,
                    constraint binding, constraint buildout_binding, economy_state& books, recorder& recording);
+
+/// 12. unit_cost: each site's levelised cost of one running accelerator-hour of the part on offer at this step's
+/// prices; a `crossover` event when an orbit or moon site first costs less than the cheapest ground site; launches,
+/// launched mass and IT power added per calendar year and site kind.
+void unit_cost_stage(const step_clock& clock, const scenario& input, const buildout_state& plants,
+                     const buildout_step& bought, const fast_step& fast, const energy_step& power,
+                     const launch_step& prices, launch_state& launched, unit_cost_state& costs, recorder& recording);
+
+/// Copies the crossover dates and the yearly table into `summary`.
+void summarise_unit_cost(const unit_cost_state& costs, run_summary& summary);
 
 /// The figures of `summary` beyond a plausibility bound (economy::plausibility_bounds): the run's peak facility
 /// power and each site's power capacity against the world's electricity, each off-world site's design at its peak

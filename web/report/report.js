@@ -91,6 +91,9 @@
     ...(typeof summary.peak_sun_share === 'number' ? [
       ['Peak power / the Sun\'s luminosity', summary.peak_sun_share.toPrecision(3)],
       ['Peak power / the sunlight the Earth intercepts', summary.peak_earth_sunlight_share.toPrecision(3)]] : []),
+    ...('orbit_cheaper_than_ground_from' in summary ? [
+      ['New orbit accelerator-hour cheaper than the ground from', summary.orbit_cheaper_than_ground_from || 'never'],
+      ['New Moon accelerator-hour cheaper than the ground from', summary.moon_cheaper_than_ground_from || 'never']] : []),
     ...(Array.isArray(summary.warnings) ? summary.warnings.map((w) => ['Warning', w.message]) : []),
     ...bindingNames.map((k) => [`Steps bound by ${k}`,
       `${summary.binding_steps[k]} (${pct(summary.binding_steps[k] / totalSteps)})`]),
@@ -117,6 +120,12 @@
     summary.sites.flatMap((s) => (s.parts || []).map((p) => [s.name, p.accelerator, si(p.bought, ''),
       si(p.accelerator_hours, 'h'), p.cost_per_accelerator_hour_usd.toFixed(2)])),
     [false, false, true, true, true]);
+
+  const kindNames = ['ground', 'orbit', 'moon'];
+  table('kd-years', ['year', ...kindNames.flatMap((k) => [`${k} launches`, `${k} launched mass`, `${k} IT power added`])],
+    (summary.years || []).map((y) => [String(y.year), ...kindNames.flatMap((k) => [y[k].launches.toPrecision(3),
+      si(y[k].launched_mass_kg / 1000, 't'), si(y[k].it_power_added_w, 'W')])]),
+    [true, true, true, true, true, true, true, true, true, true]);
 
   const kinds = new Set(summary.sites.map((s) => s.kind));
   const compare = kinds.has('orbit') || kinds.has('moon');

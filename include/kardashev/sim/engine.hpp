@@ -18,10 +18,13 @@
 ///   9. binding   which constraint bound this step
 ///  10. release   a generation whose time is up takes the best (N, D) for its FLOP and deploys after the gap
 ///  11. economy   capex booked, depreciation charged; the company's books recorded
+///  12. unit_cost the levelised cost of an accelerator-hour of the part each site would buy now; the dates orbit
+///                and Moon first undercut the ground; launches, launched mass and IT power added per year and kind
 /// A stage reads only what earlier stages of this step or earlier steps wrote.
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -107,6 +110,21 @@ struct site_summary {
     bool operator==(const site_summary&) const = default;
 };
 
+/// What one kind of site added in one calendar year (docs/models/sim.md "Cheaper than the ground").
+struct kind_year {
+    double launches = 0.0;          //!< flights the kind's launched mass filled (payload shares)
+    double launched_mass_kg = 0.0;  //!< [kg] to LEO
+    double it_power_added_w = 0.0;  //!< [W] all-in IT power of the accelerators bought
+    bool operator==(const kind_year&) const = default;
+};
+
+/// One calendar year of the run: what each kind of site added.
+struct year_summary {
+    int year = 0;                      //!< UTC calendar year
+    std::array<kind_year, 3> kinds{};  //!< by site_kind: ground, orbit, moon
+    bool operator==(const year_summary&) const = default;
+};
+
 struct run_summary {
     std::vector<generation> generations;
     std::vector<std::pair<std::string, double>> final_fleet_units;  //!< cohort name, units at the end
@@ -130,6 +148,10 @@ struct run_summary {
     std::array<std::int64_t, constraint_count> buildout_binding_steps{};
     std::int64_t steps = 0;
     std::vector<site_summary> sites;         //!< per site, in scenario order
+    /// First step start at which an orbit (moon) site's new accelerator-hour costs less than the cheapest ground
+    /// site's; empty when never or when either kind is absent.
+    std::optional<epoch> orbit_cheaper_than_ground_from, moon_cheaper_than_ground_from;
+    std::vector<year_summary> years;         //!< each calendar year the run's steps start in, in order
     bool operator==(const run_summary&) const = default;
 };
 
