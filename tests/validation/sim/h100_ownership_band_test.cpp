@@ -53,10 +53,11 @@ TEST(cost_of_capital, zero_rate_charges_nothing_and_a_positive_rate_raises_every
               (zero.summary.total_depreciation_usd + zero.summary.total_opex_usd) / zero.summary.accelerator_hours);
     for (const auto& site : zero.summary.sites) {
         EXPECT_EQ(site.capital_charge_usd, 0.0) << site.name;
-        if (site.running_accelerator_hours > 0.0)
+        if (site.running_accelerator_hours > 0.0) {
             EXPECT_EQ(site.cost_per_accelerator_hour_usd,
                       (site.depreciation_usd + site.energy_usd) / site.running_accelerator_hours)
                 << site.name;
+        }
     }
     input.economy.cost_of_capital = 0.10;
     const auto ten = sim::run(input);
