@@ -85,9 +85,9 @@ void charge_parts(const step_clock& clock, const site_vintages& stock, double us
     if (!(stock.it_w > 0.0)) return;
     for (const auto& v : stock.in_service) {
         auto& part = site.parts[v.part];
-        const double share = v.count * stock.parts[v.part].part.all_in_power_w / stock.it_w;
-        part.shared_usd += shared_usd * share;
-        part.capital_charge_usd += shared_capital_usd * share;
+        const double power_w = stock.parts[v.part].part.all_in_power_w;
+        part.shared_usd += shared_usd * v.count * power_w / stock.it_w;
+        part.capital_charge_usd += shared_capital_usd * v.count * power_w / stock.it_w;
         part.accelerator_hours += v.count * clock.dt_s / 3600.0;
         part.running_hours += v.count * usable * clock.dt_s / 3600.0;
     }
