@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
 
 namespace kardashev::economy {
@@ -25,6 +26,15 @@ double depreciation_usd(double capex_usd, double life_s, double dt_s) {
     }
     require_non_negative("time step [s]", dt_s);
     return capex_usd * dt_s / life_s;  // straight-line depreciation: capex / life per unit time
+}
+
+double capital_charge_usd(double book_value_usd, double cost_of_capital_per_year, double dt_s) {
+    require_non_negative("book value [USD]", book_value_usd);
+    require_non_negative("cost of capital [1/yr]", cost_of_capital_per_year);
+    require_non_negative("time step [s]", dt_s);
+    // Interest on the declining balance, book value x annual rate x dt: the r q term of Jorgenson's user cost of
+    // capital c = q (r + delta) (Jorgenson 1963, AER 53(2) 247-259), with q the book value (economy.md M1b).
+    return book_value_usd * cost_of_capital_per_year * dt_s / constants::julian_year_s;
 }
 
 double cost_per_accelerator_hour(double depreciation_usd, double opex_usd, double accelerator_hours) {

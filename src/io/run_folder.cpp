@@ -136,6 +136,7 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
                       {"power_plant_capex", sum.total_power_plant_capex_usd},
                       {"energy_opex", sum.total_opex_usd},
                       {"depreciation", sum.total_depreciation_usd},
+                      {"capital_charge", sum.total_capital_charge_usd},
                       {"per_accelerator_hour", sum.cost_per_accelerator_hour_usd}};
     j["accelerator_hours"] = sum.accelerator_hours;
     j["total_energy_j"] = sum.total_energy_j;
@@ -164,6 +165,7 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
                                  {"capex_usd", st.capex_usd},
                                  {"power_plant_capex_usd", st.power_plant_capex_usd},
                                  {"depreciation_usd", st.depreciation_usd},
+                                 {"capital_charge_usd", st.capital_charge_usd},
                                  {"energy_j", st.energy_j},
                                  {"energy_usd", st.energy_usd},
                                  {"emissions_kg", st.emissions_kg},
@@ -177,6 +179,7 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
                              {"bought", part.bought},
                              {"accelerator_hours", part.accelerator_hours},
                              {"running_accelerator_hours", part.running_accelerator_hours},
+                             {"capital_charge_usd", part.capital_charge_usd},
                              {"cost_per_accelerator_hour_usd", part.cost_per_accelerator_hour_usd}});
         }
         if (st.has_design) {

@@ -58,9 +58,10 @@ std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, c
     for (const auto& [name, units] : sum.final_fleet_units) text += fmt::format("  {} {}", name, si_count(units));
     text += fmt::format("\ncorpus at the end: {} unique tokens; {}B uploaded\n", si_count(sum.final_unique_tokens),
                         si_count(sum.total_bytes_uploaded));
-    text += fmt::format("costs: capex {} USD, energy {} USD, depreciation {} USD, {:.2f} USD per accelerator-hour\n",
-                        si_count(sum.total_capex_usd), si_count(sum.total_opex_usd),
-                        si_count(sum.total_depreciation_usd), sum.cost_per_accelerator_hour_usd);
+    text += fmt::format("costs: capex {} USD, energy {} USD, depreciation {} USD, capital charge {} USD, {:.2f} USD per "
+                        "accelerator-hour\n",
+                        si_count(sum.total_capex_usd), si_count(sum.total_opex_usd), si_count(sum.total_depreciation_usd),
+                        si_count(sum.total_capital_charge_usd), sum.cost_per_accelerator_hour_usd);
     if (sum.total_power_plant_capex_usd > 0.0)
         text += fmt::format("power plants: capex {} USD (in the capex above)\n", si_count(sum.total_power_plant_capex_usd));
     text += fmt::format("emissions: {}t CO2\n", si_count(sum.total_emissions_kg / 1e3));

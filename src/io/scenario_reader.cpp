@@ -577,6 +577,8 @@ void read_economy(field_reader& reader, const yaml_node& root, sim::scenario& sc
                             scenario.economy.capex_budget_usd_per_s);
         reader.set_span(*n, "accelerator_life", "economy", bound::positive, scenario.economy.accelerator_life);
         reader.set_span(*n, "facility_life", "economy", bound::positive, scenario.economy.facility_life);
+        reader.set_quantity(*n, "cost_of_capital", "economy", quantity_kind::dimensionless, bound::fraction,
+                            scenario.economy.cost_of_capital);  // an annual rate: "10 %"
     }
     for (auto& site : scenario.sites) {
         if (site.facility_life.ns() <= 0) site.facility_life = sim::facility_life_of(site, scenario.economy);

@@ -474,6 +474,7 @@ std::string write_scenario_yaml(const sim::scenario& s) {
     write_schedule(out, "capex_budget", s.economy.capex_budget_usd_per_s, quantity_kind::money_rate);
     write_duration(out, "accelerator_life", s.economy.accelerator_life);
     write_duration(out, "facility_life", s.economy.facility_life);
+    write_quantity(out, "cost_of_capital", s.economy.cost_of_capital, quantity_kind::dimensionless);
     out << YAML::EndMap;
 
     out << YAML::Key << "launch" << YAML::Value << YAML::BeginMap;

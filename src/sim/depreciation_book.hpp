@@ -1,5 +1,5 @@
 #pragma once
-/// Straight-line depreciation of capital bought at different times (private to sim).
+/// Straight-line depreciation of capital bought at different times, and its remaining book value (private to sim).
 
 #include <algorithm>
 #include <deque>
@@ -17,6 +17,7 @@ struct depreciation_book {
     };
     std::deque<vintage> vintages;
     double rate_usd_per_s = 0.0;
+    double book_usd = 0.0;  // [USD] undepreciated book value: bought less charged
 
     /// Books `capex_usd` bought `at`, depreciated over `life`; nothing for a non-positive amount. The queue stays
     /// in expiry order (a vintage with a shorter life goes before longer-lived ones bought earlier).
@@ -28,6 +29,7 @@ struct depreciation_book {
                                          [](const vintage& a, const vintage& b) { return a.expires < b.expires; }),
                         v);
         rate_usd_per_s += rate;
+        book_usd += capex_usd;
     }
     /// Depreciation charged over [t0, t1), vintages in expiry order; none is bought after t0.
     double charge(epoch t0, epoch t1) {
@@ -43,6 +45,7 @@ struct depreciation_book {
         }
         if (vintages.empty()) rate_usd_per_s = 0.0;  // no drift from rounding
         usd += rate_usd_per_s * (t1 - cursor).seconds();
+        book_usd = vintages.empty() ? 0.0 : std::max(book_usd - usd, 0.0);
         return usd;
     }
 };

@@ -24,6 +24,7 @@ site_summary summarise_site(const scenario& input, const site& where, const site
     summary.capex_usd = books.capex_usd;
     summary.power_plant_capex_usd = books.power_plant_capex_usd;
     summary.depreciation_usd = books.depreciation_usd;
+    summary.capital_charge_usd = books.capital_charge_usd;
     summary.energy_j = energy.energy_j;
     summary.energy_usd = energy.energy_usd;
     summary.emissions_kg = energy.emissions_kg;
@@ -37,13 +38,17 @@ site_summary summarise_site(const scenario& input, const site& where, const site
             const auto& part_books = books.parts[k];
             part.accelerator_hours = part_books.accelerator_hours;
             part.running_accelerator_hours = part_books.running_hours;
+            part.capital_charge_usd = part_books.capital_charge_usd;
+            // The capital charge is a cost of ownership beside depreciation (docs/models/economy.md).
             part.cost_per_accelerator_hour_usd = economy::cost_per_accelerator_hour(
-                part_books.depreciation_usd, part_books.shared_usd, part_books.running_hours);
+                part_books.depreciation_usd + part_books.capital_charge_usd, part_books.shared_usd,
+                part_books.running_hours);
         }
         if (part.bought > 0.0) summary.parts.push_back(std::move(part));
     }
     summary.cost_per_accelerator_hour_usd =
-        economy::cost_per_accelerator_hour(books.depreciation_usd, energy.energy_usd, energy.running_hours);
+        economy::cost_per_accelerator_hour(books.depreciation_usd + books.capital_charge_usd, energy.energy_usd,
+                                           energy.running_hours);
     // A moon site with a factory launches orbit-design satellites built mostly from regolith: the moon base design
     // (everything shipped from Earth) does not describe it, so it has none (its factory channels do).
     const bool factory = where.kind == site_kind::moon && where.moon.industry.enabled;
@@ -82,9 +87,10 @@ run_summary summarise(const scenario& input, std::int64_t steps, const fleet_sta
     summary.total_power_plant_capex_usd = books.total_power_plant_capex_usd;
     summary.total_opex_usd = energy.total_opex_usd;
     summary.total_depreciation_usd = books.total_depreciation_usd;
+    summary.total_capital_charge_usd = books.total_capital_charge_usd;
     summary.accelerator_hours = energy.accelerator_hours;
-    summary.cost_per_accelerator_hour_usd =
-        economy::cost_per_accelerator_hour(books.total_depreciation_usd, energy.total_opex_usd, energy.accelerator_hours);
+    summary.cost_per_accelerator_hour_usd = economy::cost_per_accelerator_hour(
+        books.total_depreciation_usd + books.total_capital_charge_usd, energy.total_opex_usd, energy.accelerator_hours);
     summary.total_energy_j = energy.total_energy_j;
     summary.total_emissions_kg = energy.total_emissions_kg;
     summary.peak_facility_power_w = energy.peak_facility_power_w;

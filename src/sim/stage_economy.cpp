@@ -1,4 +1,4 @@
-// Stage 10 (economy): capex booked, depreciation charged, and the company's books recorded (docs/models/sim.md
+// Stage 10 (economy): capex booked, depreciation and the capital charge made, and the company's books recorded (docs/models/sim.md
 // "Build-out", docs/models/economy.md).
 #include <algorithm>
 #include <cmath>
@@ -68,17 +68,27 @@ void book_purchases(const scenario& input, epoch at, const buildout_step& bought
 
 namespace {
 
-/// Charges each part of a site its accelerators' depreciation over the step and its share, by IT power, of the
-/// site's energy and facility depreciation over the step (`shared_usd`); counts its accelerator-hours, running at
-/// the site's usable share.
+/// The step's capital charge on a book's value at the step's start, after its purchases (economy::capital_charge_usd).
+double capital_charge(const depreciation_book& book, const step_clock& clock, double rate_per_year) {
+    return economy::capital_charge_usd(book.book_usd, rate_per_year, clock.dt_s);
+}
+
+/// Charges each part of a site its accelerators' depreciation and capital charge over the step and its share, by IT
+/// power, of the site's energy and facility depreciation (`shared_usd`) and facility capital charge
+/// (`shared_capital_usd`) over the step; counts its accelerator-hours, running at the site's usable share.
 void charge_parts(const step_clock& clock, const site_vintages& stock, double usable, double shared_usd,
-                  site_books& site) {
+                  double shared_capital_usd, double rate_per_year, site_books& site) {
     if (site.parts.size() < stock.parts.size()) site.parts.resize(stock.parts.size());
-    for (auto& part : site.parts) part.depreciation_usd += part.accelerators.charge(clock.start, clock.end);
+    for (auto& part : site.parts) {
+        part.capital_charge_usd += capital_charge(part.accelerators, clock, rate_per_year);
+        part.depreciation_usd += part.accelerators.charge(clock.start, clock.end);
+    }
     if (!(stock.it_w > 0.0)) return;
     for (const auto& v : stock.in_service) {
         auto& part = site.parts[v.part];
-        part.shared_usd += shared_usd * v.count * stock.parts[v.part].part.all_in_power_w / stock.it_w;
+        const double power_w = stock.parts[v.part].part.all_in_power_w;
+        part.shared_usd += shared_usd * v.count * power_w / stock.it_w;
+        part.capital_charge_usd += shared_capital_usd * v.count * power_w / stock.it_w;
         part.accelerator_hours += v.count * clock.dt_s / 3600.0;
         part.running_hours += v.count * usable * clock.dt_s / 3600.0;
     }
@@ -91,12 +101,19 @@ void economy_stage(const step_clock& clock, const scenario& input, const buildou
                    constraint binding, constraint buildout_binding, economy_state& books, recorder& recording) {
     book_purchases(input, clock.start, bought, books);
     book_plant_orders(clock, input, books);
+    const double rate = input.economy.cost_of_capital;
+    books.total_capital_charge_usd += capital_charge(books.accelerators, clock, rate) +
+                                      capital_charge(books.facility, clock, rate) +
+                                      capital_charge(books.power_plant, clock, rate);
     books.total_depreciation_usd += books.accelerators.charge(clock.start, clock.end) +
                                     books.facility.charge(clock.start, clock.end) +
                                     books.power_plant.charge(clock.start, clock.end);
     for (std::size_t i = 0; i < books.sites.size(); ++i) {
         auto& site = books.sites[i];
         // The hall and the plant serve every part: each part carries a share of them by its IT power.
+        const double facility_capital_usd =
+            capital_charge(site.facility, clock, rate) + capital_charge(site.power_plant, clock, rate);
+        site.capital_charge_usd += capital_charge(site.accelerators, clock, rate) + facility_capital_usd;
         const double facility_usd =
             site.facility.charge(clock.start, clock.end) + site.power_plant.charge(clock.start, clock.end);
         site.depreciation_usd += site.accelerators.charge(clock.start, clock.end) + facility_usd;
@@ -104,7 +121,7 @@ void economy_stage(const step_clock& clock, const scenario& input, const buildou
         site.energy_usd_shared = energy.sites[i].energy_usd;
         const auto& plant = budget.sites[i];
         const double usable = plant.installed > 0.0 ? power.running[i] / plant.installed : 0.0;
-        charge_parts(clock, plant.stock, usable, energy_usd + facility_usd, site);
+        charge_parts(clock, plant.stock, usable, energy_usd + facility_usd, facility_capital_usd, rate, site);
     }
     const double unspent_usd = budget.budget_unspent_usd;
     const double facility_w = power.facility_power_w;

@@ -353,6 +353,7 @@ struct release_channels {
 struct part_books {
     depreciation_book accelerators;
     double depreciation_usd = 0.0, shared_usd = 0.0;   // [USD]
+    double capital_charge_usd = 0.0;  // [USD] on its accelerators' book value and its share of the site's hall and plant
     double accelerator_hours = 0.0, running_hours = 0.0;
 };
 
@@ -360,6 +361,7 @@ struct part_books {
 struct site_books {
     depreciation_book accelerators, facility, power_plant;
     double capex_usd = 0.0, depreciation_usd = 0.0;
+    double capital_charge_usd = 0.0;     // [USD] cost of capital on its book value (docs/models/economy.md)
     double power_plant_capex_usd = 0.0;  // [USD] blocks of its power plant ordered so far (also in capex_usd)
     std::vector<part_books> parts;  // as the site's stock.parts
     double energy_usd_shared = 0.0; // [USD] of the site's energy shared among its parts so far
@@ -376,6 +378,7 @@ struct economy_state {
     std::vector<site_books> sites;
     depreciation_book accelerators, facility, power_plant;  // the company's
     double total_capex_usd = 0.0, total_depreciation_usd = 0.0;
+    double total_capital_charge_usd = 0.0;  // [USD]
     double total_power_plant_capex_usd = 0.0;  // [USD] (also in total_capex_usd)
     economy_channels channels;
 };

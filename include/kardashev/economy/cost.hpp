@@ -6,6 +6,10 @@ namespace kardashev::economy {
 /// Straight-line depreciation charge [USD] of `capex_usd` over `life_s` for a step of `dt_s`.
 double depreciation_usd(double capex_usd, double life_s, double dt_s);
 
+/// Capital charge [USD] over a step of `dt_s`: interest on the undepreciated book value `book_value_usd` at the annual
+/// `cost_of_capital_per_year` (docs/models/economy.md "Cost of capital").
+double capital_charge_usd(double book_value_usd, double cost_of_capital_per_year, double dt_s);
+
 /// Cost per accelerator-hour [USD/h]: (depreciation + opex) / accelerator-hours. Returns 0 for no hours.
 double cost_per_accelerator_hour(double depreciation_usd, double opex_usd, double accelerator_hours);
 

@@ -76,7 +76,9 @@ struct part_summary {
     double bought = 0.0;                         //!< accelerators bought, the installed base at the start included
     double accelerator_hours = 0.0;              //!< [h] installed
     double running_accelerator_hours = 0.0;      //!< [h] running
-    /// [USD/h] (its accelerators' depreciation + its share of the site's energy and facility depreciation by its IT
+    double capital_charge_usd = 0.0;             //!< [USD] cost of capital on its accelerators and its hall share
+    /// [USD/h] (its accelerators' depreciation and capital charge + its share of the site's energy, facility
+    /// depreciation and facility capital charge by its IT
     /// power) / its running accelerator-hours
     double cost_per_accelerator_hour_usd = 0.0;
     bool operator==(const part_summary&) const = default;
@@ -90,10 +92,11 @@ struct site_summary {
     double capex_usd = 0.0;                    //!< [USD] accelerators, facility and power-plant blocks bought
     double power_plant_capex_usd = 0.0;        //!< [USD] power-plant blocks ordered (part of capex_usd)
     double depreciation_usd = 0.0;             //!< [USD] charged over the run
+    double capital_charge_usd = 0.0;           //!< [USD] cost of capital on the book value, over the run
     double energy_j = 0.0;                     //!< [J] facility energy
     double energy_usd = 0.0;                   //!< [USD] energy bought
     double emissions_kg = 0.0;                 //!< [kg CO2] energy x carbon intensity
-    double cost_per_accelerator_hour_usd = 0.0;  //!< [USD/h] (depreciation + energy) / running accelerator-hours
+    double cost_per_accelerator_hour_usd = 0.0;  //!< [USD/h] (depreciation + capital + energy) / running acc-hours
     double peak_it_power_w = 0.0;              //!< [W] installed accelerators x all-in power, at its peak
     double failed_accelerators = 0.0;          //!< accelerators lost to failures (orbit, moon: no repair), replaced by the build-out
     double retired_accelerators = 0.0;         //!< accelerators retired: at the end of their life, or by a falling plan or power cap
@@ -134,8 +137,9 @@ struct run_summary {
     double total_power_plant_capex_usd = 0.0;  //!< [USD] power-plant blocks ordered (part of total_capex_usd)
     double total_opex_usd = 0.0;             //!< [USD] energy
     double total_depreciation_usd = 0.0;     //!< [USD]
+    double total_capital_charge_usd = 0.0;   //!< [USD] cost of capital on the book value (economy.cost_of_capital)
     double accelerator_hours = 0.0;          //!< [h]
-    double cost_per_accelerator_hour_usd = 0.0;  //!< [USD/h]
+    double cost_per_accelerator_hour_usd = 0.0;  //!< [USD/h] (depreciation + capital charge + energy) / accelerator-hours
     double total_energy_j = 0.0;             //!< [J] facility energy
     double total_emissions_kg = 0.0;         //!< [kg CO2] all sites
     double peak_facility_power_w = 0.0;      //!< [W]

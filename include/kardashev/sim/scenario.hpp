@@ -211,6 +211,9 @@ struct economy_params {
     std::vector<schedule_point> capex_budget_usd_per_s;  //!< [USD/s] build-out budget over time (written per year)
     duration accelerator_life = duration::from_days(5 * 365);   //!< depreciation life of accelerators
     duration facility_life = duration::from_days(15 * 365);     //!< depreciation life of facilities
+    /// [1/yr] annual cost of capital charged on the undepreciated book value (CoreWeave 10-Q, 30 Jun 2025: OEM
+    /// financing 9-10 %, 2030 notes 10 %)
+    double cost_of_capital = 0.10;
     bool operator==(const economy_params&) const = default;
 };
 

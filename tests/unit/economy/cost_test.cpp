@@ -1,8 +1,9 @@
-// Straight-line depreciation, cost per accelerator-hour, and Sagan's Kardashev index.
+// Straight-line depreciation, the capital charge, cost per accelerator-hour, and Sagan's Kardashev index.
 #include <gtest/gtest.h>
 
 #include "support/error_message.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -42,6 +43,23 @@ TEST(cost, h100_hour_costs_depreciation_plus_energy) {
                                                 0.08 / constants::joules_per_kwh);
     const double hours = year_s / 3600.0;
     EXPECT_NEAR(economy::cost_per_accelerator_hour(dep, opex, hours), 0.9514 + 0.1344, 1e-4);
+}
+
+TEST(cost, capital_charge_is_interest_on_the_book_value_and_sums_to_r_capex_life_over_two) {
+    // One year at 10 % on 41,700 USD of book value: 4,170 USD.
+    EXPECT_NEAR(economy::capital_charge_usd(41'700.0, 0.10, constants::julian_year_s), 4'170.0, 1e-9);
+    EXPECT_EQ(economy::capital_charge_usd(41'700.0, 0.0, 86'400.0), 0.0);
+    // Daily on a straight-line declining balance over 5 Julian years: r x capex x (life + dt) / 2 (book at each day's
+    // start), i.e. 0.1 x 41,700 x (5 + 1/365.25) / 2 = 10,430.7 USD.
+    const double life_s = 5.0 * constants::julian_year_s, dt_s = 86'400.0;
+    double book = 41'700.0, charged = 0.0;
+    for (int day = 0; day < 1826 && book > 1e-9; ++day) {
+        charged += economy::capital_charge_usd(book, 0.10, dt_s);
+        book -= economy::depreciation_usd(41'700.0, life_s, std::min(dt_s, book / 41'700.0 * life_s));
+    }
+    EXPECT_NEAR(charged, 0.1 * 41'700.0 * (5.0 + 1.0 / 365.25) / 2.0, 1.0);
+    EXPECT_EQ(domain_error_message([] { (void)economy::capital_charge_usd(1.0, -0.1, 1.0); }),
+              "economy: expected a non-negative cost of capital [1/yr], got -0.1");
 }
 
 TEST(cost, kardashev_index_follows_sagans_interpolation) {

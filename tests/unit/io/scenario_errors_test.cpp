@@ -163,6 +163,11 @@ TEST(scenario_errors, negative_count) {
               "bad.yaml:4:14: fleet.cohorts[0].units: expected a non-negative count, got \"-5\"\n");
 }
 
+TEST(scenario_errors, cost_of_capital_is_an_annual_rate_between_0_and_100_percent) {
+    EXPECT_EQ(diagnostics_of("economy:\n  cost_of_capital: -3 %\n"),
+              "bad.yaml:2:20: economy.cost_of_capital: expected a number between 0 and 100 %, got \"-3 %\"\n");
+}
+
 TEST(scenario_errors, fraction_above_one_hundred_percent) {
     EXPECT_EQ(diagnostics_of("fleet:\n  cohorts:\n    - name: cars\n      upload_fraction: 140 %\n"),
               "bad.yaml:4:24: fleet.cohorts[0].upload_fraction: expected a number between 0 and 100 %, got \"140 %\"\n");

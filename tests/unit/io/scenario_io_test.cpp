@@ -79,6 +79,7 @@ economy:
   capex_budget: 5 GUSD/yr
   accelerator_life: 4 y
   facility_life: 20 y
+  cost_of_capital: 8 %
 accelerators:
   - name: RH1
     peak_flops_bf16: 1.2 PFLOP/s
@@ -170,6 +171,7 @@ TEST(scenario_io, quantities_are_converted_to_si) {
     EXPECT_DOUBLE_EQ(s.training.mfu, 0.38);
     EXPECT_EQ(s.training.release_gap, duration::from_days(14));
     EXPECT_DOUBLE_EQ(s.economy.capex_budget_usd_per_s.at(0).value, 5e9 / (365.25 * 86400.0));
+    EXPECT_DOUBLE_EQ(s.economy.cost_of_capital, 0.08);
 }
 
 TEST(scenario_io, one_quantity_is_a_schedule_constant_from_the_start) {

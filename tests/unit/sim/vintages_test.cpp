@@ -83,13 +83,25 @@ TEST(vintages, retired_accelerators_are_replaced_by_the_newer_part_and_peak_flop
     EXPECT_EQ(change->at, epoch::from_utc_iso("2027-01-06"));
 }
 
-TEST(vintages, a_parts_cost_per_hour_is_its_depreciation_and_energy_over_its_hours) {
-    const auto r = sim::run(vintage_scenario());
+TEST(vintages, a_parts_cost_per_hour_is_its_depreciation_capital_charge_and_energy_over_its_hours) {
+    auto s = vintage_scenario();
+    s.economy.cost_of_capital = 0.0;
+    const auto r = sim::run(s);
     const auto& old = r.summary.sites[0].parts[0];
     // 370 days in service, its price depreciated over 365 of them, 1 kW at 0.10 USD/kWh.
     const double hours = 370 * 24.0;
     EXPECT_NEAR(old.accelerator_hours, 1000 * hours, 1e-6);
     EXPECT_NEAR(old.cost_per_accelerator_hour_usd, 20'000.0 / hours + 0.10, 1e-9);
+    EXPECT_EQ(old.capital_charge_usd, 0.0);
+    // At 10 %/yr each ten-day step charges interest on the book value at its start (economy.md M1b): 20,000 USD less
+    // what 10 k of 365 days wrote off, for the 37 steps before it is written off.
+    s.economy.cost_of_capital = 0.10;
+    const auto& charged = sim::run(s).summary.sites[0].parts[0];
+    double book_days = 0.0;
+    for (int k = 0; 10 * k < 365; ++k) book_days += (1.0 - 10.0 * k / 365.0) * 10.0;
+    const double capital_usd = 0.10 * 20'000.0 * book_days / 365.25;
+    EXPECT_NEAR(charged.capital_charge_usd, 1000 * capital_usd, 1e-6 * 1000 * capital_usd);
+    EXPECT_NEAR(charged.cost_per_accelerator_hour_usd, (20'000.0 + capital_usd) / hours + 0.10, 1e-9);
 }
 
 TEST(vintages, pinned_purchases_keep_the_sites_part) {
