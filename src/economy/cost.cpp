@@ -63,7 +63,12 @@ double levelised_accelerator_hour_usd(const accelerator_unit& unit) {
     const double lambda = unit.failure_rate_per_s;
     const double alive_s = lambda > 0.0 ? -std::expm1(-lambda * unit.life_s) / lambda : unit.life_s;
     const double running_h = unit.usable_share * alive_s / 3600.0;
-    return (unit.accelerator_usd + unit.facility_usd * facility_share) / running_h + unit.energy_usd_per_h;
+    // Interest on a straight-line book over a life L: integral of r C (1 - t / L) dt = C r L / 2 (M1b).
+    require_non_negative("cost of capital [1/yr]", unit.cost_of_capital_per_year);
+    const double r_per_s = unit.cost_of_capital_per_year / constants::julian_year_s;
+    const double accelerator_usd = unit.accelerator_usd * (1.0 + 0.5 * r_per_s * unit.life_s);
+    const double facility_usd = unit.facility_usd * facility_share * (1.0 + 0.5 * r_per_s * unit.facility_life_s);
+    return (accelerator_usd + facility_usd) / running_h + unit.energy_usd_per_h;
 }
 
 double kardashev_index(double power_w) {

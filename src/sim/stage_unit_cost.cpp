@@ -31,6 +31,7 @@ double new_accelerator_hour_usd(const step_clock& clock, const scenario& input, 
     unit.accelerator_usd = part.price_usd;
     unit.life_s = input.economy.accelerator_life.seconds();
     unit.facility_life_s = facility_life_of(where, input.economy).seconds();
+    unit.cost_of_capital_per_year = input.economy.cost_of_capital;  // as the books charge it (stage_economy.cpp)
     // Facility per accelerator: the data hall's capex per W on the ground; off-world, the design's spacecraft and
     // launch at this step's prices (offworld_cost.cpp), whose life is the accelerator's (scenario.hpp facility_life_of).
     unit.facility_usd = offer_for(input, i, part, facility_w, launched, prices).facility_usd_per_w * facility_w;

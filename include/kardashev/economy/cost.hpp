@@ -22,12 +22,15 @@ struct accelerator_unit {
     double failure_rate_per_s = 0.0;   //!< [1/s] constant failure rate without repair (0 on the ground)
     double usable_share = 1.0;         //!< [-] share of its hours its power runs it (sunlight off-world)
     double energy_usd_per_h = 0.0;     //!< [USD/h] energy bought per running hour
+    double cost_of_capital_per_year = 0.0;  //!< [1/yr] interest on the undepreciated capital (M1b)
     bool operator==(const accelerator_unit&) const = default;
 };
 
 /// Levelised cost [USD] of one running accelerator-hour of `unit` over its life (no discounting):
-/// (price + facility x min(1, life / facility life)) / expected running hours + energy per hour, where the
-/// expected running hours are usable x (1 - exp(-lambda L)) / lambda (exponential survival; L when lambda is 0).
+/// (price x (1 + r L / 2) + facility x min(1, life / facility life) x (1 + r L_facility / 2)) / expected running
+/// hours + energy per hour, where r L / 2 is the interest at rate r on a straight-line book over its life L
+/// (M1b summed over the life), and the expected running hours are usable x (1 - exp(-lambda L)) / lambda
+/// (exponential survival; L when lambda is 0).
 /// Throws domain_error on a negative price, a non-positive life or a usable share outside (0, 1].
 double levelised_accelerator_hour_usd(const accelerator_unit& unit);
 

@@ -122,3 +122,17 @@ TEST(cost, levelised_accelerator_hour_rejects_bad_units) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(cost, levelised_accelerator_hour_adds_the_interest_on_a_straight_line_book) {
+    // 10 %/yr over 5 years on a straight-line book: r L / 2 = 25 % on top of the price; the hall's share at
+    // 15 years: 75 % on top.
+    economy::accelerator_unit unit{40'000.0, 18'000.0, 15 * year_s, 5 * year_s, 0.0, 1.0, 0.0, 0.10};
+    const double hours = 5 * year_s / 3600.0;
+    EXPECT_NEAR(economy::levelised_accelerator_hour_usd(unit), (40'000.0 * 1.25 + 6'000.0 * 1.75) / hours, 1e-9);
+    unit.cost_of_capital_per_year = 0.0;
+    EXPECT_NEAR(economy::levelised_accelerator_hour_usd(unit), (40'000.0 + 6'000.0) / hours, 1e-12);
+}
+
+}  // namespace
