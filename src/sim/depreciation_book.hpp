@@ -40,7 +40,8 @@ struct depreciation_book {
             const epoch until = std::max(expiring.expires, cursor);
             usd += rate_usd_per_s * (until - cursor).seconds();
             cursor = until;
-            rate_usd_per_s -= expiring.rate_usd_per_s;
+            // Rates of very different sizes cancel with rounding: a running rate never goes below zero.
+            rate_usd_per_s = std::max(0.0, rate_usd_per_s - expiring.rate_usd_per_s);
             vintages.pop_front();
         }
         if (vintages.empty()) rate_usd_per_s = 0.0;  // no drift from rounding

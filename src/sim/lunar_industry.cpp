@@ -1,6 +1,7 @@
 // The lunar satellite factory in the build-out (docs/models/sim.md "Lunar industry"): a moon site with
 // `moon.industry` grows by what its factory launches (economy::run_lunar_factory), its plan the target.
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -98,14 +99,20 @@ void lunar_industry_begin_step(const step_clock& clock, const scenario& input, d
     }
 }
 
+double lunar_usd_per_accelerator(std::size_t i, const launch_step& prices, const lunar_industry_state& lunar) {
+    if (!lunar.any || !lunar.sites[i].enabled) return std::nan("");
+    const auto& s = lunar.sites[i];
+    // Regolith-made mass costs the plant and the driver only (not priced here: an assumption, docs/models/sim.md).
+    return s.last.earth_kg_per_accelerator * (prices.spacecraft_usd_per_kg + s.factory.delivery_price_usd_per_kg);
+}
+
 bool lunar_offer(std::size_t i, double per_accel_facility_w, const launch_step& prices, lunar_industry_state& lunar,
                  offworld_offer& offer) {
-    if (!lunar.any || !lunar.sites[i].enabled) return false;
+    const double usd = lunar_usd_per_accelerator(i, prices, lunar);
+    if (std::isnan(usd)) return false;
     auto& s = lunar.sites[i];
-    // Regolith-made mass costs the plant and the driver only (not priced here: an assumption, docs/models/sim.md).
     const double earth_kg = s.last.earth_kg_per_accelerator;
     s.unit = {"lunar factory", earth_kg, earth_kg * logistics::lunar_delivery_gear_ratio()};
-    const double usd = earth_kg * (prices.spacecraft_usd_per_kg + s.factory.delivery_price_usd_per_kg);
     offer = {usd / per_accel_facility_w, s.unit.leo_kg > 0.0 ? prices.left_kg / s.unit.leo_kg : inf, &s.unit};
     return true;
 }

@@ -87,10 +87,11 @@ void charge_parts(const step_clock& clock, const site_vintages& stock, double us
     for (const auto& v : stock.in_service) {
         auto& part = site.parts[v.part];
         const double power_w = stock.parts[v.part].part.all_in_power_w;
-        part.shared_usd += shared_usd * v.count * power_w / stock.it_w;
-        part.capital_charge_usd += shared_capital_usd * v.count * power_w / stock.it_w;
-        part.accelerator_hours += v.count * clock.dt_s / 3600.0;
-        part.running_hours += v.count * usable * clock.dt_s / 3600.0;
+        const double count = std::max(0.0, v.count);  // a vintage retired to a rounding remainder may sit at -1e-12
+        part.shared_usd += shared_usd * count * power_w / stock.it_w;
+        part.capital_charge_usd += shared_capital_usd * count * power_w / stock.it_w;
+        part.accelerator_hours += count * clock.dt_s / 3600.0;
+        part.running_hours += count * usable * clock.dt_s / 3600.0;
     }
 }
 

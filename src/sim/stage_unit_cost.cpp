@@ -35,6 +35,9 @@ double new_accelerator_hour_usd(const step_clock& clock, const scenario& input, 
     // Facility per accelerator: the data hall's capex per W on the ground; off-world, the design's spacecraft and
     // launch at this step's prices (offworld_cost.cpp), whose life is the accelerator's (scenario.hpp facility_life_of).
     unit.facility_usd = offer_for(input, i, part, facility_w, launched, prices).facility_usd_per_w * facility_w;
+    // A moon site with a factory ships only its Earth share (lunar_industry.cpp), as the build-out pays.
+    if (const double lunar_usd = lunar_usd_per_accelerator(i, prices, plants.lunar); !std::isnan(lunar_usd))
+        unit.facility_usd = lunar_usd;
     if (where.kind == site_kind::ground) {
         // Energy per running hour at the step's price for the site's load (site_power.hpp: plant dispatch or schedule).
         const double load_w = plants.sites[i].stock.facility_w;

@@ -448,6 +448,9 @@ double lunar_industry_cap(const step_clock& clock, std::size_t i, double want, l
 /// gear ratio; false for any other site.
 bool lunar_offer(std::size_t i, double per_accel_facility_w, const launch_step& prices, lunar_industry_state& lunar,
                  offworld_offer& offer);
+/// What one accelerator of moon site `i`'s factory costs from Earth this step (its Earth share built and delivered,
+/// as lunar_offer prices it); NaN for a site without a factory.
+[[nodiscard]] double lunar_usd_per_accelerator(std::size_t i, const launch_step& prices, const lunar_industry_state& lunar);
 /// Books `launched` accelerators as site `i`'s factory output this step (nothing for a site without one).
 void lunar_industry_launched(const step_clock& clock, std::size_t i, double launched, lunar_industry_state& lunar);
 /// Records the factories' channels for the step, and a `lunar_limit` event when a factory's binding limit changes.

@@ -22,6 +22,17 @@ TEST(depreciation_book, a_shorter_life_bought_later_ends_before_a_longer_one_bou
     EXPECT_NEAR(book.charge(start + year * 10, start + year * 20), 10.0, 1e-9);
 }
 
+TEST(depreciation_book, a_tiny_vintage_left_beside_ended_huge_ones_never_charges_a_negative_amount) {
+    // 1e12 USD vintages ending one by one leave a 1e-3 USD one: subtracting their rates from the running rate must
+    // not drive it below zero by rounding (a negative charge broke the summary's cost per accelerator-hour).
+    const epoch start = epoch::from_utc_iso("2026-01-01");
+    const duration day = duration::from_days(1);
+    sim::detail::depreciation_book book;
+    for (int k = 0; k < 50; ++k) book.buy(1e12 * (1.0 + 0.37 * k), start, day * (10 + k));
+    book.buy(1e-3, start, day * 1000);
+    for (int d = 0; d < 1000; ++d) EXPECT_GE(book.charge(start + day * d, start + day * (d + 1)), 0.0) << d;
+}
+
 TEST(depreciation_book, the_company_total_is_the_sum_of_its_sites_with_mixed_facility_lives) {
     // The default scenario books 15-year ground facilities and 5-year orbit and moon spacecraft in one company book.
     const auto s = io::load_scenario_text(io::default_scenario_text(), "<default>");
