@@ -96,7 +96,8 @@ TEST(vintages, a_parts_cost_per_hour_is_its_depreciation_capital_charge_and_ener
     // At 10 %/yr each ten-day step charges interest on the book value at its start (economy.md M1b): 20,000 USD less
     // what 10 k of 365 days wrote off, for the 37 steps before it is written off.
     s.economy.cost_of_capital = 0.10;
-    const auto& charged = sim::run(s).summary.sites[0].parts[0];
+    const auto charged_run = sim::run(s);
+    const auto& charged = charged_run.summary.sites[0].parts[0];
     double book_days = 0.0;
     for (int k = 0; 10 * k < 365; ++k) book_days += (1.0 - 10.0 * k / 365.0) * 10.0;
     const double capital_usd = 0.10 * 20'000.0 * book_days / 365.25;
