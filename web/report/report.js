@@ -82,6 +82,7 @@
     ...(summary.costs_usd.power_plant_capex > 0 ? [['of which power plants', si(summary.costs_usd.power_plant_capex, 'USD')]] : []),
     ['Energy spending', si(summary.costs_usd.energy_opex, 'USD')],
     ['Depreciation', si(summary.costs_usd.depreciation, 'USD')],
+    ...(typeof summary.costs_usd.capital_charge === 'number' ? [['Capital charge (cost of capital on book value)', si(summary.costs_usd.capital_charge, 'USD')]] : []),
     ['Cost per accelerator-hour', summary.costs_usd.per_accelerator_hour.toFixed(2) + ' USD'],
     ['Accelerator-hours', si(summary.accelerator_hours, 'h')],
     ['Energy used', si(summary.total_energy_j / 3600, 'Wh')],
