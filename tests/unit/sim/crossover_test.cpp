@@ -3,6 +3,8 @@
 // than the ground").
 #include <gtest/gtest.h>
 
+#include "support/sim_fixtures.hpp"
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -13,23 +15,13 @@
 
 namespace {
 
+using kardashev::testing::test_accelerator;
+
 using namespace kardashev;
 
 const epoch start = epoch::from_utc_iso("2026-01-01");
 const epoch price_drop = epoch::from_utc_iso("2030-01-01");
 const epoch moon_drop = epoch::from_utc_iso("2032-01-01");
-
-compute::accelerator test_accelerator() {
-    compute::accelerator a;
-    a.name = "T1";
-    a.peak_flops_bf16 = 1e15;
-    a.hbm_bytes = 80e9;
-    a.hbm_bandwidth_bytes_per_s = 3e12;
-    a.power_w = 700;
-    a.all_in_power_w = 1000;
-    a.price_usd = 20'000;
-    return a;
-}
 
 sim::site site_of(const std::string& name, sim::site_kind kind, double accelerators) {
     sim::site site;

@@ -1,6 +1,8 @@
 // Engine behaviour on small hand-built scenarios: each constraint can bind, money and energy add up.
 #include <gtest/gtest.h>
 
+#include "support/sim_fixtures.hpp"
+
 #include "support/sim_series.hpp"
 
 #include <algorithm>
@@ -23,22 +25,12 @@
 
 namespace {
 
+using kardashev::testing::test_accelerator;
+
 using kardashev::testing::series;
 
 using namespace kardashev;
 using sim::constraint;
-
-compute::accelerator test_accelerator() {
-    compute::accelerator a;
-    a.name = "T1";
-    a.peak_flops_bf16 = 1e15;
-    a.hbm_bytes = 80e9;
-    a.hbm_bandwidth_bytes_per_s = 3e12;
-    a.power_w = 700;
-    a.all_in_power_w = 1000;
-    a.price_usd = 20'000;
-    return a;
-}
 
 /// One site of 10,000 accelerators, a large corpus, no fleet: compute binds.
 sim::scenario base_scenario() {

@@ -2,6 +2,8 @@
 // design at the step's prices, and launch capacity as a binding constraint (docs/models/sim.md "Launch").
 #include <gtest/gtest.h>
 
+#include "support/sim_fixtures.hpp"
+
 #include "support/sim_series.hpp"
 
 #include <cmath>
@@ -14,24 +16,14 @@
 
 namespace {
 
+using kardashev::testing::test_accelerator;
+
 using kardashev::testing::series;
 
 using namespace kardashev;
 using sim::constraint;
 
 constexpr double year_s = constants::julian_year_s;
-
-compute::accelerator test_accelerator() {
-    compute::accelerator a;
-    a.name = "T1";
-    a.peak_flops_bf16 = 1e15;
-    a.hbm_bytes = 80e9;
-    a.hbm_bandwidth_bytes_per_s = 3e12;
-    a.power_w = 700;
-    a.all_in_power_w = 1000;
-    a.price_usd = 20'000;
-    return a;
-}
 
 /// An orbit site planning `accelerators` from the start, ten years at a one-week step, a large corpus.
 sim::scenario orbit_run(double accelerators) {
