@@ -1,5 +1,6 @@
 #pragma once
-// Test fixtures of the compute layer: an H100 as the catalogue gives it and the Llama 2/3 70B shape.
+// Test fixtures of the compute layer: an H100 as the catalogue gives it, the Llama 2/3 70B shape, and a made-up
+// round-figure part for engine tests.
 
 #include "kardashev/compute/accelerator.hpp"
 #include "kardashev/compute/transformer.hpp"
@@ -30,6 +31,20 @@ inline compute::transformer model_70b() {
     m.ffn_hidden = 28'672;
     m.seq = 8192;
     return m;
+}
+
+/// "T1", a made-up part with round figures for engine tests (hand sums stay easy): 1 PFLOP/s BF16, 80 GB at
+/// 3 TB/s, 700 W (1 kW all-in), 20,000 USD.
+inline compute::accelerator test_accelerator() {
+    compute::accelerator a;
+    a.name = "T1";
+    a.peak_flops_bf16 = 1e15;
+    a.hbm_bytes = 80e9;
+    a.hbm_bandwidth_bytes_per_s = 3e12;
+    a.power_w = 700;
+    a.all_in_power_w = 1000;
+    a.price_usd = 20'000;
+    return a;
 }
 
 }  // namespace kardashev::testing

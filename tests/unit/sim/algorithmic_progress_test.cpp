@@ -3,6 +3,8 @@
 // comes from its effective FLOP.
 #include <gtest/gtest.h>
 
+#include "support/compute_fixtures.hpp"
+
 #include "support/sim_series.hpp"
 
 #include <cmath>
@@ -14,6 +16,8 @@
 #include "kardashev/sim/engine.hpp"
 
 namespace {
+
+using kardashev::testing::test_accelerator;
 
 using kardashev::testing::series;
 
@@ -29,13 +33,7 @@ sim::scenario progress_scenario(double halving_days) {
     s.corpus.initial_unique_tokens = 1e15;
     sim::site site;
     site.name = "a";
-    site.accel.name = "T1";
-    site.accel.peak_flops_bf16 = 1e15;
-    site.accel.hbm_bytes = 80e9;
-    site.accel.hbm_bandwidth_bytes_per_s = 3e12;
-    site.accel.power_w = 700;
-    site.accel.all_in_power_w = 1000;
-    site.accel.price_usd = 20'000;
+    site.accel = test_accelerator();
     site.planned_accelerators = {{s.start, 10'000}};
     site.facility.pue = 1.25;
     site.facility.energy_price_usd_per_j = 0.10 / constants::joules_per_kwh;

@@ -3,7 +3,7 @@
 // than the ground").
 #include <gtest/gtest.h>
 
-#include "support/sim_fixtures.hpp"
+#include "support/compute_fixtures.hpp"
 
 #include <cmath>
 #include <string>

@@ -1,7 +1,7 @@
 // Engine behaviour on small hand-built scenarios: each constraint can bind, money and energy add up.
 #include <gtest/gtest.h>
 
-#include "support/sim_fixtures.hpp"
+#include "support/compute_fixtures.hpp"
 
 #include "support/sim_series.hpp"
 

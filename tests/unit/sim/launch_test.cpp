@@ -2,7 +2,7 @@
 // design at the step's prices, and launch capacity as a binding constraint (docs/models/sim.md "Launch").
 #include <gtest/gtest.h>
 
-#include "support/sim_fixtures.hpp"
+#include "support/compute_fixtures.hpp"
 
 #include "support/sim_series.hpp"
 

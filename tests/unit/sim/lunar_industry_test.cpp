@@ -2,6 +2,8 @@
 // docs/models/sim.md "Lunar industry"), and `lunar_industry` binds when the factory cuts the plan.
 #include <gtest/gtest.h>
 
+#include "support/compute_fixtures.hpp"
+
 #include "support/sim_series.hpp"
 
 #include <string>
@@ -11,6 +13,8 @@
 #include "kardashev/sim/engine.hpp"
 
 namespace {
+
+using kardashev::testing::test_accelerator;
 
 using kardashev::testing::series;
 
@@ -30,13 +34,7 @@ sim::scenario moon_scenario() {
     sim::site site;
     site.name = "base";
     site.kind = sim::site_kind::moon;
-    site.accel.name = "T1";
-    site.accel.peak_flops_bf16 = 1e15;
-    site.accel.hbm_bytes = 80e9;
-    site.accel.hbm_bandwidth_bytes_per_s = 3e12;
-    site.accel.power_w = 700;
-    site.accel.all_in_power_w = 1000;
-    site.accel.price_usd = 20'000;
+    site.accel = test_accelerator();
     site.planned_accelerators = {{s.start, 0.0}, {s.start + duration::from_days(10), 10'000.0}};
     site.moon.industry.enabled = true;
     site.moon.industry.driver_rate_kg_per_s = {{s.start, 1000.0 / day_s}};

@@ -2,6 +2,8 @@
 // beyond a plausibility bound of economy::plausibility_bounds.
 #include <gtest/gtest.h>
 
+#include "support/compute_fixtures.hpp"
+
 #include <algorithm>
 #include <string>
 
@@ -10,6 +12,8 @@
 #include "kardashev/sim/engine.hpp"
 
 namespace {
+
+using kardashev::testing::test_accelerator;
 
 using namespace kardashev;
 
@@ -23,13 +27,7 @@ sim::scenario ground_scenario(double accelerators, double cap_w) {
     s.corpus.initial_unique_tokens = 1e15;
     sim::site site;
     site.name = "big";
-    site.accel.name = "T1";
-    site.accel.peak_flops_bf16 = 1e15;
-    site.accel.hbm_bytes = 80e9;
-    site.accel.hbm_bandwidth_bytes_per_s = 3e12;
-    site.accel.power_w = 700;
-    site.accel.all_in_power_w = 1000;
-    site.accel.price_usd = 20'000;
+    site.accel = test_accelerator();
     site.planned_accelerators = {{s.start, accelerators}};
     site.power_capacity_w = {{s.start, cap_w}};
     site.facility.pue = 1.25;

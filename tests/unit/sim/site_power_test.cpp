@@ -2,6 +2,8 @@
 // their lead time, load is dispatched in merit order, emissions are energy x intensity, capex is booked at order.
 #include <gtest/gtest.h>
 
+#include "support/compute_fixtures.hpp"
+
 #include "support/sim_series.hpp"
 
 #include <cmath>
@@ -13,6 +15,8 @@
 #include "sim/site_power.hpp"
 
 namespace {
+
+using kardashev::testing::test_accelerator;
 
 using kardashev::testing::series;
 
@@ -42,13 +46,7 @@ sim::scenario plant_scenario(std::vector<sim::power_block> plant) {
     s.corpus.initial_unique_tokens = 1e15;
     sim::site site;
     site.name = "a";
-    site.accel.name = "T1";
-    site.accel.peak_flops_bf16 = 1e15;
-    site.accel.hbm_bytes = 80e9;
-    site.accel.hbm_bandwidth_bytes_per_s = 3e12;
-    site.accel.power_w = 700;
-    site.accel.all_in_power_w = 1000;
-    site.accel.price_usd = 20'000;
+    site.accel = test_accelerator();
     site.planned_accelerators = {{s.start, 100'000}};
     site.facility.pue = 1.25;
     site.facility_capex_usd_per_w = 10.0;
