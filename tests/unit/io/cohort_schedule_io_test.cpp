@@ -100,5 +100,14 @@ TEST(dated_cohort, start_end_and_production_ramp_are_read_and_written_back) {
     EXPECT_EQ(units[5], 0.0);     // retired from its end
 }
 
+TEST(dated_cohort, a_schedule_replaces_a_constant_from_the_command_line) {
+    const auto s = load_scenario_text(scenario_with(logistic_figures()), "x.yaml",
+                                      {{"fleet.cohorts[0].growth_rate", "[{from: 2026-01-04, value: 300 %/yr}]"}});
+    const auto& rate = s.cohorts.at(0).growth_rate_per_s;
+    ASSERT_EQ(rate.size(), 1U);
+    EXPECT_EQ(rate[0].at, epoch::from_utc_iso("2026-01-04"));
+    EXPECT_DOUBLE_EQ(rate[0].value * 365.25 * 86400.0, 3.0);
+}
+
 }  // namespace
 }  // namespace kardashev::io
