@@ -42,6 +42,10 @@ std::string_view to_string(cohort_kind kind) noexcept {
     return "vehicle";
 }
 
+bool in_service(const cohort& c, epoch t) {
+    return (!c.start || t >= *c.start) && (!c.end || t < *c.end);
+}
+
 double logistic_step(double units, double k, double r_per_s, double dt_s) {
     require_non_negative("unit count", units);
     require_non_negative("growth rate [1/s]", r_per_s);
@@ -57,11 +61,12 @@ double logistic_step(double units, double k, double r_per_s, double dt_s) {
     return k * units / (units + (k - units) * decay);
 }
 
-double market_size(const cohort& c, double quality) {
-    require_non_negative("market size", c.market_size);
+double market_size(const cohort& c, epoch t, double quality) {
+    const double k0 = logistics::dated_value_at(c.market_size, t);
+    require_non_negative("market size", k0);
     require_non_negative("quality elasticity", c.quality_elasticity);
     require_unit_interval("model quality", quality);
-    return c.market_size * (1.0 + c.quality_elasticity * quality);  // docs/models/fleet.md eq. (F2), assumption
+    return k0 * (1.0 + c.quality_elasticity * quality);  // docs/models/fleet.md eq. (F2), assumption
 }
 
 double quality_from_loss(double loss, double reference_loss, double irreducible_loss) {
@@ -77,11 +82,48 @@ double quality_from_loss(double loss, double reference_loss, double irreducible_
     return std::clamp(q, 0.0, std::nextafter(1.0, 0.0));
 }
 
-double upload_demand_bytes_per_s(const cohort& c, double units) {
+double upload_demand_bytes_per_s(const cohort& c, epoch t, double units) {
+    const double raw = logistics::dated_value_at(c.raw_bytes_per_unit_s, t);
+    const double upload = logistics::dated_value_at(c.upload_fraction, t);
     require_non_negative("unit count", units);
-    require_non_negative("raw data rate [B/s]", c.raw_bytes_per_unit_s);
-    require_unit_interval("upload fraction", c.upload_fraction);
-    return units * c.raw_bytes_per_unit_s * c.upload_fraction;  // docs/models/fleet.md eq. (F4)
+    require_non_negative("raw data rate [B/s]", raw);
+    require_unit_interval("upload fraction", upload);
+    return units * raw * upload;  // docs/models/fleet.md eq. (F4)
+}
+
+production_fleet start_production(double units, epoch began) {
+    require_non_negative("unit count", units);
+    production_fleet f;
+    f.units = units;
+    f.initial_units = units;
+    f.began = began;
+    return f;
+}
+
+double production_step(production_fleet& f, const std::vector<dated_value>& production_per_s, duration service_life,
+                       epoch from, epoch to) {
+    const double service_life_s = service_life.seconds();
+    require_non_negative("service life [s]", service_life_s);
+    for (const auto& p : production_per_s) require_non_negative("production rate [1/s]", p.value);
+    // docs/models/fleet.md eq. (F10): N(to) = N(from) + additions - retirements.
+    const double added = logistics::integral_between(production_per_s, from, to);
+    if (service_life_s > 0.0) f.batches.push_back({to, added});  // dated at the step's end
+    double retired = 0.0;
+    if (service_life_s > 0.0) {
+        const duration life = service_life;
+        // The initial stock retires evenly over [began, began + life): its share of [from, to).
+        const epoch stock_gone = f.began + life;
+        const epoch overlap_end = std::min(to, stock_gone);
+        const epoch overlap_begin = std::max(from, f.began);
+        if (overlap_begin < overlap_end) retired += f.initial_units * ((overlap_end - overlap_begin).seconds() / service_life_s);
+        // Each batch retires whole in the step in which its life ends.
+        while (f.retired_batches < f.batches.size() && f.batches[f.retired_batches].at + life <= to) {
+            retired += f.batches[f.retired_batches].value;
+            ++f.retired_batches;
+        }
+    }
+    f.units = std::max(0.0, f.units + added - retired);
+    return f.units;
 }
 
 }  // namespace kardashev::fleet

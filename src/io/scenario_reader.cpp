@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "field_reader.hpp"
+#include "fleet_reader.hpp"
 #include "launch_reader.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
@@ -69,28 +70,6 @@ std::vector<compute::accelerator> read_accelerator_list(field_reader& reader, co
         out.push_back(std::move(a));
     }
     return out;
-}
-
-fleet::cohort read_cohort(field_reader& reader, const yaml_node& n, const std::string& path) {
-    fleet::cohort c;
-    c.upload_fraction = default_quantity(default_upload_fraction, quantity_kind::dimensionless);
-    c.curation_yield = default_quantity(default_curation_yield, quantity_kind::dimensionless);
-    c.tokens_per_byte = default_quantity(default_tokens_per_byte, quantity_kind::tokens_per_byte);
-    if (!reader.mapping(n, path, cohort_spec)) return c;
-    if (auto name = reader.required_name(n, path)) c.name = *name;
-    reader.set_choice(n, "kind", path, "cohort kind", cohort_kinds, c.kind);
-    reader.set_quantity(n, "units", path, quantity_kind::count, bound::non_negative, c.units);
-    if (!reader.set_quantity(n, "market_size", path, quantity_kind::count, bound::non_negative, c.market_size)) {
-        c.market_size = c.units;
-    }
-    reader.set_quantity(n, "growth_rate", path, quantity_kind::rate, bound::non_negative, c.growth_rate_per_s);
-    reader.set_quantity(n, "raw_data_per_unit", path, quantity_kind::data_rate, bound::non_negative, c.raw_bytes_per_unit_s);
-    reader.set_quantity(n, "upload_fraction", path, quantity_kind::dimensionless, bound::fraction, c.upload_fraction);
-    reader.set_quantity(n, "curation_yield", path, quantity_kind::dimensionless, bound::fraction, c.curation_yield);
-    reader.set_quantity(n, "tokens_per_byte", path, quantity_kind::tokens_per_byte, bound::non_negative, c.tokens_per_byte);
-    reader.set_quantity(n, "quality_elasticity", path, quantity_kind::dimensionless, bound::non_negative,
-                        c.quality_elasticity);
-    return c;
 }
 
 /// Accelerators by name: the builtin catalogue, then the scenario's custom entries (which replace
@@ -244,36 +223,6 @@ void read_uplink_links(field_reader& reader, const yaml_node& n, const std::stri
     }
 }
 
-/// The `cohorts` of one demand region: each a cohort of the scenario and its share; adds a known cohort's share
-/// to `total_share`.
-std::vector<sim::region_share> read_region_shares(field_reader& reader, const yaml_node& cohorts, const std::string& cp,
-                                                  const sim::scenario& scenario, std::map<std::string, double>& total_share) {
-    std::vector<sim::region_share> shares;
-    const auto* list = reader.sequence(cohorts, cp);
-    if (list == nullptr) return shares;
-    for (std::size_t j = 0; j < list->size(); ++j) {
-        const auto& c = (*list)[j];
-        const auto sp = index_path(cp, j);
-        if (!reader.mapping(c, sp, region_share_spec)) continue;
-        sim::region_share share;
-        bool known = false;
-        if (auto name = reader.required_name(c, sp)) {
-            share.cohort = *name;
-            known = std::any_of(scenario.cohorts.begin(), scenario.cohorts.end(), [&](const auto& k) { return k.name == *name; });
-            if (!known) {
-                std::vector<std::string_view> cohort_names;
-                for (const auto& k : scenario.cohorts) cohort_names.push_back(k.name);
-                reader.report(c.find("name")->pos, child_path(sp, "name"),
-                              "unknown cohort " + quoted(*name) + "; known: " + join(cohort_names) + did_you_mean(*name, cohort_names));
-            }
-        }
-        reader.set_required_quantity(c, "share", sp, quantity_kind::dimensionless, bound::fraction, share.share);
-        if (known) total_share[share.cohort] += share.share;
-        shares.push_back(std::move(share));
-    }
-    return shares;
-}
-
 /// `uplink.network`: the constellation, capacities, window and demand regions. Cohort names and shares are
 /// checked here; fibre_to against the sites in check_uplink_sites, once the sites are read.
 void read_uplink_network(field_reader& reader, const yaml_node& n, const std::string& path, const sim::scenario& scenario,
@@ -300,7 +249,6 @@ void read_uplink_network(field_reader& reader, const yaml_node& n, const std::st
         return;
     }
     unique_names names("region");
-    std::map<std::string, double> total_share;  // per cohort, over the regions
     for (std::size_t i = 0; i < items->size(); ++i) {
         const auto& item = (*items)[i];
         const auto ip = index_path(rp, i);
@@ -316,17 +264,12 @@ void read_uplink_network(field_reader& reader, const yaml_node& n, const std::st
             reader.report(item.pos, ip, "missing required key \"location\"");
         }
         if (const yaml_node* cohorts = item.find("cohorts")) {
-            region.cohorts = read_region_shares(reader, *cohorts, child_path(ip, "cohorts"), scenario, total_share);
+            region.cohorts = read_region_shares(reader, *cohorts, child_path(ip, "cohorts"), scenario);
         }
         if (const yaml_node* f = item.find("fibre_to")) region.fibre_to = read_names(reader, *f, child_path(ip, "fibre_to"));
         net.regions.push_back(std::move(region));
     }
-    for (const auto& [cohort, total] : total_share) {
-        if (std::abs(total - 1.0) > 1e-6) {
-            reader.report(regions->pos, rp, "the shares of cohort " + quoted(cohort) + " over the regions sum to " +
-                                                format_quantity(total, quantity_kind::dimensionless) + "; expected 1 (100 %)");
-        }
-    }
+    check_region_share_totals(reader, *regions, rp, net.regions);
 }
 
 /// uplink.network against the sites: fibre_to names a ground site with a location, and some ground site has one.
@@ -476,23 +419,6 @@ void read_header(field_reader& reader, const yaml_node& root, sim::scenario& sce
     reader.set_span(root, "step", "", bound::positive, scenario.step);
     if (const yaml_node* n = root.find("seed")) {
         if (auto v = reader.unsigned_integer(*n, "seed")) scenario.seed = *v;
-    }
-}
-
-/// `fleet`: its cohorts.
-void read_fleet(field_reader& reader, const yaml_node& root, sim::scenario& scenario) {
-    const yaml_node* fleet = root.find("fleet");
-    if (fleet == nullptr || !reader.mapping(*fleet, "fleet", fleet_spec)) return;
-    const yaml_node* n = fleet->find("cohorts");
-    if (n == nullptr) return;
-    const auto* items = reader.sequence(*n, "fleet.cohorts");
-    if (items == nullptr) return;
-    unique_names names("cohort");
-    for (std::size_t i = 0; i < items->size(); ++i) {
-        const auto path = index_path("fleet.cohorts", i);
-        auto cohort = read_cohort(reader, (*items)[i], path);
-        if (!cohort.name.empty()) names.check(reader, (*items)[i], path, cohort.name);
-        scenario.cohorts.push_back(std::move(cohort));
     }
 }
 

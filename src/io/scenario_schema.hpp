@@ -54,8 +54,20 @@ inline constexpr field_spec accelerator_fields[] = {
 inline constexpr map_spec accelerator_spec{accelerator_fields};
 
 inline constexpr field_spec cohort_fields[] = {
-    {"name"}, {"kind"}, {"units"}, {"market_size"}, {"growth_rate"}, {"raw_data_per_unit"},
-    {"upload_fraction"}, {"curation_yield"}, {"tokens_per_byte"}, {"quality_elasticity"},
+    {"name"},
+    {"kind"},
+    {"start"},
+    {"end"},
+    {"units"},
+    {"market_size", field_shape::schedule, &schedule_point_spec},
+    {"growth_rate", field_shape::schedule, &schedule_point_spec},
+    {"production", field_shape::schedule, &schedule_point_spec},
+    {"service_life"},
+    {"raw_data_per_unit", field_shape::schedule, &schedule_point_spec},
+    {"upload_fraction", field_shape::schedule, &schedule_point_spec},
+    {"curation_yield", field_shape::schedule, &schedule_point_spec},
+    {"tokens_per_byte"},
+    {"quality_elasticity"},
 };
 inline constexpr map_spec cohort_spec{cohort_fields};
 
@@ -68,7 +80,7 @@ inline constexpr map_spec corpus_spec{corpus_fields};
 inline constexpr field_spec site_location_fields[] = {{"latitude"}, {"longitude"}};
 inline constexpr map_spec site_location_spec{site_location_fields};
 
-inline constexpr field_spec region_share_fields[] = {{"name"}, {"share"}};
+inline constexpr field_spec region_share_fields[] = {{"name"}, {"share", field_shape::schedule, &schedule_point_spec}, {"approved"}};
 inline constexpr map_spec region_share_spec{region_share_fields};
 
 inline constexpr field_spec uplink_region_fields[] = {

@@ -181,8 +181,20 @@ std::string date_text(epoch e) {
     return iso;
 }
 
+/// A count per unit of time [1/s] as a count a year ("10000 /yr"), the way a production rate is written, when that
+/// reads back exactly; else quantity_text's choice.
+std::string per_year_text(double v, quantity_kind kind) {
+    for (int digits = 1; digits <= 17; ++digits) {
+        const std::string text = number_text(v * 365.25 * 86400.0, digits) + " /yr";
+        if (text.find('e') == std::string::npos && reads_back(text, v, kind)) return text;
+    }
+    return quantity_text(v, kind);
+}
+
+using value_text_fn = std::string (*)(double, quantity_kind);
+
 void write_schedule(YAML::Emitter& out, const char* key, const std::vector<sim::schedule_point>& schedule,
-                    quantity_kind kind) {
+                    quantity_kind kind, value_text_fn value_text = quantity_text) {
     out << YAML::Key << key << YAML::Value;
     if (schedule.empty()) {
         out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
@@ -192,7 +204,7 @@ void write_schedule(YAML::Emitter& out, const char* key, const std::vector<sim::
     for (const auto& p : schedule) {
         out << YAML::Flow << YAML::BeginMap;
         out << YAML::Key << "from" << YAML::Value << date_text(p.at);
-        out << YAML::Key << "value" << YAML::Value << quantity_text(p.value, kind);
+        out << YAML::Key << "value" << YAML::Value << value_text(p.value, kind);
         out << YAML::EndMap;
     }
     out << YAML::EndSeq;
@@ -263,16 +275,33 @@ void write_site_power(YAML::Emitter& out, const sim::site& s) {
     out << YAML::EndSeq;
 }
 
-void write_cohort(YAML::Emitter& out, const fleet::cohort& c) {
+/// A schedule of one point at `start` as its quantity (as a person writes a constant), else the schedule.
+void write_figure(YAML::Emitter& out, const char* key, const std::vector<sim::schedule_point>& schedule, quantity_kind kind,
+                  epoch start, value_text_fn value_text = quantity_text) {
+    if (schedule.size() == 1 && schedule.front().at == start) {
+        out << YAML::Key << key << YAML::Value << value_text(schedule.front().value, kind);
+    } else {
+        write_schedule(out, key, schedule, kind, value_text);
+    }
+}
+
+void write_cohort(YAML::Emitter& out, const fleet::cohort& c, epoch start) {
     out << YAML::BeginMap;
     write_text(out, "name", c.name);
     write_choice(out, "kind", c.kind);
+    if (c.start) write_text(out, "start", date_text(*c.start));
+    if (c.end) write_text(out, "end", date_text(*c.end));
     write_quantity(out, "units", c.units, quantity_kind::count);
-    write_quantity(out, "market_size", c.market_size, quantity_kind::count);
-    write_quantity(out, "growth_rate", c.growth_rate_per_s, quantity_kind::rate);
-    write_quantity(out, "raw_data_per_unit", c.raw_bytes_per_unit_s, quantity_kind::data_rate);
-    write_quantity(out, "upload_fraction", c.upload_fraction, quantity_kind::dimensionless);
-    write_quantity(out, "curation_yield", c.curation_yield, quantity_kind::dimensionless);
+    if (c.production_per_s.empty()) {
+        write_figure(out, "market_size", c.market_size, quantity_kind::count, start);
+        write_figure(out, "growth_rate", c.growth_rate_per_s, quantity_kind::rate, start);
+    } else {
+        write_figure(out, "production", c.production_per_s, quantity_kind::rate, start, per_year_text);
+        if (c.service_life.ns() > 0) write_duration(out, "service_life", c.service_life);
+    }
+    write_figure(out, "raw_data_per_unit", c.raw_bytes_per_unit_s, quantity_kind::data_rate, start);
+    write_figure(out, "upload_fraction", c.upload_fraction, quantity_kind::dimensionless, start);
+    write_figure(out, "curation_yield", c.curation_yield, quantity_kind::dimensionless, start);
     write_quantity(out, "tokens_per_byte", c.tokens_per_byte, quantity_kind::tokens_per_byte);
     write_quantity(out, "quality_elasticity", c.quality_elasticity, quantity_kind::dimensionless);
     out << YAML::EndMap;
@@ -284,7 +313,7 @@ void write_names(YAML::Emitter& out, const char* key, const std::vector<std::str
     out << YAML::EndSeq;
 }
 
-void write_uplink_network(YAML::Emitter& out, const sim::uplink_network& net) {
+void write_uplink_network(YAML::Emitter& out, const sim::uplink_network& net, epoch start) {
     out << YAML::Key << "network" << YAML::Value << YAML::BeginMap;
     write_names(out, "constellation", net.constellation);
     write_quantity(out, "min_elevation", net.min_elevation_rad, quantity_kind::angle);
@@ -307,7 +336,8 @@ void write_uplink_network(YAML::Emitter& out, const sim::uplink_network& net) {
         for (const auto& c : r.cohorts) {
             out << YAML::Flow << YAML::BeginMap;
             write_text(out, "name", c.cohort);
-            write_quantity(out, "share", c.share, quantity_kind::dimensionless);
+            write_figure(out, "share", c.share, quantity_kind::dimensionless, start);
+            if (c.approved) write_text(out, "approved", date_text(*c.approved));
             out << YAML::EndMap;
         }
         out << YAML::EndSeq;
@@ -434,7 +464,7 @@ std::string write_scenario_yaml(const sim::scenario& s) {
     out << YAML::Key << "seed" << YAML::Value << s.seed;
 
     out << YAML::Key << "fleet" << YAML::Value << YAML::BeginMap;
-    write_list(out, "cohorts", s.cohorts, write_cohort);
+    write_list(out, "cohorts", s.cohorts, [&](YAML::Emitter& e, const fleet::cohort& c) { write_cohort(e, c, s.start); });
     out << YAML::EndMap;
 
     out << YAML::Key << "corpus" << YAML::Value << YAML::BeginMap;
@@ -445,7 +475,7 @@ std::string write_scenario_yaml(const sim::scenario& s) {
 
     out << YAML::Key << "uplink" << YAML::Value << YAML::BeginMap;
     write_schedule(out, "capacity", s.uplink.capacity_bytes_per_s, quantity_kind::data_rate);
-    if (s.uplink.network.enabled) write_uplink_network(out, s.uplink.network);
+    if (s.uplink.network.enabled) write_uplink_network(out, s.uplink.network, s.start);
     out << YAML::EndMap;
 
     write_list(out, "sites", s.sites, write_site);

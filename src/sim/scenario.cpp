@@ -45,4 +45,40 @@ double schedule_value(const std::vector<schedule_point>& schedule, epoch t) {
     return i < 0 ? 0.0 : schedule[static_cast<std::size_t>(i)].value;
 }
 
+namespace {
+
+/// A region's share of a cohort at `t`, zero before the cohort's approval there.
+double approved_region_share(const region_share& rs, epoch t) {
+    if (rs.approved && t < *rs.approved) return 0.0;
+    return schedule_value(rs.share, t);
+}
+
+}  // namespace
+
+double approved_share(const uplink_network& net, const std::string& cohort, epoch t) {
+    if (!net.enabled) return 1.0;
+    double unapproved = 0.0;
+    for (const auto& region : net.regions) {
+        for (const auto& rs : region.cohorts) {
+            if (rs.cohort == cohort && rs.approved && t < *rs.approved) unapproved += schedule_value(rs.share, t);
+        }
+    }
+    return std::clamp(1.0 - unapproved, 0.0, 1.0);
+}
+
+std::vector<std::vector<double>> routed_shares_at(const uplink_network& net, const std::vector<fleet::cohort>& cohorts,
+                                                  epoch t) {
+    std::vector<std::vector<double>> share(net.regions.size(), std::vector<double>(cohorts.size(), 0.0));
+    for (std::size_t c = 0; c < cohorts.size(); ++c) {
+        const double approved = approved_share(net, cohorts[c].name, t);
+        if (!(approved > 0.0)) continue;
+        for (std::size_t r = 0; r < net.regions.size(); ++r) {
+            for (const auto& rs : net.regions[r].cohorts) {
+                if (rs.cohort == cohorts[c].name) share[r][c] += approved_region_share(rs, t) / approved;
+            }
+        }
+    }
+    return share;
+}
+
 }  // namespace kardashev::sim

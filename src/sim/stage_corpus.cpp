@@ -21,9 +21,10 @@ void corpus_stage(const step_clock& clock, const scenario& input, const fleet_st
     for (std::size_t i = 0; i < input.cohorts.size(); ++i) {
         const auto& cohort = input.cohorts[i];
         const double selected = demand.demand_bytes_per_s[i];
-        tokens_added += selected * carried_share * clock.dt_s * cohort.curation_yield * cohort.tokens_per_byte;  // F5
-        collected += cohorts.units[i] * cohort.raw_bytes_per_unit_s;  // F4 before the upload fraction
-        curated += selected * carried_share * cohort.curation_yield;   // F5 before tokenisation
+        const double curation_yield = logistics::dated_value_at(cohort.curation_yield, clock.start);
+        tokens_added += selected * carried_share * clock.dt_s * curation_yield * cohort.tokens_per_byte;  // F5
+        collected += cohorts.units[i] * logistics::dated_value_at(cohort.raw_bytes_per_unit_s, clock.start);  // F4 before the upload fraction
+        curated += selected * carried_share * curation_yield;   // F5 before tokenisation
     }
     corpus.unique_tokens += tokens_added;
     recording.record(clock.index, corpus.channels.unique_tokens, corpus.unique_tokens);

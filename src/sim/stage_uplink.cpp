@@ -62,9 +62,10 @@ void uplink_stage(const step_clock& clock, const scenario& input, const fleet_st
         const auto& graph = uplink.routed->net;
         std::vector<double> region_bps(graph.region_stations.size(), 0.0);  // [bit/s] demand entering at each region
         double unrouted = 0.0;                                               // [B/s] demand no region lists
+        const auto share = routed_shares_at(input.uplink.network, input.cohorts, clock.start);  // [region][cohort], this step's
         for (std::size_t i = 0; i < input.cohorts.size(); ++i) {
             if (graph.routed[i] == 0) unrouted += demand.demand_bytes_per_s[i];
-            for (std::size_t r = 0; r < region_bps.size(); ++r) region_bps[r] += 8.0 * demand.demand_bytes_per_s[i] * graph.share[r][i];
+            for (std::size_t r = 0; r < region_bps.size(); ++r) region_bps[r] += 8.0 * demand.demand_bytes_per_s[i] * share[r][i];
         }
         // The network's capacity with every region saturated, and each region's own: mean f over the window.
         const double joint = network::mean_cut_bps(cuts, (std::size_t{1} << region_bps.size()) - 1) / 8.0;

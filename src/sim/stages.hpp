@@ -78,6 +78,9 @@ struct fleet_channels {
 /// The cohorts and the model they run.
 struct fleet_state {
     std::vector<double> units;      // [count] per cohort
+    std::vector<std::uint8_t> started;  // per cohort: 1 once in service (from the start, or since its start date)
+    std::vector<fleet::production_fleet> ramps;  // per cohort: its production ramp's batches (unused under logistic growth)
+    epoch previous_step;            // start of the previous step: dated events in (previous_step, this step] are recorded
     std::size_t deployed = 0;       // released generations deployed so far
     double deployed_loss = 0.0;     // [nats/token] of the deployed model
     double deployed_quality = 0.0;  // [-] of the deployed model
@@ -483,7 +486,7 @@ void book_purchases(const scenario& input, epoch at, const buildout_step& bought
 
 /// 1. fast: each orbit site's sunlit fraction over the step, a moon site's constant one, the routed uplink's cuts.
 void fast_stage(const step_clock& clock, const scenario& input, fast_state& fast, fast_step& out);
-/// 2. fleet: deploys a released model whose date has come; each cohort grows towards its market size and uploads.
+/// 2. fleet: deploys a released model whose date has come; each cohort in service grows (logistic or production ramp) and uploads from its approved regions; dated fleet events.
 void fleet_stage(const step_clock& clock, const scenario& input, const std::vector<generation>& released,
                  fleet_state& cohorts, fleet_step& out, recorder& recording);
 /// 3. uplink: the capacity (schedule, routed network or both) and the bytes carried within it.

@@ -61,7 +61,6 @@ routed_network routed_network_of(const scenario& s, epoch at) {
     }
     options.gsl.rule = network::gsl_rule::elevation;
     options.gsl.min_elevation_rad = net.min_elevation_rad;
-    share.assign(net.regions.size(), std::vector<double>(s.cohorts.size(), 0.0));
     routed.assign(s.cohorts.size(), 0);
     for (std::size_t r = 0; r < net.regions.size(); ++r) {
         for (const auto& rs : net.regions[r].cohorts) {
@@ -69,11 +68,10 @@ routed_network routed_network_of(const scenario& s, epoch at) {
             if (it == s.cohorts.end()) {
                 throw domain_error(fmt::format("uplink.network.regions[{}].cohorts: unknown cohort \"{}\"", r, rs.cohort));
             }
-            const auto c = static_cast<std::size_t>(it - s.cohorts.begin());
-            share[r][c] += rs.share;
-            routed[c] = 1;
+            routed[static_cast<std::size_t>(it - s.cohorts.begin())] = 1;
         }
     }
+    share = routed_shares_at(net, s.cohorts, at);
     apply_capacities(out, net, at);
     return out;
 }

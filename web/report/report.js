@@ -252,9 +252,27 @@
     }) });
   }
 
+  /** Marks dated events on a chart already pushed: a dashed rule at each date, its event in the tooltip. */
+  function markDates(id, events) {
+    const chart = charts.find((c) => c.id === id);
+    if (!chart || !events.length) return;
+    const { data: lineData, mark, encoding, ...rest } = chart.spec;
+    chart.spec = Object.assign({}, rest, { layer: [
+      { data: lineData, mark, encoding },
+      { data: { values: events }, mark: { type: 'rule', strokeDash: [4, 3], color: '#6b7280' },
+        encoding: { x: timeAxis, tooltip: [{ field: 't', type: 'temporal', timeUnit: 'utcyearmonthdate', title: 'date' },
+                                           { field: 'kind', title: 'event' }, { field: 'detail', title: 'what' }] } },
+    ] });
+  }
+
   const fleet = find((c) => c.entity.startsWith('fleet/') && c.metric === 'units');
-  lineChart('chart-fleet', 'Fleet by cohort', `units in service; ${sampling('last')}; log scale`,
+  const fleetEventKinds = ['cohort_start', 'cohort_end', 'production_change', 'region_approval'];
+  const fleetEvents = data.events.filter((e) => fleetEventKinds.includes(e.kind))
+    .map((e) => ({ t: Date.parse(e.t), kind: e.kind, detail: e.detail }));
+  lineChart('chart-fleet', 'Fleet by cohort',
+    `units in service; ${sampling('last')}; log scale` + (fleetEvents.length ? '; dashed lines: dated fleet events (events.csv)' : ''),
     rows(fleet, (c) => strip(c.entity), true), '', 'units in service', { log: true, legend: 'cohort' });
+  markDates('chart-fleet', fleetEvents);
 
   const funnel = [['fleet', 'collected', 'collected (raw)'], ['fleet', 'upload_demand', 'selected for upload'],
                   ['uplink', 'capacity', 'uplink capacity'], ['uplink', 'carried', 'uploaded'], ['corpus', 'curated', 'kept by curation']];

@@ -2,6 +2,7 @@
 /// The typed scenario the engine runs: plain values in SI, loaded from YAML by io (docs/scenarios.md).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -167,7 +168,10 @@ struct training_params {
 /// The share of one cohort's upload demand that enters the network in a region.
 struct region_share {
     std::string cohort;                  //!< cohort name
-    double share = 0.0;                  //!< [-] in [0, 1]; a cohort's shares over the regions sum to 1
+    std::vector<schedule_point> share;   //!< [-] in [0, 1] over time; a cohort's shares over the regions sum to 1 at every date
+    /// The cohort's approval in the region (e.g. supervised FSD in Europe): before it the region's units upload
+    /// nothing; none: approved from the start.
+    std::optional<epoch> approved;
     bool operator==(const region_share&) const = default;
 };
 
@@ -197,6 +201,16 @@ struct uplink_network {
     std::vector<uplink_region> regions;                     //!< demand regions (at most network::max_delivery_regions)
     bool operator==(const uplink_network&) const = default;
 };
+
+/// The share of cohort `cohort`'s units whose uploads are approved at `t`: 1 less the shares (at `t`) of the
+/// regions where it is not yet approved; 1 when the scenario has no routed uplink or no region lists it.
+[[nodiscard]] double approved_share(const uplink_network& net, const std::string& cohort, epoch t);
+
+/// [region][cohort]: the share of each cohort's approved upload demand that enters at each region at `t`: its
+/// scheduled share, zero before its approval, over approved_share (so that a cohort's shares sum to 1 once any
+/// region is approved). Cohorts are matched by name; an unlisted cohort has no share anywhere.
+[[nodiscard]] std::vector<std::vector<double>> routed_shares_at(const uplink_network& net,
+                                                                const std::vector<fleet::cohort>& cohorts, epoch t);
 
 /// Uplink from the fleet to the compute sites: a capacity schedule (the ingest limit), the routed network, or
 /// both (the smaller binds).

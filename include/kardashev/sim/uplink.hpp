@@ -21,7 +21,7 @@ struct routed_network {
     std::vector<int> region_stations;         //!< station index of each uplink.network.regions entry (0..R-1)
     std::vector<int> sink_stations;           //!< station index of each ground site with a location (R..)
     std::vector<double> station_link_capacity_bps;  //!< per station: its ground-link capacity [bit/s]
-    std::vector<std::vector<double>> share;   //!< [region][cohort]: share of the cohort's demand from the region
+    std::vector<std::vector<double>> share;   //!< [region][cohort]: routed_shares_at the graph's date (the engine takes each step's)
     std::vector<std::uint8_t> routed;         //!< per cohort: 1 when some region lists it
 };
 

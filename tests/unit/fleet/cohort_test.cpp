@@ -98,16 +98,18 @@ TEST(cohort, logistic_step_rejects_bad_inputs) {
               "fleet: expected a non-negative time step [s], got -1");
 }
 
+const epoch t0 = epoch::from_utc_iso("2026-01-01");
+
 fleet::cohort cars() {
     fleet::cohort c;
     c.name = "cars";
     c.kind = fleet::cohort_kind::vehicle;
     c.units = 1.1e6;
-    c.market_size = 2e7;
-    c.growth_rate_per_s = 0.4 / year_s;
-    c.raw_bytes_per_unit_s = 25e9 / 3600.0;
-    c.upload_fraction = 0.002;
-    c.curation_yield = 0.3;
+    c.market_size = {{t0, 2e7}};
+    c.growth_rate_per_s = {{t0, 0.4 / year_s}};
+    c.raw_bytes_per_unit_s = {{t0, 25e9 / 3600.0}};
+    c.upload_fraction = {{t0, 0.002}};
+    c.curation_yield = {{t0, 0.3}};
     c.tokens_per_byte = 0.002;
     c.quality_elasticity = 2.0;
     return c;
@@ -115,10 +117,10 @@ fleet::cohort cars() {
 
 TEST(cohort, market_size_grows_linearly_with_quality) {
     const auto c = cars();
-    EXPECT_DOUBLE_EQ(fleet::market_size(c, 0.0), 2e7);
-    EXPECT_DOUBLE_EQ(fleet::market_size(c, 0.5), 4e7);
-    EXPECT_DOUBLE_EQ(fleet::market_size(c, 0.25), 3e7);
-    EXPECT_EQ(domain_error_message([&] { fleet::market_size(c, 1.5); }),
+    EXPECT_DOUBLE_EQ(fleet::market_size(c, t0, 0.0), 2e7);
+    EXPECT_DOUBLE_EQ(fleet::market_size(c, t0, 0.5), 4e7);
+    EXPECT_DOUBLE_EQ(fleet::market_size(c, t0, 0.25), 3e7);
+    EXPECT_EQ(domain_error_message([&] { fleet::market_size(c, t0, 1.5); }),
               "fleet: expected model quality in [0, 1], got 1.5");
 }
 
@@ -143,12 +145,12 @@ TEST(cohort, quality_needs_a_reference_above_the_floor) {
 TEST(cohort, upload_demand_is_units_times_raw_rate_times_upload_fraction) {
     const auto c = cars();
     // 1.1e6 cars x 25 GB/h x 0.2 % = 55 TB/h.
-    EXPECT_NEAR(fleet::upload_demand_bytes_per_s(c, 1.1e6), 1.1e6 * 25e9 / 3600.0 * 0.002, 1e-3);
-    EXPECT_NEAR(fleet::upload_demand_bytes_per_s(c, 1.1e6) * 3600.0, 55e12, 1e3);
-    EXPECT_DOUBLE_EQ(fleet::upload_demand_bytes_per_s(c, 0.0), 0.0);
+    EXPECT_NEAR(fleet::upload_demand_bytes_per_s(c, t0, 1.1e6), 1.1e6 * 25e9 / 3600.0 * 0.002, 1e-3);
+    EXPECT_NEAR(fleet::upload_demand_bytes_per_s(c, t0, 1.1e6) * 3600.0, 55e12, 1e3);
+    EXPECT_DOUBLE_EQ(fleet::upload_demand_bytes_per_s(c, t0, 0.0), 0.0);
     auto bad = c;
-    bad.upload_fraction = 1.2;
-    EXPECT_EQ(domain_error_message([&] { fleet::upload_demand_bytes_per_s(bad, 1.0); }),
+    bad.upload_fraction = {{t0, 1.2}};
+    EXPECT_EQ(domain_error_message([&] { fleet::upload_demand_bytes_per_s(bad, t0, 1.0); }),
               "fleet: expected upload fraction in [0, 1], got 1.2");
 }
 

@@ -130,11 +130,15 @@ TEST(scenario_io, cohort_and_site_fields_take_the_documented_defaults) {
     const auto& c = s.cohorts[0];
     EXPECT_EQ(c.kind, fleet::cohort_kind::vehicle);
     EXPECT_EQ(c.units, 300.0);
-    EXPECT_EQ(c.market_size, 300.0);  // defaults to units: no growth room
-    EXPECT_EQ(c.growth_rate_per_s, 0.0);
-    EXPECT_EQ(c.raw_bytes_per_unit_s, 0.0);
-    EXPECT_EQ(c.upload_fraction, 1.0);
-    EXPECT_EQ(c.curation_yield, 1.0);
+    const std::vector<sim::schedule_point> none;
+    EXPECT_EQ(c.market_size, (std::vector<sim::schedule_point>{{s.start, 300.0}}));  // defaults to units: no growth room
+    EXPECT_EQ(c.growth_rate_per_s, none);
+    EXPECT_EQ(c.production_per_s, none);
+    EXPECT_EQ(c.raw_bytes_per_unit_s, none);
+    EXPECT_EQ(c.upload_fraction, (std::vector<sim::schedule_point>{{s.start, 1.0}}));
+    EXPECT_EQ(c.curation_yield, (std::vector<sim::schedule_point>{{s.start, 1.0}}));
+    EXPECT_FALSE(c.start.has_value());
+    EXPECT_FALSE(c.end.has_value());
     EXPECT_EQ(c.tokens_per_byte, 0.25);
     EXPECT_EQ(c.quality_elasticity, 0.0);
     ASSERT_EQ(s.sites.size(), 1U);
@@ -162,9 +166,9 @@ TEST(scenario_io, quantities_are_converted_to_si) {
     EXPECT_EQ(s.seed, 7U);
     const auto& cars = s.cohorts.at(0);
     EXPECT_EQ(cars.units, 2.5e6);
-    EXPECT_DOUBLE_EQ(cars.growth_rate_per_s, 0.4 / (365.25 * 86400.0));
-    EXPECT_DOUBLE_EQ(cars.raw_bytes_per_unit_s, 25e9 / 3600.0);
-    EXPECT_DOUBLE_EQ(cars.upload_fraction, 0.002);
+    EXPECT_DOUBLE_EQ(cars.growth_rate_per_s.at(0).value, 0.4 / (365.25 * 86400.0));
+    EXPECT_DOUBLE_EQ(cars.raw_bytes_per_unit_s.at(0).value, 25e9 / 3600.0);
+    EXPECT_DOUBLE_EQ(cars.upload_fraction.at(0).value, 0.002);
     EXPECT_DOUBLE_EQ(s.corpus.initial_unique_tokens, 15.6e12);
     EXPECT_EQ(s.corpus.repetition_constant, 15.4);  // not given: the default
     EXPECT_EQ(s.training.scaling_law, fleet::scaling_law_kind::hoffmann);
@@ -229,7 +233,7 @@ TEST(scenario_io, written_awkward_values_load_back_equal) {
     s.description = "two\nlines: and a # hash";
     s.length = duration::from_seconds(34'560'000.123456789);
     s.training.mfu = 0.1 + 0.2;
-    s.cohorts.at(0).growth_rate_per_s = 1.0 / 3.0 * 1e-8;
+    s.cohorts.at(0).growth_rate_per_s = {{s.start, 1.0 / 3.0 * 1e-8}};
     s.sites.at(0).facility.energy_price_usd_per_j = 1e-8 / 7.0;
     const std::string yaml = write_scenario_yaml(s);
     EXPECT_EQ(load_scenario_text(yaml, "explain.yaml"), s) << yaml;

@@ -166,10 +166,10 @@ TEST(engine, small_corpus_makes_data_bind_and_full_uplink_makes_bandwidth_bind) 
     fleet::cohort c;
     c.name = "cars";
     c.units = 1e6;
-    c.market_size = 2e6;
-    c.raw_bytes_per_unit_s = 1e6;
-    c.upload_fraction = 0.01;
-    c.curation_yield = 0.5;
+    c.market_size = {{s.start, 2e6}};
+    c.raw_bytes_per_unit_s = {{s.start, 1e6}};
+    c.upload_fraction = {{s.start, 0.01}};
+    c.curation_yield = {{s.start, 0.5}};
     c.tokens_per_byte = 1e-6;  // the corpus stays far below the compute-optimal D all year
     s.cohorts.push_back(c);
     s.uplink.capacity_bytes_per_s = {{s.start, 1e9}};  // demand is 1e10 B/s
@@ -183,10 +183,10 @@ TEST(engine, corpus_grows_by_carried_curated_tokens) {
     fleet::cohort c;
     c.name = "posts";
     c.units = 1000;
-    c.market_size = 1000;  // at its cap: constant
-    c.raw_bytes_per_unit_s = 100;
-    c.upload_fraction = 1.0;
-    c.curation_yield = 0.5;
+    c.market_size = {{s.start, 1000}};  // at its cap: constant
+    c.raw_bytes_per_unit_s = {{s.start, 100}};
+    c.upload_fraction = {{s.start, 1.0}};
+    c.curation_yield = {{s.start, 0.5}};
     c.tokens_per_byte = 0.25;
     s.cohorts.push_back(c);
     const auto r = sim::run(s);
@@ -198,8 +198,8 @@ TEST(engine, better_models_grow_the_fleet_through_quality_elasticity) {
     fleet::cohort c;
     c.name = "robots";
     c.units = 1000;
-    c.market_size = 1e6;
-    c.growth_rate_per_s = 2.0 / constants::julian_year_s;
+    c.market_size = {{s.start, 1e6}};
+    c.growth_rate_per_s = {{s.start, 2.0 / constants::julian_year_s}};
     c.quality_elasticity = 0.0;
     s.cohorts.push_back(c);
     s.length = duration::from_days(3 * 365);
@@ -584,10 +584,10 @@ sim::scenario routed_scenario() {
     fleet::cohort c;
     c.name = "cars";
     c.units = 1e6;
-    c.market_size = 1e6;
-    c.raw_bytes_per_unit_s = 1e6;
-    c.upload_fraction = 0.01;
-    c.curation_yield = 0.5;
+    c.market_size = {{s.start, 1e6}};
+    c.raw_bytes_per_unit_s = {{s.start, 1e6}};
+    c.upload_fraction = {{s.start, 0.01}};
+    c.curation_yield = {{s.start, 0.5}};
     c.tokens_per_byte = 1e-6;
     s.cohorts.push_back(c);
     s.sites[0].location = {true, 35.06 * constants::pi / 180.0, -90.15 * constants::pi / 180.0};
@@ -603,7 +603,7 @@ sim::scenario routed_scenario() {
     tokyo.name = "tokyo";
     tokyo.latitude_rad = 35.69 * constants::pi / 180.0;
     tokyo.longitude_rad = 139.69 * constants::pi / 180.0;
-    tokyo.cohorts = {{"cars", 1.0}};
+    tokyo.cohorts = {{"cars", {{s.start, 1.0}}, std::nullopt}};
     net.regions.push_back(tokyo);
     return s;
 }
@@ -643,9 +643,9 @@ TEST(engine, a_fibre_from_the_region_adds_its_capacity_and_unlisted_cohorts_are_
     fleet::cohort posts;
     posts.name = "posts";  // in no region: born at the site
     posts.units = 1000;
-    posts.market_size = 1000;
-    posts.raw_bytes_per_unit_s = 1e5;
-    posts.upload_fraction = 1.0;
+    posts.market_size = {{s.start, 1000}};
+    posts.raw_bytes_per_unit_s = {{s.start, 1e5}};
+    posts.upload_fraction = {{s.start, 1.0}};
     s.cohorts.push_back(posts);
     const auto r = sim::run(s);
     EXPECT_NEAR(series(r, "region/tokyo", "capacity")[0], ground_links + 400e9 / 8, 1.0);
