@@ -6,6 +6,7 @@
 #include <memory>
 
 #include <ClpSimplex.hpp>
+#include <ClpSolve.hpp>
 #include <CoinPackedMatrix.hpp>
 
 namespace kardashev::plan::detail {
@@ -70,17 +71,24 @@ void load(const lp_model& model, const std::vector<double>& factor, ClpSimplex& 
 }  // namespace
 
 lp_solution solve_lp(const lp_model& model) {
+    const auto factor = row_factors(model);
     ClpSimplex clp;
     clp.setLogLevel(0);
-    const auto factor = row_factors(model);
     load(model, factor, clp);
     clp.scaling(3);  // geometric then equilibrium: the plan mixes USD, W, kg and FLOP
-    clp.dual();
+    ClpSolve automatic;  // presolve, then the simplex CLP judges best: the terawatt plan in ~0.05 s against 4 s of dual
+    clp.initialSolve(automatic);
     lp_solution out;
     const double sense = model.maximise ? -1.0 : 1.0;
-    if (clp.status() == 2) {  // dual infeasible: solve with primal for the ray
-        clp.setInfeasibilityCost(1e10);
-        clp.primal();
+    if (clp.status() != 0) {
+        // No optimum: solve again without presolve so that the status is the simplex's own and a ray comes with it.
+        clp.setLogLevel(0);
+        load(model, factor, clp);
+        clp.dual();
+        if (clp.status() == 2) {  // dual infeasible: primal for the ray
+            clp.setInfeasibilityCost(1e10);
+            clp.primal();
+        }
     }
     switch (clp.status()) {
         case 0: out.status = lp_status::optimal; break;

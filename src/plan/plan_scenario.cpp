@@ -54,7 +54,7 @@ double simulated_effective_flop(const sim::run_result& run, duration step, epoch
         if (channels[c].metric == "flop_rate") rate = c;
         if (channels[c].metric == "algorithmic_multiplier") multiplier = c;
     }
-    const auto& times = run.record.step_times();
+    const auto& times = run.record.step_times();  // each step's end
     std::vector<double> flop_rate(times.size(), 0.0), mult(times.size(), 1.0);
     for (const auto& row : run.record.rows()) {
         if (row.channel == rate) flop_rate[static_cast<std::size_t>(row.step)] = row.value;
@@ -62,7 +62,7 @@ double simulated_effective_flop(const sim::run_result& run, duration step, epoch
     }
     double flop = 0.0;
     for (std::size_t j = 0; j < times.size(); ++j)
-        if (times[j] + step <= by) flop += flop_rate[j] * step.seconds() * (effective ? mult[j] : 1.0);
+        if (times[j] <= by) flop += flop_rate[j] * step.seconds() * (effective ? mult[j] : 1.0);
     return flop;
 }
 
