@@ -29,6 +29,7 @@ struct plan_args {
     std::vector<std::string> sets;
     bool quarters = false;
     bool physical = false;
+    bool no_power_builds = false;
     bool json = false;
     bool quiet = false;
     bool force = false;
@@ -44,6 +45,7 @@ plan::plan_options options_from(const plan_args& args) {
     if (!args.discount.empty()) o.discount_rate = parse_quantity(args.discount, quantity_kind::dimensionless);
     o.period_months = args.quarters ? 3 : 12;
     o.effective = !args.physical;
+    o.power_builds = !args.no_power_builds;
     o.progress = !args.quiet && !args.json;
     return o;
 }
@@ -63,6 +65,7 @@ void add_plan_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--discount-rate", args->discount, "Discount rate per year, e.g. 8% (default: economy.cost_of_capital)");
     cmd->add_flag("--quarters", args->quarters, "Quarterly periods instead of years");
     cmd->add_flag("--physical", args->physical, "Count physical FLOP, without the algorithmic-progress multiplier");
+    cmd->add_flag("--no-power-builds", args->no_power_builds, "Ground sites get only the power blocks the scenario orders");
     cmd->add_option("--out", args->out, "Plan folder to write: plan.json, plan.yaml, report.html");
     cmd->add_option("--set", args->sets, "Override a scenario key, as for `run` (repeatable)");
     cmd->add_flag("--json", args->json, "Print plan.json on stdout instead of the summary");

@@ -60,7 +60,7 @@ std::string power_location(const sim::site& where, int s) {
 }
 
 /// Columns: accelerators bought per site and period, ground facility halls, power blocks ordered.
-void add_columns(const plan_terms& terms, plan_lp& lp) {
+void add_columns(const plan_options& options, const plan_terms& terms, plan_lp& lp) {
     const int periods = terms.grid.period_count();
     const int sites = static_cast<int>(terms.sites.size());
     lp.buy.assign(sites, std::vector<int>(periods, -1));
@@ -81,7 +81,7 @@ void add_columns(const plan_terms& terms, plan_lp& lp) {
                 lp.column_usd.push_back(usd);
                 lp.column_discounted_usd.push_back(usd * terms.discount[terms.grid.first[p]]);
             }
-            if (!site.power_options) continue;
+            if (!site.power_options || !options.power_builds) continue;
             for (const auto source : power_sources) {
                 lp.power_columns.push_back(lp.model.add_column(0.0, {column_kind::power, s, p, source}));
                 lp.profile_of.push_back(-1);
@@ -251,7 +251,7 @@ plan_lp build_lp(const sim::scenario& input, const plan_options& options, const 
         add_piece(terms, site, site.initial, 0, site.initial_count, true, lp.initial.back());
         lp.objective_constant += lp.initial.back().flop;
     }
-    add_columns(terms, lp);
+    add_columns(options, terms, lp);
     add_budget_rows(terms, lp);
     add_launch_rows(terms, lp);
     add_power_rows(input, terms, lp);

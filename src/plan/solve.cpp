@@ -87,9 +87,10 @@ void fill_build(const plan_terms& terms, const plan_lp& lp, const lp_solution& s
     for (std::size_t s = 0; s < terms.sites.size(); ++s)
         for (int p = 0; p < grid.period_count(); ++p) {
             const int last = grid.end[p] - 1;
-            out.sites[s][p].in_service_end = out.in_service[s][last];
-            out.sites[s][p].peak_flops_end = peak[s][last];
-            out.sites[s][p].it_power_end_w = it_w[s][last];
+            // The LP's tolerance leaves counts of -1e-15 where none remain: reported as zero.
+            out.sites[s][p].in_service_end = std::max(0.0, out.in_service[s][last]);
+            out.sites[s][p].peak_flops_end = std::max(0.0, peak[s][last]);
+            out.sites[s][p].it_power_end_w = std::max(0.0, it_w[s][last]);
         }
 }
 

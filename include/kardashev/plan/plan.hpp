@@ -35,6 +35,7 @@ struct plan_options {
     double target_flop = 0.0;         //!< [FLOP] effective compute to deliver by `by` (cost)
     double flop_per_usd = 0.0;        //!< [FLOP/USD] weight of one discounted USD (weighted)
     bool effective = true;            //!< true: FLOP x the algorithmic-progress multiplier; false: physical FLOP
+    bool power_builds = true;         //!< ground sites with a power plant may order new blocks; false: the scenario's only
     std::optional<double> discount_rate;  //!< [1/yr] spend discounted at (1+r)^-years; empty: economy.cost_of_capital
     int period_months = 12;           //!< [months] period length: 12 (years) or 3 (quarters), from the start date
     int price_iterations = 8;         //!< re-solves while the learning prices follow the plan's own launches
