@@ -21,5 +21,19 @@ TEST(plan_simulator, the_run_of_plan_yaml_delivers_the_default_plans_compute_wit
     EXPECT_NEAR(simulated / plan.effective_flop, 1.0, 0.01) << "plan " << plan.effective_flop << " run " << simulated;
 }
 
+TEST(plan_simulator, the_run_of_plan_yaml_delivers_the_terawatt_plans_physical_compute_to_2036_within_one_percent) {
+    // Every site kind: two ground campuses (one on a power plant the plan adds blocks to), an orbital fleet on the
+    // learning launch price, a lunar base with its factory; 1,304 weekly steps.
+    const auto input = io::load_scenario_file(KD_SOURCE_DIR "/scenarios/terawatt.yaml");
+    plan_options o;
+    o.effective = false;
+    o.power_builds = false;
+    o.by = epoch::from_utc_iso("2036-01-01");
+    const auto plan = solve_plan(input, o);
+    const auto planned = io::load_scenario_text(io::write_scenario_yaml(plan_scenario(input, plan)), "plan.yaml");
+    const double simulated = simulated_effective_flop(sim::run(planned), planned.step, plan.by, false);
+    EXPECT_NEAR(simulated / plan.effective_flop, 1.0, 0.01) << "plan " << plan.effective_flop << " run " << simulated;
+}
+
 }  // namespace
 }  // namespace kardashev::plan

@@ -93,5 +93,20 @@ TEST(plan_optimum, least_cost_meets_the_target_with_the_discounted_spend) {
     EXPECT_NEAR(target.value, 20'000.0 / t1_flop(2.5), 1e-9 * target.value);
 }
 
+TEST(plan_optimum, weighted_buys_while_a_usd_is_worth_less_than_the_flop_it_buys) {
+    auto s = plan_scenario_fixture(1, 100e6);
+    s.sites = {plan_ground_site("a")};
+    plan_options o;
+    o.objective = objective_kind::weighted;
+    o.discount_rate = 0.0;
+    o.flop_per_usd = 0.5 * t1_flop(2.5) / 20'000.0;  // half what a USD buys: spend it all
+    const double n = accrued_usd(100e6, 5) / 20'000.0;
+    const auto r = solve_plan(s, o);
+    EXPECT_NEAR(r.sites[0][0].bought, n, 1e-9 * n);
+    EXPECT_NEAR(r.objective, n * 0.5 * t1_flop(2.5), 1e-9 * r.objective);
+    o.flop_per_usd = 2.0 * t1_flop(2.5) / 20'000.0;  // twice: buy nothing
+    EXPECT_NEAR(solve_plan(s, o).sites[0][0].bought, 0.0, 1e-9 * n);
+}
+
 }  // namespace
 }  // namespace kardashev::plan
