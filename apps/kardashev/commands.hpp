@@ -31,6 +31,8 @@ void add_constellation_command(CLI::App& app, int& exit_code);
 void add_network_command(CLI::App& app, int& exit_code);
 /// Registers `view`.
 void add_view_command(CLI::App& app, int& exit_code);
+/// Registers `plan`.
+void add_plan_command(CLI::App& app, int& exit_code);
 
 /// Runs `fn`, mapping kardashev errors to messages on stderr and exit codes.
 int guarded(const std::function<int()>& fn);

@@ -28,5 +28,9 @@ extern const std::string_view report_template_html;
 extern const std::string_view report_css;
 /// web/report/report.js: builds the tables and charts from the page's JSON data.
 extern const std::string_view report_js;
+/// web/report/plan.html: the plan report's page, with @@KD_...@@ slots that render_plan_report fills.
+extern const std::string_view plan_report_template_html;
+/// web/report/plan.js: the plan report's charts and tables from its plan.json.
+extern const std::string_view plan_report_js;
 
 }  // namespace kardashev::io::detail

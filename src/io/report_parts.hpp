@@ -2,6 +2,7 @@
 // Parts of report.html's renderer (io/report.hpp) kept in their own files. Private to io.
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,5 +36,14 @@ struct input_row {
 /// again resolves to `baseline` (write_scenario_yaml of the loaded scenario), "required" when the loader asks for
 /// it, otherwise "scenario" (report_inputs.cpp).
 [[nodiscard]] std::vector<input_row> input_rows(const std::string& resolved_yaml, const std::string& baseline);
+
+/// JSON made safe inside <script type="application/json">: every '<' written \u003c (report_page.cpp).
+[[nodiscard]] std::string script_safe(std::string text);
+
+/// A library's minified text without its trailing source-map comment.
+[[nodiscard]] std::string_view without_source_map(std::string_view js);
+
+/// Fills each @@KD_NAME@@ slot of `tpl` from `slots` in one pass; throws error on an unknown slot.
+[[nodiscard]] std::string fill(std::string_view tpl, const std::map<std::string, std::string_view>& slots);
 
 }  // namespace kardashev::io::detail

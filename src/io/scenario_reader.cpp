@@ -501,6 +501,8 @@ void read_economy(field_reader& reader, const yaml_node& root, sim::scenario& sc
     if (const yaml_node* n = root.find("economy"); n != nullptr && reader.mapping(*n, "economy", economy_spec)) {
         reader.set_schedule(*n, "capex_budget", "economy", quantity_kind::money_rate, bound::non_negative, scenario.start,
                             scenario.economy.capex_budget_usd_per_s);
+        reader.set_schedule(*n, "chip_supply", "economy", quantity_kind::rate, bound::non_negative, scenario.start,
+                            scenario.economy.chip_supply_per_s);
         reader.set_span(*n, "accelerator_life", "economy", bound::positive, scenario.economy.accelerator_life);
         reader.set_span(*n, "facility_life", "economy", bound::positive, scenario.economy.facility_life);
         reader.set_quantity(*n, "cost_of_capital", "economy", quantity_kind::dimensionless, bound::fraction,

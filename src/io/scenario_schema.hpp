@@ -172,8 +172,8 @@ inline constexpr field_spec training_fields[] = {
 inline constexpr map_spec training_spec{training_fields};
 
 inline constexpr field_spec economy_fields[] = {
-    {"capex_budget", field_shape::schedule, &schedule_point_spec}, {"accelerator_life"}, {"facility_life"},
-    {"cost_of_capital"},
+    {"capex_budget", field_shape::schedule, &schedule_point_spec}, {"chip_supply", field_shape::schedule, &schedule_point_spec},
+    {"accelerator_life"}, {"facility_life"}, {"cost_of_capital"},
 };
 inline constexpr map_spec economy_spec{economy_fields};
 

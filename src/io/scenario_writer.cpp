@@ -502,6 +502,8 @@ std::string write_scenario_yaml(const sim::scenario& s) {
 
     out << YAML::Key << "economy" << YAML::Value << YAML::BeginMap;
     write_schedule(out, "capex_budget", s.economy.capex_budget_usd_per_s, quantity_kind::money_rate);
+    if (!s.economy.chip_supply_per_s.empty())  // only when given: the planner's limit, no engine figure moves
+        write_schedule(out, "chip_supply", s.economy.chip_supply_per_s, quantity_kind::rate);
     write_duration(out, "accelerator_life", s.economy.accelerator_life);
     write_duration(out, "facility_life", s.economy.facility_life);
     write_quantity(out, "cost_of_capital", s.economy.cost_of_capital, quantity_kind::dimensionless);

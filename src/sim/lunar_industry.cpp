@@ -7,6 +7,7 @@
 
 #include "kardashev/core/error.hpp"
 #include "kardashev/economy/site_design.hpp"
+#include "kardashev/sim/purchase_terms.hpp"
 #include "stages.hpp"
 
 namespace kardashev::sim::detail {
@@ -43,6 +44,26 @@ economy::lunar_factory satellite_design(const scenario& input, const site& where
     return f;
 }
 
+/// The factory's figures at `at` from the site's schedules: regolith share, driver rate, the plant's mean power,
+/// the Earth-to-Moon delivery price and Earth's shipments.
+void set_factory_at(const site& where, epoch at, double launch_usd_per_kg, economy::lunar_factory& f) {
+    const auto& industry = where.moon.industry;
+    f.regolith_share = schedule_value(industry.regolith_share, at);
+    f.driver.rate_kg_per_s = schedule_value(industry.driver_rate_kg_per_s, at);
+    // The driver fires while the PV sees the Sun: its mean power is the nameplate x the site's sunlit fraction.
+    // No plant schedule: a plant sized for the driver's rate (it never binds).
+    f.plant_mean_power_w =
+        industry.plant_power_w.empty() ? inf : schedule_value(industry.plant_power_w, at) * where.moon.sunlit_fraction;
+    // Earth to the surface: the stated schedule, else the LEO launch price x the propellant gear ratio
+    // (logistics::lunar_delivery_gear_ratio, Tsiolkovsky: 5.93 km/s LEO -> surface at Isp 380 s, x4.9).
+    f.delivery_price_usd_per_kg = industry.delivery_price_usd_per_kg.empty()
+                                      ? launch_usd_per_kg * logistics::lunar_delivery_gear_ratio()
+                                      : schedule_value(industry.delivery_price_usd_per_kg, at);
+    f.earth_shipments_kg_per_s = industry.earth_shipments_kg_per_s.empty()
+                                     ? inf  // no limit
+                                     : schedule_value(industry.earth_shipments_kg_per_s, at);
+}
+
 }  // namespace
 
 lunar_industry_state start_lunar_industry(const scenario& input) {
@@ -77,25 +98,8 @@ void lunar_industry_begin_step(const step_clock& clock, const scenario& input, d
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
         auto& s = lunar.sites[i];
         if (!s.enabled) continue;
-        const auto& where = input.sites[i];
-        const auto& industry = where.moon.industry;
-        auto& f = s.factory;
-        f.regolith_share = schedule_value(industry.regolith_share, clock.start);
-        f.driver.rate_kg_per_s = schedule_value(industry.driver_rate_kg_per_s, clock.start);
-        // The driver fires while the PV sees the Sun: its mean power is the nameplate x the site's sunlit fraction.
-        // No plant schedule: a plant sized for the driver's rate (it never binds).
-        f.plant_mean_power_w = industry.plant_power_w.empty()
-                                   ? inf
-                                   : schedule_value(industry.plant_power_w, clock.start) * where.moon.sunlit_fraction;
-        // Earth to the surface: the stated schedule, else the LEO launch price x the propellant gear ratio
-        // (logistics::lunar_delivery_gear_ratio, Tsiolkovsky: 5.93 km/s LEO -> surface at Isp 380 s, x4.9).
-        f.delivery_price_usd_per_kg = industry.delivery_price_usd_per_kg.empty()
-                                          ? launch_usd_per_kg * logistics::lunar_delivery_gear_ratio()
-                                          : schedule_value(industry.delivery_price_usd_per_kg, clock.start);
-        f.earth_shipments_kg_per_s = industry.earth_shipments_kg_per_s.empty()
-                                         ? inf  // no limit
-                                         : schedule_value(industry.earth_shipments_kg_per_s, clock.start);
-        s.last = economy::run_lunar_factory(f, 0.0, clock.dt_s);
+        set_factory_at(input.sites[i], clock.start, launch_usd_per_kg, s.factory);
+        s.last = economy::run_lunar_factory(s.factory, 0.0, clock.dt_s);
     }
 }
 
@@ -154,3 +158,18 @@ void record_lunar_industry(const step_clock& clock, const scenario& input, lunar
 }
 
 }  // namespace kardashev::sim::detail
+
+namespace kardashev::sim {
+
+economy::lunar_factory lunar_factory_design(const scenario& input, std::size_t site_index) {
+    const auto& where = input.sites.at(site_index);
+    if (where.kind != site_kind::moon || !where.moon.industry.enabled)
+        throw input_error(fmt::format("sites[{}] ({}): no moon.industry", site_index, where.name));
+    return detail::satellite_design(input, where);
+}
+
+void lunar_factory_at(const site& where, epoch at, double launch_usd_per_kg, economy::lunar_factory& factory) {
+    detail::set_factory_at(where, at, launch_usd_per_kg, factory);
+}
+
+}  // namespace kardashev::sim

@@ -223,6 +223,9 @@ struct uplink_params {
 /// Money: what may be spent on build-out, and how capital is depreciated.
 struct economy_params {
     std::vector<schedule_point> capex_budget_usd_per_s;  //!< [USD/s] build-out budget over time (written per year)
+    /// [1/s] accelerators the company can buy over time, all sites (written per year): the chip supply (advanced
+    /// packaging) the planner plans within; empty: no limit. The engine's build-out does not read it.
+    std::vector<schedule_point> chip_supply_per_s;
     duration accelerator_life = duration::from_days(5 * 365);   //!< depreciation life of accelerators
     duration facility_life = duration::from_days(15 * 365);     //!< depreciation life of facilities
     /// [1/yr] annual cost of capital charged on the undepreciated book value (CoreWeave 10-Q, 30 Jun 2025: OEM
