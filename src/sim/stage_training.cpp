@@ -2,6 +2,7 @@
 // "Utilisation").
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "kardashev/compute/cluster.hpp"
 #include "kardashev/compute/parallel.hpp"
@@ -66,8 +67,26 @@ utilisation_entry search_utilisation(const site& where, const compute::accelerat
     return entry;
 }
 
+/// Jobs above Llama 3's 16,384 accelerators recover as the largest published jobs do (docs/models/sim.md
+/// "Utilisation"): redundant in-memory copies of the model state on other replicas (Gemini 1.0 report sec. 3),
+/// the accelerators the layout leaves as hot spares, and elastic data parallelism that drops a failed replica.
+constexpr double at_scale_accelerators = 16'384.0;
+
+/// The recovery measures of a site's job of `running` accelerators under `layout_text` (compute/reliability.hpp).
+compute::recovery_measures site_recovery(const std::string& layout_text, double running) {
+    compute::recovery_measures rm;
+    if (running <= at_scale_accelerators || layout_text.empty()) return rm;
+    const compute::layout l = compute::parse_layout(layout_text);
+    rm.in_memory_checkpoint = true;
+    rm.elastic_dp = l.dp > 1;
+    rm.dp = l.dp;
+    rm.hot_spares = std::max(0.0, running - static_cast<double>(compute::layout_size(l)));
+    return rm;
+}
+
 /// Expected failures and checkpoints of a site's job of `running` accelerators (compute/reliability.hpp).
-compute::reliability_result site_reliability(const site& where, const training_params& policy, double running, double dt) {
+compute::reliability_result site_reliability(const site& where, const training_params& policy, double running, double dt,
+                                             const std::string& layout_text) {
     compute::reliability_inputs inputs;
     inputs.accelerators = running;
     inputs.mtbf_s = policy.accelerator_mtbf.seconds();
@@ -76,6 +95,7 @@ compute::reliability_result site_reliability(const site& where, const training_p
     inputs.sdc_rate_per_s = radiation.sdc_rate_per_s;
     inputs.checkpoint_write_s = policy.checkpoint_write.seconds();
     inputs.restart_s = policy.restart.seconds();
+    inputs.recovery = site_recovery(layout_text, running);
     return compute::expected_reliability(inputs, dt);
 }
 
@@ -119,7 +139,7 @@ double modelled_site_flop(const step_clock& clock, const scenario& input, std::s
         if (mfu <= 0.0) site.no_fit = true;
     }
     if (mfu > 0.0) {
-        const auto reliability = site_reliability(where, input.training, running, dt);
+        const auto reliability = site_reliability(where, input.training, running, dt, site.layout);
         goodput = std::isfinite(reliability.goodput) ? reliability.goodput : 0.0;
         site.checkpoint_interval_s = reliability.checkpoint_interval_s;
         const double interruptions = dt / reliability.system_mtbf_s;  // failures arrive at the system rate while it runs

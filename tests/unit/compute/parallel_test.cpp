@@ -76,8 +76,8 @@ TEST(parallel, a_model_that_does_not_fit_names_each_memory_term) {
     step_options o;
     o.global_batch_tokens = 8192;
     EXPECT_EQ(message_of([&] { training_step(model_70b(), make_cluster(h100(), 1), l, o); }),
-              "training: layout tp=1,pp=1,dp=1 needs 1479.3 GB per accelerator (weights 141.1 GB, gradients 282.2 GB, "
-              "optimizer 846.6 GB, activations 209.4 GB), the H100 has 80.0 GB");
+              "training: layout tp=1,pp=1,dp=1 needs 1454.2 GB per accelerator on stage 0 (weights 141.1 GB, gradients "
+              "282.2 GB, optimizer 846.6 GB, ZeRO buffers 0.0 GB, activations 180.0 GB, logits 4.2 GB), the H100 has 80.0 GB");
 }
 
 TEST(parallel, the_breakdown_adds_up_to_the_step) {

@@ -118,7 +118,7 @@ TEST(training_memory, interleaving_keeps_more_micro_batches_in_flight) {
     EXPECT_NEAR(inter.memory.in_flight, 141.0, 1e-9);
     EXPECT_NEAR(inter.memory.layers, 8.0, 1e-12);
     // On stage 0 it is Korthikanti et al. 2022 sec. 4.2.3's p (1 + (p - 1)/(p v)) micro-batches.
-    EXPECT_NEAR((2.0 * 15 + 7 * 16 + 1) / 16.0, 1.0 + 15.0 / (16.0 * 8), 1e-12);
+    EXPECT_NEAR((2.0 * 15 + 7 * 16 + 1) / 8.0, 16.0 * (1.0 + 15.0 / (16.0 * 8)), 1e-12);
 }
 
 TEST(training_memory, zero_stages_shard_what_rajbhandari_et_al_shard) {

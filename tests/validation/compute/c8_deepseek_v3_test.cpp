@@ -6,7 +6,8 @@
 // parallelism, no tensor parallelism, FP8 matrix products (sec. 3.3), recomputation of norms and
 // up-projections (selective here). Approximations, stated: multi-head latent attention is counted as
 // full multi-head attention of width 7,168 (its parameters within 10 %), and the first three layers'
-// dense MLPs as MoE layers; so the total count is held to +-5 % and the active count to +-5 %.
+// dense MLPs as MoE layers (+33B); so the total is held to +-6 %, to +-1 % with those three layers made
+// dense by hand, and the active count to +-5 %.
 // Tolerance on GPU-hours: the issue's +-15 %.
 #include <gtest/gtest.h>
 
@@ -56,7 +57,13 @@ compute::training_request request() {
 }
 
 TEST(c8_deepseek_v3, total_and_active_parameters_are_671b_and_37b) {
-    EXPECT_NEAR(compute::parameter_count(deepseek_v3()) / 671e9, 1.0, 0.05);
+    // The model counts all 61 MLPs as MoE; the report's first three are dense of width 18,432 (sec. 4.2).
+    const double h = 7168;
+    const double moe_mlp = 3.0 * h * 2048 * (256 + 1);
+    const double dense_mlp = 3.0 * h * 18'432;
+    const double total = compute::parameter_count(deepseek_v3());
+    EXPECT_NEAR(total / 671e9, 1.0, 0.06);
+    EXPECT_NEAR((total - 3.0 * (moe_mlp - dense_mlp)) / 671e9, 1.0, 0.01);
     EXPECT_NEAR(compute::active_parameter_count(deepseek_v3()) / 37e9, 1.0, 0.05);
 }
 
