@@ -80,6 +80,39 @@ TEST(layout_search, the_cli_reads_a_batch_in_sequences_or_tokens_and_refuses_a_b
         << bare.err;
 }
 
+TEST(layout_search, covers_expert_parallelism_for_a_mixture_of_experts) {
+    // DeepSeek-V3's shape (c8_deepseek_v3_test) on 2,048 H800: 1.4 TB of BF16 weights cannot sit on a
+    // replica without splitting its 256 experts.
+    transformer m;
+    m.layers = 61;
+    m.hidden = 7168;
+    m.heads = 128;
+    m.ffn_hidden = 2048;
+    m.experts = 256;
+    m.experts_per_token = 8;
+    m.shared_experts = 1;
+    m.vocab = 129'280;
+    m.seq = 4096;
+    step_options o;
+    o.global_batch_sequences = 15'360;
+    const auto found = search_layout(m, make_cluster(catalogue("H800"), 2048), o);
+    expect_a_layout_within(found, 2048);
+    EXPECT_GT(found.best.ep, 1);
+    EXPECT_GT(found.step.ep_comm_s, 0.0);
+    EXPECT_FALSE(found.best.fp8);  // the search keeps BF16
+}
+
+TEST(layout_search, the_cli_builds_a_mixture_of_experts_from_its_options) {
+    const auto r = kd_test::kardashev_train(
+        "--params 671e9 --tokens 14.8e12 --layers 61 --hidden 7168 --heads 128 --ffn 2048 --experts 256 --top-k 8 "
+        "--shared-experts 1 --vocab 129280 --seq 4096 --accelerator H800 --count 2048 "
+        "--layout tp=1,pp=16,dp=128,ep=64,fp8=1 --set \"batch=15360 sequences\" --json");
+    ASSERT_EQ(r.code, 0) << r.err;
+    // 6 N_active D with N_active = 61 (4 h^2 + 9 x 3 h f) + 2 V h.
+    const double h = 7168, f = 2048, v = 129'280;
+    EXPECT_NEAR(r.json["flops"].get<double>(), 6.0 * (61.0 * (4.0 * h * h + 27.0 * h * f) + 2.0 * v * h) * 14.8e12, 1e15);
+}
+
 TEST(layout_search, the_cli_reports_spares_on_100000_h100) {
     const auto r = kd_test::kardashev_train("--params 1e12 --tokens 20e12 --count 100000 --search --json");
     ASSERT_EQ(r.code, 0) << r.err;
