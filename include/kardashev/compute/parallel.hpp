@@ -114,7 +114,7 @@ struct layout_search {
 /// Searches tp (powers of two up to the scale-up size), cp (1-16 for sequences of 16k tokens or
 /// more, else 1), ep (powers of two dividing the experts, MoE only), pp (1 to min(layers, 128)),
 /// vp, micro-batch 1-4, the three recompute modes and ZeRO 1-3; dp is the largest the cluster and
-/// the batch allow, the rest of the accelerators are spares. FP8 when the chip has an FP8 peak.
+/// the batch allow, the rest of the accelerators are spares. Never FP8 (it changes the numerics): give fp8=1.
 /// Throws input_error when no layout fits.
 layout_search search_layout(const transformer& m, const cluster& c, const step_options& o = {});
 

@@ -83,7 +83,9 @@ struct reliability_spread {
 };
 
 /// Simulates `trials` runs: exponential failures at the system rate, work since the last
-/// checkpoint lost at each, restart_s paid, SDCs losing sdc_detection_s more. Random numbers come
+/// checkpoint lost at each and R paid (elastic dp: nothing lost, the drop paid; a failure that loses
+/// every in-memory copy: back to the last storage checkpoint and restart_s), SDCs losing
+/// sdc_detection_s more. Throws domain_error as expected_reliability does. Random numbers come
 /// from the stream (seed, "compute.reliability"), so a seed gives the same spread every time.
 reliability_spread monte_carlo_reliability(const reliability_inputs& in, double solve_s, int trials,
                                            std::uint64_t seed);
