@@ -24,6 +24,7 @@ namespace {
 struct train_args {
     std::string params, tokens, accelerator = "H100", layout, site = "ground";
     int layers = 0, hidden = 0, heads = 0, kv_heads = 0, ffn = 0, seq = 8192, vocab = 128'256;
+    int experts = 1, top_k = 1, shared_experts = 0;
     bool gelu = false;
     int count = -1;
     bool search = false, json = false, explain = false;
@@ -44,6 +45,34 @@ double quantity(const std::string& key, const std::string& v, quantity_kind kind
     } catch (const input_error& e) {
         throw input_error(fmt::format("--set {}: {}", key, e.what()));
     }
+}
+
+/// --set batch: "2048 sequences" (or "seq") per optimizer step, or tokens with their unit ("16 Mtok", "16777216 tokens").
+void set_batch(const std::string& v, compute::step_options& step) {
+    const auto expected = fmt::format("--set batch: expected a batch in sequences or tokens with its unit "
+                                      "(e.g. \"2048 sequences\" or \"16 Mtok\"), got \"{}\"", v);
+    for (const char* unit : {"sequences", "sequence", "seq"}) {
+        const std::string u = unit;
+        if (v.size() > u.size() && v.compare(v.size() - u.size(), u.size(), u) == 0) {
+            double n = 0.0;
+            try {
+                n = parse_quantity(v.substr(0, v.size() - u.size()), quantity_kind::count);
+            } catch (const input_error&) {
+                throw input_error(expected);
+            }
+            if (!(n >= 1.0)) throw input_error(expected);
+            step.global_batch_sequences = n;
+            return;
+        }
+    }
+    try {
+        (void)parse_quantity(v, quantity_kind::count);
+    } catch (const input_error&) {
+        step.global_batch_tokens = quantity("batch", v, quantity_kind::tokens);
+        step.global_batch_sequences = 0.0;
+        return;
+    }
+    throw input_error(expected);  // a bare number: sequences or tokens?
 }
 
 constexpr const char* known_keys =
@@ -67,7 +96,7 @@ void apply_sets(const std::vector<std::string>& sets, compute::training_request&
             else if (v == "selective") s.recompute = compute::recompute::selective;
             else if (v == "full") s.recompute = compute::recompute::full;
             else throw input_error(fmt::format("--set recompute: expected none, selective or full, got \"{}\"", v));
-        } else if (k == "batch") s.step.global_batch_tokens = quantity(k, v, qk::count);
+        } else if (k == "batch") set_batch(v, s.step);
         else if (k == "flash_attention") s.step.flash_attention = parse_bool(k, v);
         else if (k == "overlap_dp") s.step.overlap_dp = parse_bool(k, v);
         else if (k == "tp_overlap") s.step.tp_overlap = quantity(k, v, qk::dimensionless);
@@ -133,6 +162,9 @@ std::optional<compute::transformer> shape_of(const train_args& args) {
     m.gated_mlp = !args.gelu;
     m.vocab = args.vocab;
     m.seq = args.seq;
+    m.experts = args.experts;
+    m.experts_per_token = args.top_k;
+    m.shared_experts = args.shared_experts;
     return m;
 }
 
@@ -179,6 +211,10 @@ void add_train_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--kv-heads", args->kv_heads, "Key/value heads (default: --heads)");
     cmd->add_option("--ffn", args->ffn, "MLP width (default: 4 x hidden)");
     cmd->add_flag("--gelu", args->gelu, "Two-matrix GeLU MLP (GPT) instead of SwiGLU");
+    cmd->add_option("--experts", args->experts, "Routed experts per MLP: a mixture of experts (default 1: dense)")->check(CLI::PositiveNumber);
+    cmd->add_option("--top-k", args->top_k, "Routed experts each token visits (default 1)")->check(CLI::PositiveNumber);
+    cmd->add_option("--shared-experts", args->shared_experts, "Experts every token visits besides the routed ones (default 0)")
+        ->check(CLI::NonNegativeNumber);
     cmd->add_option("--seq", args->seq, "Sequence length (default 8192)");
     cmd->add_option("--vocab", args->vocab, "Vocabulary (default 128256)");
     cmd->add_option("--accelerator", args->accelerator, "Catalogue accelerator (default H100)");

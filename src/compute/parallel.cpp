@@ -9,20 +9,15 @@
 #include <fmt/format.h>
 
 #include "kardashev/core/error.hpp"
+#include "step_shape.hpp"
 
 namespace kardashev::compute {
 namespace {
 
-constexpr double bf16_bytes = 2.0;
+using namespace detail;
+
 // NOTE: used when the catalogue gives no matmul efficiency (docs/models/compute.md, assumption).
 constexpr double default_matmul_efficiency = 0.6;
-
-double kv_width(const transformer& m) {
-    const int kv = m.kv_heads > 0 ? m.kv_heads : m.heads;
-    return static_cast<double>(kv) * m.hidden / m.heads;
-}
-double ffn(const transformer& m) { return m.ffn_hidden > 0 ? m.ffn_hidden : 4.0 * m.hidden; }
-double mlp_matrices(const transformer& m) { return m.gated_mlp ? 3.0 : 2.0; }
 
 /// Time [s] of one matrix product of `flop` FLOP: the size-dependent efficiency curve
 /// e(F) = e_max F / (F + F_half) (saturating; the shape of Calculon's efficiency tables).
@@ -42,6 +37,11 @@ int parse_int(std::string_view key, std::string_view value, std::string_view ite
 
 std::string gb(double bytes) { return fmt::format("{:.1f} GB", bytes / 1e9); }
 
+/// Sequences per optimizer step of `o` for `m`.
+double batch_sequences(const transformer& m, const step_options& o) {
+    return o.global_batch_sequences > 0.0 ? std::floor(o.global_batch_sequences) : std::floor(o.global_batch_tokens / m.seq);
+}
+
 /// Sequences per optimizer step and micro-batches per pipeline of a layout that fits.
 struct batch_split {
     double sequences = 0.0;  // sequences per optimizer step
@@ -52,8 +52,8 @@ struct batch_split {
 /// batch; returns the split.
 batch_split check_layout(const transformer& m, const cluster& c, const layout& l, const step_options& o) {
     if (c.count < 1) throw input_error(fmt::format("training: expected at least one accelerator, got {}", c.count));
-    const long ranks = static_cast<long>(l.tp) * l.pp * l.dp * l.cp;
-    if (ranks != c.count)
+    const long ranks = layout_size(l);
+    if (ranks > c.count)
         throw input_error(fmt::format("training: layout {} uses tp x pp x dp x cp = {} accelerators, the cluster has {}",
                                       to_string(l), ranks, c.count));
     if (m.layers < 1 || m.hidden < 1 || m.heads < 1 || m.seq < 1 || m.vocab < 1)
@@ -64,47 +64,38 @@ batch_split check_layout(const transformer& m, const cluster& c, const layout& l
         throw input_error(fmt::format("training: {} attention heads do not divide the hidden size {}", m.heads, m.hidden));
     if (m.seq % l.cp != 0)
         throw input_error(fmt::format("training: context-parallel size {} does not divide the sequence length {}", l.cp, m.seq));
-    if (l.pp * l.vp > m.layers)
-        throw input_error(fmt::format("training: {} pipeline stages x {} virtual stages exceed the {} layers", l.pp, l.vp, m.layers));
+    // With pipeline parallelism the embedding and the output layer take one layer's place each (Llama 3 sec. 3.3.2).
+    if (l.pp * l.vp > m.layers + (l.pp > 1 ? 2 : 0))
+        throw input_error(fmt::format("training: {} pipeline stages x {} virtual stages exceed the {} layers{}", l.pp, l.vp,
+                                      m.layers, l.pp > 1 ? " and the embedding and output layers" : ""));
     if (m.experts > 1 && (l.dp % l.ep != 0 || m.experts % l.ep != 0))
         throw input_error(fmt::format("training: expert-parallel size {} must divide both dp = {} and the {} experts", l.ep, l.dp, m.experts));
-    const double batch_seq = std::floor(o.global_batch_tokens / m.seq);
-    const double per_pipeline = batch_seq / l.dp;
-    if (batch_seq < 1.0 || per_pipeline < l.micro_batch || std::fmod(per_pipeline, l.micro_batch) != 0.0 ||
-        std::fmod(batch_seq, l.dp) != 0.0)
-        throw input_error(fmt::format("training: a batch of {} sequences does not split into dp = {} replicas of micro-batches of {}",
+    if (m.experts <= 1 && l.ep != 1)
+        throw input_error(fmt::format("training: expert parallelism (ep = {}) needs a mixture-of-experts model", l.ep));
+    if (l.zero < 0 || l.zero > 3) throw input_error(fmt::format("training: expected ZeRO stage 0 to 3, got {}", l.zero));
+    if (l.fp8 && !(c.accel.peak_flops_fp8 > 0.0))
+        throw input_error(fmt::format("training: fp8 needs an FP8 peak, and the {} has none", c.accel.name));
+    const double batch_seq = batch_sequences(m, o);
+    // Each replica takes ceil(B / dp) sequences at most, in micro-batches of mb (the Llama 3 paper's
+    // pipeline schedule runs any number of micro-batches, sec. 3.3.2); the slowest replica sets the step.
+    const double per_replica = std::ceil(batch_seq / l.dp);
+    if (batch_seq < static_cast<double>(l.dp) * l.micro_batch)
+        throw input_error(fmt::format("training: a batch of {} sequences does not give each of dp = {} replicas a micro-batch of {}",
                                       batch_seq, l.dp, l.micro_batch));
-    return {batch_seq, static_cast<int>(per_pipeline / l.micro_batch)};
+    return {batch_seq, static_cast<int>(std::ceil(per_replica / l.micro_batch))};
 }
-
-/// The accelerator and the sizes one rank works on, shared by the parts of a step.
-struct rank_shape {
-    double peak = 0.0;          // [FLOP/s] BF16 peak of one accelerator
-    double e_max = 0.0;         // [-] matrix-product efficiency of large products
-    double hbm_bw = 0.0;        // [B/s] HBM bandwidth
-    double t = 1.0;             // tensor-parallel size
-    double h = 0.0;             // hidden size
-    double f = 0.0;             // MLP hidden size
-    double k = 0.0;             // experts each token visits
-    double b = 0.0;             // sequences per micro-batch
-    double s = 0.0;             // tokens per sequence
-    double s_loc = 0.0;         // tokens of a sequence on one context-parallel rank
-    double tok = 0.0;           // tokens of one micro-batch on one rank
-    bool sp = false;            // sequence parallelism in effect
-    double t_sp = 1.0;          // t with sequence parallelism, else 1
-    double layers_stage = 0.0;  // layers per pipeline stage
-};
 
 rank_shape shape_of(const transformer& m, const cluster& c, const layout& l) {
     const accelerator& a = c.accel;
     rank_shape r;
-    r.peak = a.peak_flops_bf16;
+    r.peak = l.fp8 ? a.peak_flops_fp8 : a.peak_flops_bf16;
+    r.peak_bf16 = a.peak_flops_bf16;
     r.e_max = a.matmul_efficiency > 0.0 ? a.matmul_efficiency : default_matmul_efficiency;
     r.hbm_bw = a.hbm_bandwidth_bytes_per_s;
     r.t = l.tp;
     r.h = m.hidden;
     r.f = ffn(m);
-    r.k = std::min(m.experts, m.experts_per_token);
+    r.k = experts_visited(m);
     r.b = l.micro_batch;
     r.s = m.seq;
     r.s_loc = r.s / l.cp;
@@ -127,7 +118,7 @@ struct layer_times {
 };
 
 /// Forward compute of one layer (roofline per kernel).
-void layer_compute(const transformer& m, const step_options& o, const rank_shape& r, layer_times& lt) {
+void layer_compute(const transformer& m, const step_options& o, const rank_shape& r, int ep, layer_times& lt) {
     const double peak = r.peak;
     const double e_max = r.e_max;
     const double t = r.t;
@@ -140,13 +131,20 @@ void layer_compute(const transformer& m, const step_options& o, const rank_shape
     const double f_qkv = 2.0 * tok * h * (h + 2.0 * kv_width(m)) / t;
     const double f_attn = 4.0 * tok * s * h / t;        // Q K^T and P V against the whole sequence
     const double f_proj = 2.0 * tok * h * h / t;
-    // MoE: each token visits k experts; the experts of a rank process its share of the tokens.
+    // MoE: each token visits k experts; the experts of a rank process its share of the tokens, each
+    // of its E/ep routed experts in its own products (sizes as balanced routing leaves them).
     const double f_mlp = 2.0 * mlp_matrices(m) * tok * h * f * k / t;
     const double f_half = o.gemm_half_flop;
     const double mlp_gemms = mlp_matrices(m);
-    const double t_gemm = gemm_s(f_qkv, peak, e_max, f_half) + gemm_s(f_attn, peak, e_max, f_half) +
+    const double local_experts = m.experts > 1 ? static_cast<double>(m.experts) / ep : 1.0;
+    const double routed_share = m.experts > 1 ? (k - m.shared_experts) / k : 1.0;
+    const double f_routed = f_mlp * routed_share;
+    const double f_shared = f_mlp - f_routed;
+    // The attention core runs in BF16 also under FP8 (DeepSeek-V3 report sec. 3.3.1).
+    const double t_gemm = gemm_s(f_qkv, peak, e_max, f_half) + gemm_s(f_attn, r.peak_bf16, e_max, f_half) +
                           gemm_s(f_proj, peak, e_max, f_half) +
-                          mlp_gemms * gemm_s(f_mlp / mlp_gemms, peak, e_max, f_half);
+                          mlp_gemms * local_experts * gemm_s(f_routed / (mlp_gemms * local_experts), peak, e_max, f_half) +
+                          mlp_gemms * gemm_s(f_shared / mlp_gemms, peak, e_max, f_half);
     // Memory-bound kernels (layer norms, residual adds, dropout, activation function): each reads
     // and writes h-wide BF16 tensors; 14 h-wide passes over the sequence-parallel shard plus three
     // f-wide passes for the activation function (assumption, docs). Without flash attention the
@@ -155,7 +153,7 @@ void layer_compute(const transformer& m, const step_options& o, const rank_shape
     const double elem_bytes = bf16_bytes * tok * (14.0 * h / r.t_sp + 3.0 * f * k / t);
     const double score_bytes = o.flash_attention ? 0.0 : 4.0 * bf16_bytes * r.b * heads_rank * r.s_loc * s;
     const double t_elem = (elem_bytes + score_bytes) / r.hbm_bw;
-    lt.attn_core = gemm_s(f_attn, peak, e_max, f_half) + score_bytes / r.hbm_bw;
+    lt.attn_core = gemm_s(f_attn, r.peak_bf16, e_max, f_half) + score_bytes / r.hbm_bw;
     lt.fwd = t_gemm + t_elem;
 }
 
@@ -181,7 +179,10 @@ void layer_collectives(const transformer& m, const cluster& c, const layout& l, 
 
     // Expert parallelism: dispatch and combine all-to-alls, forward and backward (Lepikhin et al. 2020).
     const link ep_link = group_link(c, l.ep, l.tp * l.cp * l.pp);
-    const double a2a_bytes = bf16_bytes * r.tok * r.h * r.k / r.t_sp;
+    // Routed tokens only (shared experts stay local), padded to the capacity factor; FP8 dispatch under fp8
+    // (DeepSeek-V3 report sec. 3.3.2).
+    const double routed = m.experts > 1 ? std::min(m.experts, m.experts_per_token) * m.capacity_factor : 0.0;
+    const double a2a_bytes = (l.fp8 ? 1.0 : bf16_bytes) * r.tok * r.h * routed / r.t_sp;
     lt.ep = (m.experts > 1 && l.ep > 1) ? 4.0 * all_to_all_s(a2a_bytes, l.ep, ep_link) : 0.0;
 }
 
@@ -215,51 +216,68 @@ micro_times micro_of(const transformer& m, const cluster& c, const layout& l, co
     return mt;
 }
 
-/// Parameters on one rank of the busiest stage: its layers plus one embedding (both with one stage),
-/// split over tp, experts split over ep.
+/// Parameters on one rank of the busiest stage: its layers plus one embedding (both with one stage).
 double params_per_rank(const transformer& m, const layout& l, const rank_shape& r) {
-    const double h = r.h;
-    const double n_total = parameter_count(m);
-    const double dense_part = n_total - m.layers * mlp_matrices(m) * h * r.f * m.experts;
-    const double expert_part = n_total - dense_part;
-    const double stage_share = r.layers_stage / m.layers;
-    const double embeddings = (l.pp == 1 ? 2.0 : 1.0) * m.vocab * h;
-    return (stage_share * (dense_part - 2.0 * m.vocab * h) + embeddings) / r.t +
-           stage_share * expert_part / (r.t * (m.experts > 1 ? l.ep : 1));
+    const double embeddings = (l.pp == 1 ? 2.0 : 1.0) * m.vocab * r.h / r.t;
+    return r.layers_stage * layer_params_per_rank(m, l) + embeddings;
 }
 
-/// Memory on one rank of the busiest stage.
-memory_use memory_of(const transformer& m, const layout& l, const step_options& o, const rank_shape& r,
-                     double params_rank, int m_micro) {
-    // Weights 2 B, gradients 4 B, optimizer 12 B per parameter; with the distributed optimizer the
-    // 12 B are sharded over dp (Megatron-LM theoretical_memory_usage.py: 18 B/param, or 6 + 12/dp;
-    // Rajbhandari et al. 2020 ZeRO stage 1).
-    memory_use mem;
-    mem.weights_b = 2.0 * params_rank;
-    mem.gradients_b = 4.0 * params_rank;
-    mem.optimizer_b = 12.0 * params_rank / (l.distributed_optimizer ? l.dp : 1);
-    // Activations per layer per micro-batch (Korthikanti et al. 2022 eq. 2-6 and sec. 5; the MLP
-    // term 4 f/h as in Megatron-LM's 18 + 4 f/h, 6 f/h for a gated MLP's extra projection):
-    //   none:      s b h (18 + c_f) + 5 a s^2 b   (scores only without flash attention)
-    //   selective: s b h (18 + c_f)
-    //   full:      2 s b h (the layer input)
-    // each divided by t with sequence parallelism (else the 10 s b h outside the tp region stays whole).
-    const double t = r.t;
-    const double c_f = (m.gated_mlp ? 6.0 : 4.0) * r.f * r.k / r.h;
-    const double sbh = r.s_loc * r.b * r.h;
-    double per_layer = 0.0;
-    if (l.recompute == recompute::full) {
-        per_layer = 2.0 * sbh / r.t_sp;
+/// Data-parallel communication of one step [s]: all of it and what overlap leaves exposed.
+struct dp_times {
+    double total_s = 0.0;
+    double exposed_s = 0.0;
+};
+
+/// Gradients all-reduced (ZeRO-0), or reduce-scattered and the updated parameters all-gathered (ZeRO-1,
+/// Megatron-LM's distributed optimizer), BF16 on the wire, overlapping the last micro-batch's backward
+/// pass when overlap_dp (Narayanan et al. 2021 sec. 4; Llama 3 paper sec. 3.3.2). ZeRO-2 keeps only its
+/// gradient shard, so each micro-batch reduce-scatters its gradients during its backward pass (2/3 of
+/// it); ZeRO-3 also all-gathers the stage's weights for each micro-batch's forward and backward pass,
+/// prefetched behind its compute (Rajbhandari et al. 2020 sec. 7).
+dp_times dp_of(const cluster& c, const layout& l, const step_options& o, double params_rank, double micro_s, int m_micro) {
+    const link dp_link = group_link(c, l.dp, l.tp * l.cp * l.pp);
+    const double bytes = bf16_bytes * params_rank;
+    const double rs = reduce_scatter_s(bytes, l.dp, dp_link);
+    const double ag = all_gather_s(bytes, l.dp, dp_link);
+    const double window = o.overlap_dp ? micro_s : 0.0;
+    dp_times out;
+    if (l.zero == 0) {
+        out.total_s = all_reduce_s(bytes, l.dp, dp_link);
+        out.exposed_s = std::max(0.0, out.total_s - window);
+    } else if (l.zero == 1) {
+        out.total_s = rs + ag;
+        out.exposed_s = std::max(0.0, out.total_s - window);
     } else {
-        per_layer = r.sp ? sbh * (18.0 + c_f) / t : sbh * (10.0 + (8.0 + c_f) / t);
-        if (l.recompute == recompute::none && !o.flash_attention) per_layer += 5.0 * m.heads * r.s_loc * r.s * r.b / t;
+        const double per_micro = rs + (l.zero == 3 ? 2.0 * ag : 0.0);
+        const double micro_window = l.zero == 3 ? window : window * 2.0 / 3.0;
+        out.total_s = m_micro * per_micro + ag;
+        out.exposed_s = m_micro * std::max(0.0, per_micro - micro_window) + std::max(0.0, ag - window);
     }
-    // The first stage holds the activations of min(m, p) micro-batches, x (1 + (p-1)/(p v)) with
-    // interleaving (Korthikanti et al. 2022 sec. 4.2.3).
-    const double in_flight = std::min<double>(m_micro, l.pp) * (l.vp > 1 ? 1.0 + (l.pp - 1.0) / (l.pp * l.vp) : 1.0);
-    mem.activations_b = per_layer * r.layers_stage * in_flight;
-    mem.total_b = mem.weights_b + mem.gradients_b + mem.optimizer_b + mem.activations_b;
-    return mem;
+    return out;
+}
+
+/// The splits of one replica the search tries besides pp: tp a power of two up to the scale-up size
+/// dividing the heads; cp 1-16 dividing the sequence when it is 16k tokens or longer (the Llama 3
+/// paper's long-context stage, sec. 3.3.2); ep a power of two dividing the experts (MoE only).
+std::vector<layout> model_splits(const transformer& m, const cluster& c) {
+    std::vector<layout> out;
+    const int cp_max = m.seq >= 16'384 ? 16 : 1;
+    const int ep_max = m.experts > 1 ? m.experts : 1;
+    for (int tp = 1; tp <= std::max(1, c.scale_up_size) && tp <= c.count; tp *= 2) {
+        if (m.heads % tp != 0) continue;
+        for (int cp = 1; cp <= cp_max; cp *= 2) {
+            if (m.seq % cp != 0) continue;
+            for (int ep = 1; ep <= ep_max; ep *= 2) {
+                if (m.experts > 1 && m.experts % ep != 0) continue;
+                layout l;
+                l.tp = tp;
+                l.cp = cp;
+                l.ep = ep;
+                out.push_back(l);
+            }
+        }
+    }
+    return out;
 }
 
 /// Fills the FLOP counts and utilisations of a step whose time is set.
@@ -272,7 +290,9 @@ void set_flops(const transformer& m, const cluster& c, const layout& l, const ra
         : l.recompute == recompute::selective ? m.layers * 4.0 * r.s * r.h
                                               : 0.0;
     out.hardware_flop = out.model_flop + tokens_step * recompute_flop_per_token;
-    const double cluster_peak = c.count * r.peak;
+    const int used = static_cast<int>(layout_size(l));
+    out.accelerators = used;
+    const double cluster_peak = used * c.accel.peak_flops_bf16;
     out.mfu = out.model_flop / (cluster_peak * out.step_s);
     out.hfu = out.hardware_flop / (cluster_peak * out.step_s);
     out.tokens_per_s = tokens_step / out.step_s;
@@ -297,8 +317,12 @@ std::string to_string(const layout& l) {
     if (l.micro_batch != 1) s += fmt::format(",mb={}", l.micro_batch);
     if (l.recompute != recompute::selective) s += fmt::format(",recompute={}", to_string(l.recompute));
     if (!l.sequence_parallel) s += ",sp=0";
+    if (l.zero != 1) s += fmt::format(",zero={}", l.zero);
+    if (l.fp8) s += ",fp8=1";
     return s;
 }
+
+long layout_size(const layout& l) { return static_cast<long>(l.tp) * l.cp * l.pp * l.dp; }
 
 layout parse_layout(std::string_view text) {
     layout l;
@@ -323,7 +347,15 @@ layout parse_layout(std::string_view text) {
         else if (key == "ep") l.ep = parse_int(key, value, item);
         else if (key == "vp") l.vp = parse_int(key, value, item);
         else if (key == "mb") l.micro_batch = parse_int(key, value, item);
-        else if (key == "sp") {
+        else if (key == "zero") {
+            if (value.size() != 1 || value[0] < '0' || value[0] > '3')
+                throw input_error(fmt::format("layout: expected 0, 1, 2 or 3 for zero, got \"{}\"", value));
+            l.zero = value[0] - '0';
+        } else if (key == "fp8") {
+            if (value != "0" && value != "1")
+                throw input_error(fmt::format("layout: expected 0 or 1 for fp8, got \"{}\"", value));
+            l.fp8 = value == "1";
+        } else if (key == "sp") {
             if (value != "0" && value != "1")
                 throw input_error(fmt::format("layout: expected 0 or 1 for sp, got \"{}\"", value));
             l.sequence_parallel = value == "1";
@@ -333,7 +365,7 @@ layout parse_layout(std::string_view text) {
             else if (value == "full") l.recompute = recompute::full;
             else throw input_error(fmt::format("layout: expected none, selective or full for recompute, got \"{}\"", value));
         } else {
-            throw input_error(fmt::format("layout: unknown key \"{}\"; known: tp, pp, dp, cp, ep, vp, mb, sp, recompute", key));
+            throw input_error(fmt::format("layout: unknown key \"{}\"; known: tp, pp, dp, cp, ep, vp, mb, sp, recompute, zero, fp8", key));
         }
         if (comma >= text.size()) break;
     }
@@ -345,7 +377,7 @@ step_breakdown training_step(const transformer& m, const cluster& c, const layou
     const int m_micro = split.microbatches;
     const rank_shape r = shape_of(m, c, l);
     layer_times lt;
-    layer_compute(m, o, r, lt);
+    layer_compute(m, o, r, l.ep, lt);
     layer_collectives(m, c, l, r, lt);
     const micro_times mt = micro_of(m, c, l, o, r, lt);
 
@@ -354,21 +386,12 @@ step_breakdown training_step(const transformer& m, const cluster& c, const layou
     const double steady_s = m_micro * mt.total;
     const double bubble_s = (l.pp - 1.0) / l.vp * mt.total;
 
-    // Data parallelism: gradients reduce-scattered and parameters all-gathered (distributed
-    // optimizer), or gradients all-reduced; BF16 on the wire. Overlaps the backward pass of the last
-    // micro-batch when overlap_dp (Narayanan et al. 2021 sec. 4; Llama 3 paper sec. 3.3.2).
     const double params_rank = params_per_rank(m, l, r);
-    const link dp_link = group_link(c, l.dp, l.tp * l.cp * l.pp);
-    const double grad_bytes = bf16_bytes * params_rank;
-    const double dp_s = l.distributed_optimizer
-                            ? reduce_scatter_s(grad_bytes, l.dp, dp_link) + all_gather_s(grad_bytes, l.dp, dp_link)
-                            : all_reduce_s(grad_bytes, l.dp, dp_link);
-    const double dp_window = o.overlap_dp ? mt.total : 0.0;
-    const double dp_exposed = std::max(0.0, dp_s - dp_window);
+    const dp_times dp = dp_of(c, l, o, params_rank, mt.total, m_micro);
 
     // Optimizer: Adam reads and writes FP32 master weights, two moments and the FP32 gradient
     // (4 x 4 B read, 3 x 4 B + 2 B written) over the shard it owns.
-    const double opt_params = l.distributed_optimizer ? params_rank / l.dp : params_rank;
+    const double opt_params = l.zero >= 1 ? params_rank / l.dp : params_rank;
     const double optimizer_s = opt_params * 30.0 / r.hbm_bw;
 
     const double layers_stage = r.layers_stage;
@@ -381,22 +404,22 @@ step_breakdown training_step(const transformer& m, const cluster& c, const layou
     out.cp_comm_s = m_micro * layers_stage * lt.cp;
     out.ep_comm_s = m_micro * layers_stage * lt.ep;
     out.pp_comm_s = m_micro * mt.pp;
-    out.dp_comm_s = dp_s;
-    out.dp_exposed_s = dp_exposed;
+    out.dp_comm_s = dp.total_s;
+    out.dp_exposed_s = dp.exposed_s;
     out.bubble_s = bubble_s;
     out.optimizer_s = optimizer_s;
-    out.step_s = steady_s + bubble_s + dp_exposed + optimizer_s;
+    out.step_s = steady_s + bubble_s + dp.exposed_s + optimizer_s;
     set_flops(m, c, l, r, split.sequences, out);
 
-    const memory_use mem = memory_of(m, l, o, r, params_rank, m_micro);
+    const memory_use mem = memory_of(m, l, o, r, m_micro);
     out.memory = mem;
     const accelerator& a = c.accel;
     if (o.check_memory && mem.total_b > a.hbm_bytes)
         throw input_error(fmt::format(
-            "training: layout {} needs {} per accelerator (weights {}, gradients {}, optimizer {}, activations {}), "
-            "the {} has {}",
-            to_string(l), gb(mem.total_b), gb(mem.weights_b), gb(mem.gradients_b), gb(mem.optimizer_b),
-            gb(mem.activations_b), a.name, gb(a.hbm_bytes)));
+            "training: layout {} needs {} per accelerator on stage {} (weights {}, gradients {}, optimizer {}, "
+            "ZeRO buffers {}, activations {}, logits {}), the {} has {}",
+            to_string(l), gb(mem.total_b), mem.stage, gb(mem.weights_b), gb(mem.gradients_b), gb(mem.optimizer_b),
+            gb(mem.buffers_b), gb(mem.activations_b), gb(mem.logits_b), a.name, gb(a.hbm_bytes)));
     return out;
 }
 
@@ -404,33 +427,42 @@ layout_search search_layout(const transformer& m, const cluster& c, const step_o
     if (c.count < 1) throw input_error(fmt::format("training: expected at least one accelerator, got {}", c.count));
     layout_search best;
     bool found = false;
-    for (int tp = 1; tp <= std::max(1, c.scale_up_size) && tp <= c.count; tp *= 2) {
-        if (m.heads % tp != 0 || c.count % tp != 0) continue;
-        for (int pp = 1; pp <= std::min(m.layers, 128) && tp * pp <= c.count; ++pp) {
-            if ((c.count / tp) % pp != 0) continue;
-            const int dp = c.count / (tp * pp);
-            for (int vp : {1, 2, 4, 8}) {
-                if (vp > 1 && pp == 1) break;
-                if (pp * vp > m.layers) break;
-                for (int mb : {1, 2, 4}) {
+    const auto consider = [&](const layout& l) {
+        try {
+            const step_breakdown st = training_step(m, c, l, o);
+            ++best.evaluated;
+            // Fastest tokens per second; among equals the one with fewer accelerators.
+            if (!found || st.tokens_per_s > best.step.tokens_per_s * (1.0 + 1e-12)) {
+                best.best = l;
+                best.step = st;
+                found = true;
+            }
+        } catch (const input_error&) {
+            // does not fit or does not split: not a candidate
+        }
+    };
+    const double batch = batch_sequences(m, o);
+    for (const layout& shape : model_splits(m, c)) {
+        for (int pp = 1; pp <= std::min(m.layers, 128); ++pp) {
+            const long model_ranks = static_cast<long>(shape.tp) * shape.cp * pp;
+            if (model_ranks > c.count) break;
+            for (int mb : {1, 2, 4}) {
+                // dp as large as the cluster and the batch allow, a multiple of ep.
+                long dp = std::min<long>(c.count / model_ranks, static_cast<long>(batch / mb));
+                dp -= dp % shape.ep;
+                if (dp < 1) continue;
+                for (int vp : {1, 2, 4, 8}) {
+                    if ((vp > 1 && pp == 1) || pp * vp > m.layers + 2) break;
                     for (recompute rc : {recompute::none, recompute::selective, recompute::full}) {
-                        layout l;
-                        l.tp = tp;
-                        l.pp = pp;
-                        l.dp = dp;
-                        l.vp = vp;
-                        l.micro_batch = mb;
-                        l.recompute = rc;
-                        try {
-                            const step_breakdown st = training_step(m, c, l, o);
-                            ++best.evaluated;
-                            if (!found || st.step_s < best.step.step_s) {
-                                best.best = l;
-                                best.step = st;
-                                found = true;
-                            }
-                        } catch (const input_error&) {
-                            // does not fit or does not split: not a candidate
+                        for (int zero : {1, 2, 3}) {
+                            layout l = shape;
+                            l.pp = pp;
+                            l.dp = static_cast<int>(dp);
+                            l.vp = vp;
+                            l.micro_batch = mb;
+                            l.recompute = rc;
+                            l.zero = zero;
+                            consider(l);
                         }
                     }
                 }
@@ -440,6 +472,7 @@ layout_search search_layout(const transformer& m, const cluster& c, const step_o
     if (!found)
         throw input_error(fmt::format("training: no layout of {} {} fits the model in memory and splits its batch",
                                       c.count, c.accel.name));
+    best.spares = c.count - best.step.accelerators;
     return best;
 }
 

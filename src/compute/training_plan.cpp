@@ -61,6 +61,7 @@ void time_compute(const training_request& r, training_plan& p) {
         if (r.recompute) p.chosen_layout->recompute = *r.recompute;
         p.step = training_step(p.model, p.wiring, *p.chosen_layout, r.step);
     }
+    p.spares = r.count - p.step->accelerators;
     p.days_compute = r.tokens / p.step->tokens_per_s / 86400.0;
 }
 
@@ -82,12 +83,18 @@ training_plan plan_training(const training_request& r) {
     training_plan p;
     p.model = model_of(r);
     p.wiring = cluster_of(r);
-    p.flops = training_flop(r.params, r.tokens);
+    // C = 6 N D with N the parameters a token activates (all of them for a dense model).
+    const bool moe = p.model.experts > 1;
+    p.flops = training_flop(moe ? active_parameter_count(p.model) : r.params, r.tokens);
     time_compute(r, p);
 
     // Reliability: failures, radiation upsets, checkpoints.
     reliability_inputs rel = r.reliability;
     rel.accelerators = r.count;
+    // The recovery model's replicas and spares are the layout's (an elastic job drops one of its dp replicas;
+    // the accelerators the layout leaves unused stand by as hot spares unless the request names a number).
+    if (p.chosen_layout) rel.recovery.dp = p.chosen_layout->dp;
+    if (rel.recovery.hot_spares <= 0.0) rel.recovery.hot_spares = p.spares;
     const auto rad = default_radiation(r.site);
     rel.upset_interrupt_rate_per_s = r.upset_rate_per_s.value_or(rad.upset_interrupt_rate_per_s);
     rel.sdc_rate_per_s = r.sdc_rate_per_s.value_or(rad.sdc_rate_per_s);

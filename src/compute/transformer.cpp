@@ -6,30 +6,32 @@
 #include <fmt/format.h>
 
 #include "kardashev/core/error.hpp"
+#include "step_shape.hpp"
 
 namespace kardashev::compute {
 namespace {
 
-double kv_width(const transformer& m) {
-    const int kv = m.kv_heads > 0 ? m.kv_heads : m.heads;
-    return static_cast<double>(kv) * m.hidden / m.heads;
-}
-double ffn(const transformer& m) { return m.ffn_hidden > 0 ? m.ffn_hidden : 4.0 * m.hidden; }
-double mlp_matrices(const transformer& m) { return m.gated_mlp ? 3.0 : 2.0; }
+using detail::experts_visited;
+using detail::ffn;
+using detail::kv_width;
+using detail::mlp_matrices;
+
+/// Experts whose weights a layer holds [-]: 1 dense, routed plus shared for MoE.
+double experts_held(const transformer& m) { return m.experts > 1 ? m.experts + m.shared_experts : 1.0; }
 
 }  // namespace
 
 double parameter_count(const transformer& m) {
     const double h = m.hidden;
     const double attn = 2.0 * h * h + 2.0 * h * kv_width(m);        // W_q, W_o, W_k, W_v
-    const double mlp = mlp_matrices(m) * h * ffn(m) * m.experts;    // all experts
+    const double mlp = mlp_matrices(m) * h * ffn(m) * experts_held(m);  // all experts
     return m.layers * (attn + mlp) + 2.0 * m.vocab * h;              // untied input and output embeddings
 }
 
 double active_parameter_count(const transformer& m) {
     const double h = m.hidden;
     const double attn = 2.0 * h * h + 2.0 * h * kv_width(m);
-    const double mlp = mlp_matrices(m) * h * ffn(m) * std::min(m.experts, m.experts_per_token);
+    const double mlp = mlp_matrices(m) * h * ffn(m) * experts_visited(m);
     return m.layers * (attn + mlp) + 2.0 * m.vocab * h;
 }
 
@@ -52,7 +54,10 @@ transformer shape_for(double params, int seq) {
     // Rescale the width so that the count (embeddings included) lands near `params`.
     for (int it = 0; it < 3; ++it) {
         const double ratio = params / parameter_count(m);
-        hidden = std::max(128, static_cast<int>(std::lround(m.hidden * std::sqrt(ratio) / 128.0)) * 128);
+        // Widths of 8,192 and more round to 1,024 (heads in eights, so tensor parallelism up to 8 divides them).
+        const double exact = m.hidden * std::sqrt(ratio);
+        const double step = exact >= 8192.0 ? 1024.0 : 128.0;
+        hidden = std::max(128, static_cast<int>(std::lround(exact / step)) * static_cast<int>(step));
         m.hidden = hidden;
         m.heads = hidden / 128;
         m.kv_heads = std::min(8, m.heads);
@@ -64,7 +69,7 @@ transformer shape_for(double params, int seq) {
 double model_flop_per_token(const transformer& m) {
     const double h = m.hidden;
     const double s = m.seq;
-    const double k = std::min(m.experts, m.experts_per_token);
+    const double k = experts_visited(m);
     // Forward FLOP per token per layer: 2 x (weights touched) for the projections, plus 4 s h for
     // Q K^T and (softmax) V over the full sequence (Narayanan et al. 2021 sec. 5.1 counting; no
     // causal halving), then x 3 for forward + backward (Korthikanti et al. 2022 sec. 6.3).

@@ -36,6 +36,7 @@ compute::accelerator read_accelerator(field_reader& reader, const yaml_node& n, 
         reader.report(n.pos, path, "missing required key \"available\"");
     }
     reader.set_required_quantity(n, "peak_flops_bf16", path, quantity_kind::flop_rate, bound::positive, a.peak_flops_bf16);
+    reader.set_quantity(n, "peak_flops_fp8", path, quantity_kind::flop_rate, bound::positive, a.peak_flops_fp8);
     reader.set_required_quantity(n, "hbm", path, quantity_kind::data_size, bound::positive, a.hbm_bytes);
     reader.set_required_quantity(n, "hbm_bandwidth", path, quantity_kind::data_rate, bound::positive,
                                  a.hbm_bandwidth_bytes_per_s);

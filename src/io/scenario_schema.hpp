@@ -48,7 +48,7 @@ inline constexpr field_spec schedule_point_fields[] = {{"from"}, {"value"}};
 inline constexpr map_spec schedule_point_spec{schedule_point_fields};
 
 inline constexpr field_spec accelerator_fields[] = {
-    {"name"}, {"available"}, {"peak_flops_bf16"}, {"hbm"}, {"hbm_bandwidth"}, {"power"}, {"all_in_power"}, {"price"}, {"source"},
+    {"name"}, {"available"}, {"peak_flops_bf16"}, {"peak_flops_fp8"}, {"hbm"}, {"hbm_bandwidth"}, {"power"}, {"all_in_power"}, {"price"}, {"source"},
     {"scale_up_size"}, {"scale_up_bandwidth"}, {"scale_out_bandwidth"}, {"matmul_efficiency"},
 };
 inline constexpr map_spec accelerator_spec{accelerator_fields};

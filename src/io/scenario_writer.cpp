@@ -423,6 +423,7 @@ void write_accelerator(YAML::Emitter& out, const compute::accelerator& a) {
     write_text(out, "name", a.name);
     if (a.available) write_text(out, "available", date_text(*a.available));
     write_quantity(out, "peak_flops_bf16", a.peak_flops_bf16, quantity_kind::flop_rate);
+    if (a.peak_flops_fp8 > 0.0) write_quantity(out, "peak_flops_fp8", a.peak_flops_fp8, quantity_kind::flop_rate);
     write_quantity(out, "hbm", a.hbm_bytes, quantity_kind::data_size);
     write_quantity(out, "hbm_bandwidth", a.hbm_bandwidth_bytes_per_s, quantity_kind::data_rate);
     write_quantity(out, "power", a.power_w, quantity_kind::power);

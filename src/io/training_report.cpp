@@ -2,12 +2,30 @@
 
 #include "kardashev/io/training_report.hpp"
 
+#include <string>
+#include <utility>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace kardashev::io {
 
 namespace {
+
+/// Memory per accelerator of the busiest stage, term by term [GB].
+nlohmann::ordered_json memory_json(const compute::memory_use& m) {
+    return {{"stage", m.stage},
+            {"layers", m.layers},
+            {"weights_gb", m.weights_b / 1e9},
+            {"gradients_gb", m.gradients_b / 1e9},
+            {"optimizer_gb", m.optimizer_b / 1e9},
+            {"zero_buffers_gb", m.buffers_b / 1e9},
+            {"activations_gb", m.activations_b / 1e9},
+            {"logits_gb", m.logits_b / 1e9},
+            {"total_gb", m.total_b / 1e9},
+            {"layer_micro_batches_in_flight", m.in_flight},
+            {"activations_per_layer_gb", m.per_layer_b / 1e9}};
+}
 
 /// The step's parts, each with its time [s] and share of the step, and the whole collectives.
 nlohmann::ordered_json explain_json(const compute::training_plan& p) {
@@ -16,6 +34,7 @@ nlohmann::ordered_json explain_json(const compute::training_plan& p) {
     for (const auto& part : p.parts) e[part.name] = {{"s", part.s}, {"share", part.s / step.step_s}};
     e["dp_comm_total"] = {{"s", step.dp_comm_s}, {"share", step.dp_comm_s / step.step_s}};
     e["tp_comm_total"] = {{"s", step.tp_comm_s}, {"share", step.tp_comm_s / step.step_s}};
+    e["memory"] = memory_json(step.memory);
     return e;
 }
 
@@ -28,6 +47,18 @@ nlohmann::ordered_json monte_carlo_json(const compute::training_request& r, cons
             {"days_wall_p90", spread.wall_p90_s / 86400.0},
             {"interruptions_mean", spread.interruptions_mean},
             {"interruptions_std", spread.interruptions_std}};
+}
+
+/// The memory terms as `--explain` prints them.
+std::string memory_text(const compute::memory_use& m) {
+    std::string out = fmt::format("\n  memory per accelerator, stage {} ({:.2f} layers, {:.1f} layer-micro-batches in flight)\n",
+                                  m.stage, m.layers, m.in_flight);
+    const std::pair<const char*, double> terms[] = {{"weights", m.weights_b},     {"gradients", m.gradients_b},
+                                                    {"optimizer", m.optimizer_b}, {"zero buffers", m.buffers_b},
+                                                    {"activations", m.activations_b}, {"logits", m.logits_b},
+                                                    {"total", m.total_b}};
+    for (const auto& [name, bytes] : terms) out += fmt::format("  {:<18} {:>8.2f} GB\n", name, bytes / 1e9);
+    return out;
 }
 
 }  // namespace
@@ -56,6 +87,7 @@ std::string training_json(const compute::training_request& r, const compute::tra
     j["system_mtbf_h"] = p.expected.system_mtbf_s / 3600.0;
     j["monte_carlo"] = monte_carlo_json(r, p.spread);
     if (r.search) j["layouts_evaluated"] = p.layouts_evaluated;
+    if (step) j["spares"] = p.spares;
     if (step && explain) j["explain"] = explain_json(p);
     return j.dump(2);
 }
@@ -66,7 +98,8 @@ std::string training_text(const compute::training_request& r, const compute::tra
     std::string out = fmt::format("kardashev train: {:.3g} parameters x {:.3g} tokens on {} {} ({})\n", r.params, r.tokens,
                                   r.count, p.wiring.accel.name, compute::to_string(r.site));
     out += fmt::format("  model: {} layers, hidden {}, {} heads, sequence {}\n", m.layers, m.hidden, m.heads, m.seq);
-    if (p.chosen_layout) out += fmt::format("  layout: {}\n", compute::to_string(*p.chosen_layout));
+    if (p.chosen_layout) out += fmt::format("  layout: {}{}\n", compute::to_string(*p.chosen_layout),
+                                            p.spares > 0 ? fmt::format(" ({} spares)", p.spares) : std::string());
     out += fmt::format("  compute {:.3g} FLOP, MFU {:.1f} %, {:.3g} tokens/s\n", p.flops, 100.0 * p.mfu, r.tokens / p.solve_s);
     if (step) out += fmt::format("  step {:.3f} s, memory {:.1f} GB per accelerator\n", step->step_s, step->memory.total_b / 1e9);
     out += fmt::format("  {:.1f} days of compute, {:.1f} days wall (goodput {:.1f} %)\n", p.days_compute, p.days_wall,
@@ -83,6 +116,7 @@ std::string training_text(const compute::training_request& r, const compute::tra
         out += fmt::format("  {:<18} {:>10.4f} {:>7.1f}%\n", "step", step->step_s, 100.0);
         out += fmt::format("  (all tp comm {:.4f} s; all dp comm {:.4f} s, of which {:.4f} s hidden behind the backward pass)\n",
                            step->tp_comm_s, step->dp_comm_s, step->dp_comm_s - step->dp_exposed_s);
+        out += memory_text(step->memory);
     }
     return out;
 }

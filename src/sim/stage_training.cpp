@@ -60,14 +60,33 @@ utilisation_entry search_utilisation(const site& where, const compute::accelerat
         const auto found = compute::search_layout(shape, site_cluster(where, part, job), options);
         entry.mfu = found.step.mfu;
         entry.layout = compute::to_string(found.best);
+        entry.dp = found.best.dp;
+        entry.used = compute::layout_size(found.best);
     } catch (const input_error&) {
         // no layout holds one replica: the site delivers nothing to this generation
     }
     return entry;
 }
 
+/// Jobs above Llama 3's 16,384 accelerators recover as the largest published jobs do (docs/models/sim.md
+/// "Utilisation"): redundant in-memory copies of the model state on other replicas (Gemini 1.0 report sec. 3),
+/// the accelerators the layout leaves as hot spares, and elastic data parallelism that drops a failed replica.
+constexpr double at_scale_accelerators = 16'384.0;
+
+/// The recovery measures of a site's job of `running` accelerators under the layout of `search` (compute/reliability.hpp).
+compute::recovery_measures site_recovery(const utilisation_entry& search, double running) {
+    compute::recovery_measures rm;
+    if (running <= at_scale_accelerators || search.dp < 1) return rm;
+    rm.in_memory_checkpoint = true;
+    rm.elastic_dp = search.dp > 1;
+    rm.dp = search.dp;
+    rm.hot_spares = std::max(0.0, running - static_cast<double>(search.used));
+    return rm;
+}
+
 /// Expected failures and checkpoints of a site's job of `running` accelerators (compute/reliability.hpp).
-compute::reliability_result site_reliability(const site& where, const training_params& policy, double running, double dt) {
+compute::reliability_result site_reliability(const site& where, const training_params& policy, double running, double dt,
+                                             const utilisation_entry& search) {
     compute::reliability_inputs inputs;
     inputs.accelerators = running;
     inputs.mtbf_s = policy.accelerator_mtbf.seconds();
@@ -76,6 +95,7 @@ compute::reliability_result site_reliability(const site& where, const training_p
     inputs.sdc_rate_per_s = radiation.sdc_rate_per_s;
     inputs.checkpoint_write_s = policy.checkpoint_write.seconds();
     inputs.restart_s = policy.restart.seconds();
+    inputs.recovery = site_recovery(search, running);
     return compute::expected_reliability(inputs, dt);
 }
 
@@ -104,6 +124,7 @@ double modelled_site_flop(const step_clock& clock, const scenario& input, std::s
     const double dt = clock.dt_s;
     const double reference_params = training.current.reference_params;
     double mfu = 0.0, goodput = 0.0, flop = 0.0;
+    utilisation_entry search;
     if (running >= 1.0 && reference_params > 0.0) {
         const int job = job_size(running);
         auto& cache = training.utilisation_cache;
@@ -114,12 +135,13 @@ double modelled_site_flop(const step_clock& clock, const scenario& input, std::s
             cache.push_back(search_utilisation(where, part, index, job, reference_params));
             it = cache.end() - 1;
         }
+        search = *it;
         mfu = it->mfu;
         site.layout = it->layout;
         if (mfu <= 0.0) site.no_fit = true;
     }
     if (mfu > 0.0) {
-        const auto reliability = site_reliability(where, input.training, running, dt);
+        const auto reliability = site_reliability(where, input.training, running, dt, search);
         goodput = std::isfinite(reliability.goodput) ? reliability.goodput : 0.0;
         site.checkpoint_interval_s = reliability.checkpoint_interval_s;
         const double interruptions = dt / reliability.system_mtbf_s;  // failures arrive at the system rate while it runs

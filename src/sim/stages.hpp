@@ -282,6 +282,8 @@ struct utilisation_entry {
     double params = 0.0;
     double mfu = 0.0;    // 0 when no layout holds the model
     std::string layout;  // compute::to_string of the best layout
+    int dp = 0;          // its data-parallel replicas
+    long used = 0;       // accelerators it uses (the job's others are spares)
 };
 
 /// The generation in training.

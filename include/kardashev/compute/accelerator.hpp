@@ -13,6 +13,7 @@ namespace kardashev::compute {
 struct accelerator {
     std::string name;                        //!< catalogue key, e.g. "H100"
     double peak_flops_bf16 = 0.0;            //!< [FLOP/s] dense BF16
+    double peak_flops_fp8 = 0.0;             //!< [FLOP/s] dense FP8; 0: the chip has no FP8 matrix units
     double hbm_bytes = 0.0;                  //!< [B] HBM capacity
     double hbm_bandwidth_bytes_per_s = 0.0;  //!< [B/s]
     double power_w = 0.0;                    //!< [W] board power (TDP)

@@ -28,19 +28,24 @@ struct layout {
     int micro_batch = 1;               //!< [sequences] per micro-batch
     bool sequence_parallel = true;     //!< Korthikanti et al. 2022 sequence parallelism (with tp > 1)
     compute::recompute recompute = compute::recompute::selective;
-    bool distributed_optimizer = true; //!< optimizer state sharded over dp (ZeRO-1)
+    int zero = 1;                      //!< ZeRO stage 0-3 (Rajbhandari et al. 2020): 1 shards the optimizer state over dp,
+                                       //!< 2 the gradients too (PyTorch FSDP SHARD_GRAD_OP), 3 the weights too (FSDP FULL_SHARD)
+    bool fp8 = false;                  //!< FP8 matrix products and FP8 copies of weights and stored activations
     bool operator==(const layout&) const = default;
 };
 
-/// Returns "tp=8,pp=16,dp=64" (cp, ep, vp, mb when not 1; recompute when not selective).
+/// Returns "tp=8,pp=16,dp=64" (cp, ep, vp, mb when not 1; recompute when not selective; zero when not 1; fp8).
 std::string to_string(const layout& l);
-/// Parses "tp=8,pp=16,dp=64[,cp=..,ep=..,vp=..,mb=..,recompute=full|selective|none,sp=0|1]";
+/// Accelerators the layout spans: tp x cp x pp x dp (ep lies inside dp).
+long layout_size(const layout& l);
+/// Parses "tp=8,pp=16,dp=64[,cp=..,ep=..,vp=..,mb=..,recompute=full|selective|none,sp=0|1,zero=0..3,fp8=0|1]";
 /// missing sizes are 1. Throws input_error naming the bad item.
 layout parse_layout(std::string_view text);
 
 /// Options of the step model. Plain value type.
 struct step_options {
     double global_batch_tokens = 16'777'216.0;  //!< [tokens] per optimizer step (Llama 3: 16M)
+    double global_batch_sequences = 0.0;        //!< [sequences] per optimizer step; > 0 overrides global_batch_tokens
     bool flash_attention = true;    //!< attention scores never written to HBM (Dao et al. 2022)
     bool overlap_dp = true;         //!< gradient collectives overlap one micro-batch's backward
     double tp_overlap = 0.0;        //!< [0, 1] share of tensor-parallel communication hidden behind compute
@@ -49,13 +54,19 @@ struct step_options {
     bool operator==(const step_options&) const = default;
 };
 
-/// Memory per accelerator [B] on the busiest pipeline stage.
+/// Memory per accelerator [B] on the busiest pipeline stage (docs/models/compute.md "Memory").
 struct memory_use {
-    double weights_b = 0.0;      //!< BF16 weights
-    double gradients_b = 0.0;    //!< FP32 gradient buffer
-    double optimizer_b = 0.0;    //!< FP32 master weights and Adam moments
-    double activations_b = 0.0;  //!< stored activations of the micro-batches in flight
-    double total_b = 0.0;
+    double weights_b = 0.0;      //!< BF16 (or FP8) weights the rank keeps, embedding and output layer included
+    double gradients_b = 0.0;    //!< FP32 gradient accumulation buffer (its shard under ZeRO-2/3)
+    double optimizer_b = 0.0;    //!< FP32 master weights and Adam moments (its shard under ZeRO-1/2/3)
+    double activations_b = 0.0;  //!< stored activations of the layers of the micro-batches in flight
+    double logits_b = 0.0;       //!< FP32 logits of one micro-batch on the stage holding the output layer
+    double buffers_b = 0.0;      //!< ZeRO working set: one layer's gathered weights (ZeRO-3) and gradient bucket (ZeRO-2/3)
+    double total_b = 0.0;        //!< the sum
+    int stage = 0;               //!< [-] the pipeline stage these are for (0 = first)
+    double layers = 0.0;         //!< [-] transformer layers on that stage
+    double in_flight = 0.0;      //!< [-] layer-micro-batches whose activations the stage holds at its peak
+    double per_layer_b = 0.0;    //!< [B] stored activations of one layer for one micro-batch
     bool operator==(const memory_use&) const = default;
 };
 
@@ -75,18 +86,21 @@ struct step_breakdown {
     double optimizer_s = 0.0;      //!< optimizer update (memory-bound)
     double step_s = 0.0;           //!< wall time of one step
     int microbatches = 0;          //!< [-] micro-batches per pipeline per step
+    int accelerators = 0;          //!< [-] accelerators the layout uses (the cluster's others are spares)
     double model_flop = 0.0;       //!< [FLOP] model FLOP of one step (no recomputation)
     double hardware_flop = 0.0;    //!< [FLOP] FLOP executed, recomputation included
-    double mfu = 0.0;              //!< model FLOP / (n X_peak t_step)
+    double mfu = 0.0;              //!< model FLOP / (n X_peak t_step), n the accelerators used, X_peak BF16
     double hfu = 0.0;              //!< hardware FLOP / (n X_peak t_step)
     double tokens_per_s = 0.0;     //!< [tokens/s] whole cluster
     memory_use memory;
     bool operator==(const step_breakdown&) const = default;
 };
 
-/// Step time and memory of `m` on `c` under `l`. Throws input_error when the layout does not
-/// multiply to c.count, tp does not divide the heads, the batch does not split into
-/// micro-batches, or the stage does not fit in HBM (the message gives each term in GB).
+/// Step time and memory of `m` on `c` under `l`. The layout may use fewer accelerators than c.count
+/// (the rest are spares); a replica runs ceil(sequences / (dp mb)) micro-batches. Throws input_error
+/// when the layout needs more accelerators than c.count, tp does not divide the heads, the batch has
+/// fewer sequences than dp x mb, FP8 is asked of a chip without it, or the stage does not fit in HBM
+/// (the message gives each term in GB).
 step_breakdown training_step(const transformer& m, const cluster& c, const layout& l, const step_options& o = {});
 
 /// The fastest layout that fits, with its step.
@@ -94,10 +108,13 @@ struct layout_search {
     layout best;
     step_breakdown step;
     int evaluated = 0;  //!< [-] layouts that fit
+    int spares = 0;     //!< [-] accelerators of the cluster the best layout leaves unused
 };
 
-/// Searches tp (powers of two up to the scale-up size), pp (divisors of the layer count... up to
-/// 128), vp, micro-batch 1-4 and the three recompute modes, dp filling the rest; cp = ep = 1.
+/// Searches tp (powers of two up to the scale-up size), cp (1-16 for sequences of 16k tokens or
+/// more, else 1), ep (powers of two dividing the experts, MoE only), pp (1 to min(layers, 128)),
+/// vp, micro-batch 1-4, the three recompute modes and ZeRO 1-3; dp is the largest the cluster and
+/// the batch allow, the rest of the accelerators are spares. Never FP8 (it changes the numerics): give fp8=1.
 /// Throws input_error when no layout fits.
 layout_search search_layout(const transformer& m, const cluster& c, const step_options& o = {});
 

@@ -7,6 +7,24 @@
 
 namespace kardashev::compute {
 
+/// How a job recovers from failures beyond synchronous checkpoints to storage and full restarts
+/// (docs/models/compute.md "Recovery at scale"). All off: the Young/Daly model alone. Plain value type.
+struct recovery_measures {
+    bool in_memory_checkpoint = false;  //!< model state snapshotted to memory with redundant copies on other dp replicas
+                                        //!< (Gemini 1.0 report sec. 3: goodput 85 -> 97 %); a failure rolls back to it
+    double in_memory_write_s = 2.0;     //!< [s] blocking time of one in-memory snapshot (assumption, docs)
+    bool async_checkpoint = false;      //!< storage checkpoints written in the background: only the snapshot blocks
+    double async_snapshot_s = 5.0;      //!< [s] blocking part of an asynchronous storage checkpoint (assumption, docs)
+    double hot_spares = 0.0;            //!< [-] idle accelerators ready to replace failed ones (used when >= domain_size)
+    double spare_swap_s = 60.0;         //!< [s] swap in a spare and restore its state from peers, instead of restart_s
+    bool elastic_dp = false;            //!< drop the failed replica and go on with dp - 1 instead of stopping the job
+    double dp = 1.0;                    //!< [-] data-parallel replicas (elastic dp: each carries 1/dp of the work)
+    double rejoin_s = 10.0;             //!< [s] to re-form the collectives without the failed replica (elastic dp)
+    double domain_size = 8.0;           //!< [-] accelerators of one failure domain (a host: 8; an NVL72 rack: 72)
+    double domain_failure_share = 0.0;  //!< [-] share of failures that take the whole domain down at once
+    bool operator==(const recovery_measures&) const = default;
+};
+
 /// Inputs of the reliability model. Plain value type.
 struct reliability_inputs {
     double accelerators = 0.0;          //!< [-] accelerators the job spans
@@ -17,6 +35,7 @@ struct reliability_inputs {
     double checkpoint_write_s = 60.0;   //!< [s] blocking time to write one checkpoint (delta)
     double restart_s = 600.0;           //!< [s] time from a failure to training again (R)
     double checkpoint_interval_s = 0.0; //!< [s] tau; 0: Daly's optimum
+    recovery_measures recovery;         //!< in-memory and asynchronous checkpoints, spares, elastic dp
     bool operator==(const reliability_inputs&) const = default;
 };
 
@@ -44,10 +63,15 @@ struct reliability_result {
     double goodput = 0.0;                //!< [-] solve_s / wall_s
     double interruptions = 0.0;          //!< [-] expected job interruptions
     double sdc_events = 0.0;             //!< [-] expected silent data corruptions among them
+    double checkpoint_cost_s = 0.0;      //!< [s] blocking time of one checkpoint of the tier a failure rolls back to
+    double recovery_s = 0.0;             //!< [s] time from a failure to training again (restart, spare swap or rejoin)
+    double fallback_share = 0.0;         //!< [-] share of failures that lose every in-memory copy and roll back to storage
 };
 
 /// Expected wall time by Daly 2006 eq. 20, T_w = M e^{R/M} (e^{(tau+delta)/M} - 1) T_s / tau, plus
-/// the detection loss of SDCs. Throws domain_error for non-positive inputs.
+/// the detection loss of SDCs; delta and R those of the recovery measures. With elastic dp there is no
+/// rollback: T_w = T_s (1 + delta/tau) / (1 - c/M), c the rejoin time plus the lost replicas' share of
+/// the repair. Throws domain_error for non-positive inputs.
 reliability_result expected_reliability(const reliability_inputs& in, double solve_s);
 
 /// Spread of a seeded Monte Carlo of the same run.
@@ -59,7 +83,9 @@ struct reliability_spread {
 };
 
 /// Simulates `trials` runs: exponential failures at the system rate, work since the last
-/// checkpoint lost at each, restart_s paid, SDCs losing sdc_detection_s more. Random numbers come
+/// checkpoint lost at each and R paid (elastic dp: nothing lost, the drop paid; a failure that loses
+/// every in-memory copy: back to the last storage checkpoint and restart_s), SDCs losing
+/// sdc_detection_s more. Throws domain_error as expected_reliability does. Random numbers come
 /// from the stream (seed, "compute.reliability"), so a seed gives the same spread every time.
 reliability_spread monte_carlo_reliability(const reliability_inputs& in, double solve_s, int trials,
                                            std::uint64_t seed);

@@ -65,6 +65,7 @@ struct training_plan {
     std::optional<step_breakdown> step;         //!< with the step model
     std::optional<layout> chosen_layout;        //!< with the step model
     int layouts_evaluated = 0;                  //!< [-] layouts that fit, with search
+    int spares = 0;                             //!< [-] accelerators the layout leaves unused (hot spares for recovery)
     reliability_result expected;                //!< Daly 2006's expectation
     reliability_spread spread;                  //!< the seeded Monte Carlo
     std::vector<step_part> parts;               //!< the step's parts, with the step model

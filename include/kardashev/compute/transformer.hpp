@@ -14,15 +14,18 @@ struct transformer {
     int vocab = 128'256;        //!< [-] vocabulary (V)
     int seq = 8192;             //!< [-] training sequence length (s)
     int experts = 1;            //!< [-] MLP experts per layer (1: dense)
-    int experts_per_token = 1;  //!< [-] experts each token visits (top-k)
+    int experts_per_token = 1;  //!< [-] routed experts each token visits (top-k)
+    int shared_experts = 0;     //!< [-] experts every token visits besides the routed ones (DeepSeekMoE; MoE only)
+    double capacity_factor = 1.0;  //!< [-] expert buffer size / the balanced share of tokens (Fedus et al. 2022; MoE only)
+    bool dropout = false;       //!< dropout in attention and after each block (GPT-3, Megatron GPT); Llama-era models have none
     bool operator==(const transformer&) const = default;
 };
 
-/// Parameter count [-] of `m`: l (2 h^2 + 2 h h_kv + e k_mlp h f) + 2 V h (untied embeddings).
+/// Parameter count [-] of `m`: l (2 h^2 + 2 h h_kv + (e + e_shared) k_mlp h f) + 2 V h (untied embeddings).
 double parameter_count(const transformer& m);
 /// Parameters a token activates [-] (equal to parameter_count for a dense model).
 double active_parameter_count(const transformer& m);
-/// A dense shape with about `params` parameters at sequence length `seq`: width 128 l
+/// A dense shape with about `params` parameters at sequence length `seq`: width 128 l (rounded to 1,024 from 8,192)
 /// (Kaplan et al. 2020 sec. 3.2: loss is flat for aspect ratios 50-200), 128-wide heads, SwiGLU
 /// with f = 3.5 h, 8 key/value heads. Throws domain_error for params < 1e7.
 transformer shape_for(double params, int seq);

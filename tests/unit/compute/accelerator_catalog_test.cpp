@@ -61,10 +61,10 @@ double field(const entry& e, const std::string& key, quantity_kind kind) {
     return parse_quantity(it->second, kind);
 }
 
-TEST(accelerator_catalog, lists_the_ten_accelerators) {
+TEST(accelerator_catalog, lists_the_eleven_accelerators) {
     std::vector<std::string> names;
     for (const auto& e : read_catalog()) names.push_back(e.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"A100", "H100", "H200", "B200", "GB200", "TPUv5p", "TPUv6e", "GB300",
+    EXPECT_EQ(names, (std::vector<std::string>{"A100", "H800", "H100", "H200", "B200", "GB200", "TPUv5p", "TPUv6e", "GB300",
                                                "Rubin", "RubinUltra"}));
 }
 
@@ -105,11 +105,37 @@ TEST(accelerator_catalog, every_figure_parses_and_is_consistent) {
     }
 }
 
+TEST(accelerator_catalog, fp8_peaks_are_twice_bf16_where_given) {
+    // NVIDIA H100/H200 datasheets and HGX B200 specifications: dense FP8 = 2 x dense BF16.
+    int with_fp8 = 0;
+    for (const auto& e : read_catalog()) {
+        if (!e.fields.contains("peak_flops_fp8")) continue;
+        SCOPED_TRACE(e.name);
+        ++with_fp8;
+        EXPECT_NEAR(field(e, "peak_flops_fp8", quantity_kind::flop_rate) / field(e, "peak_flops_bf16", quantity_kind::flop_rate),
+                    2.0, 0.01);
+    }
+    EXPECT_EQ(with_fp8, 4);  // H100, H800, H200, B200
+}
+
+TEST(accelerator_catalog, h800_is_an_h100_with_a_narrower_nvlink) {
+    // DeepSeek-V3 report sec. 3.1-3.2 and NVIDIA (Reuters, March 2023): H100 SXM compute, NVLink 400 GB/s both ways.
+    std::map<std::string, entry> by_name;
+    for (const auto& e : read_catalog()) by_name.emplace(e.name, e);
+    const entry& h800 = by_name.at("H800");
+    const entry& h100 = by_name.at("H100");
+    for (const char* key : {"peak_flops_bf16", "peak_flops_fp8"})
+        EXPECT_DOUBLE_EQ(field(h800, key, quantity_kind::flop_rate), field(h100, key, quantity_kind::flop_rate)) << key;
+    EXPECT_DOUBLE_EQ(field(h800, "hbm", quantity_kind::data_size), field(h100, "hbm", quantity_kind::data_size));
+    EXPECT_DOUBLE_EQ(field(h800, "scale_up_bandwidth", quantity_kind::data_rate), 200e9);
+    EXPECT_DOUBLE_EQ(field(h800, "scale_out_bandwidth", quantity_kind::data_rate), 50e9);
+}
+
 TEST(accelerator_catalog, h100_matches_its_datasheet) {
     for (const auto& e : read_catalog()) {
         if (e.name != "H100") continue;
         EXPECT_DOUBLE_EQ(field(e, "peak_flops_bf16", quantity_kind::flop_rate), 989.4e12);
-        EXPECT_DOUBLE_EQ(field(e, "hbm", quantity_kind::data_size), 80e9);
+        EXPECT_NEAR(field(e, "hbm", quantity_kind::data_size), 81'559.0 * 1024 * 1024, 1e6);  // "80 GB" = 80 GiB; nvidia-smi: 81,559 MiB
         EXPECT_DOUBLE_EQ(field(e, "hbm_bandwidth", quantity_kind::data_rate), 3.35e12);
         EXPECT_DOUBLE_EQ(field(e, "power", quantity_kind::power), 700.0);
         EXPECT_DOUBLE_EQ(field(e, "all_in_power", quantity_kind::power), 1400.0);

@@ -29,7 +29,7 @@ TEST(parallel, layouts_round_trip_through_text) {
     EXPECT_FALSE(l.sequence_parallel);
     EXPECT_EQ(parse_layout(to_string(l)), l);
     EXPECT_EQ(message_of([] { parse_layout("tp=8,zz=2"); }),
-              "layout: unknown key \"zz\"; known: tp, pp, dp, cp, ep, vp, mb, sp, recompute");
+              "layout: unknown key \"zz\"; known: tp, pp, dp, cp, ep, vp, mb, sp, recompute, zero, fp8");
     EXPECT_EQ(message_of([] { parse_layout("tp=0"); }), "layout: expected a positive integer for tp, got \"0\" in \"tp=0\"");
 }
 
@@ -49,13 +49,25 @@ TEST(parallel, zero_accelerators_is_an_error) {
     EXPECT_EQ(message_of([] { make_cluster(h100(), 0); }), "cluster: expected at least one accelerator, got 0");
 }
 
-TEST(parallel, a_layout_that_does_not_multiply_to_the_cluster_is_an_error) {
+TEST(parallel, a_layout_larger_than_the_cluster_is_an_error) {
+    layout l;
+    l.tp = 8;
+    l.pp = 4;
+    l.dp = 8;
+    EXPECT_EQ(message_of([&] { training_step(model_70b(), make_cluster(h100(), 128), l); }),
+              "training: layout tp=8,pp=4,dp=8 uses tp x pp x dp x cp = 256 accelerators, the cluster has 128");
+}
+
+TEST(parallel, a_layout_smaller_than_the_cluster_leaves_spares) {
     layout l;
     l.tp = 8;
     l.pp = 4;
     l.dp = 2;
-    EXPECT_EQ(message_of([&] { training_step(model_70b(), make_cluster(h100(), 128), l); }),
-              "training: layout tp=8,pp=4,dp=2 uses tp x pp x dp x cp = 64 accelerators, the cluster has 128");
+    const auto on_64 = training_step(model_70b(), make_cluster(h100(), 64), l);
+    const auto on_100 = training_step(model_70b(), make_cluster(h100(), 100), l);
+    EXPECT_EQ(on_100.accelerators, 64);
+    EXPECT_DOUBLE_EQ(on_100.step_s, on_64.step_s);
+    EXPECT_DOUBLE_EQ(on_100.mfu, on_64.mfu);  // utilisation of the accelerators that work
 }
 
 TEST(parallel, a_model_that_does_not_fit_names_each_memory_term) {
@@ -64,8 +76,8 @@ TEST(parallel, a_model_that_does_not_fit_names_each_memory_term) {
     step_options o;
     o.global_batch_tokens = 8192;
     EXPECT_EQ(message_of([&] { training_step(model_70b(), make_cluster(h100(), 1), l, o); }),
-              "training: layout tp=1,pp=1,dp=1 needs 1479.3 GB per accelerator (weights 141.1 GB, gradients 282.2 GB, "
-              "optimizer 846.6 GB, activations 209.4 GB), the H100 has 80.0 GB");
+              "training: layout tp=1,pp=1,dp=1 needs 1454.2 GB per accelerator on stage 0 (weights 141.1 GB, gradients "
+              "282.2 GB, optimizer 846.6 GB, ZeRO buffers 0.0 GB, activations 180.0 GB, logits 4.2 GB), the H100 has 80.0 GB");
 }
 
 TEST(parallel, the_breakdown_adds_up_to_the_step) {

@@ -111,7 +111,7 @@ TEST(scenario_io, embedded_default_scenario_loads) {
 TEST(scenario_io, builtin_catalogue_is_the_embedded_file) {
     const auto& h100 = builtin("H100");
     EXPECT_DOUBLE_EQ(h100.peak_flops_bf16, 989.4e12);
-    EXPECT_DOUBLE_EQ(h100.hbm_bytes, 80e9);
+    EXPECT_DOUBLE_EQ(h100.hbm_bytes, 85.52e9);  // "80 GB" = 80 GiB; 81,559 MiB usable
     EXPECT_DOUBLE_EQ(h100.power_w, 700.0);
     EXPECT_FALSE(h100.source.empty());
 }

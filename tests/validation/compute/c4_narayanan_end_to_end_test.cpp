@@ -59,7 +59,7 @@ TEST(c4_narayanan, the_step_model_reproduces_163_tflops_for_the_1t_model) {
     l.dp = 6;
     l.recompute = compute::recompute::full;
     l.sequence_parallel = false;
-    l.distributed_optimizer = false;
+    l.zero = 0;
     compute::step_options o;
     o.flash_attention = false;
     o.global_batch_tokens = 3072.0 * 2048;

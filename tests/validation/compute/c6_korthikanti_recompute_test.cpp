@@ -21,6 +21,7 @@ compute::transformer gpt_1t() {
     m.heads = 160;
     m.ffn_hidden = 4 * 25'600;
     m.gated_mlp = false;
+    m.dropout = true;
     m.vocab = 51'200;
     m.seq = 2048;
     return m;
@@ -46,7 +47,7 @@ compute::step_breakdown run(compute::recompute rc) {
 
 const std::string cli_args =
     "--params 1e12 --tokens 1e12 --layers 128 --hidden 25600 --heads 160 --ffn 102400 --gelu --vocab 51200 --seq 2048 "
-    "--accelerator A100 --count 512 --set batch=1048576 --set flash_attention=off --json ";
+    "--accelerator A100 --count 512 --set batch=512seq --set flash_attention=off --json ";
 
 TEST(c6_korthikanti, selective_recompute_with_sequence_parallelism_reaches_56_percent) {
     const auto st = run(compute::recompute::selective);
