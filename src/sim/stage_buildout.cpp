@@ -138,7 +138,7 @@ buildout_state start_buildout(const scenario& input, launch_state& launched, bui
     const launch_step at_start = start_prices(input, launched);  // the base's mass is in the starting masses
     buildout_state plants;
     plants.sites.resize(input.sites.size());
-    plants.lunar = start_lunar_industry(input);
+    plants.lunar = start_lunar_industry(input, launched.orbit_years);
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
         const auto& where = input.sites[i];
         auto& plant = plants.sites[i];
