@@ -46,6 +46,7 @@ struct step_clock {
 /// The routed uplink (docs/models/sim.md "Routed uplink"): its graph (sim/uplink.hpp) and its fast-clock window.
 struct routed_uplink {
     routed_network net;
+    network::delivery_geometry geometry;  // the window's snapshots, shared by every capacity period
 
     explicit routed_uplink(const scenario& input);
     /// Cache key: the capacity schedule points in force (the constellation's geometry repeats, so a window's
