@@ -97,7 +97,7 @@ void build_site(const step_clock& clock, const scenario& input, std::size_t inde
     retire_to_power(plant.stock, cap_w);
     if (goal < plant.stock.count) retire_oldest(plant.stock, plant.stock.count - goal);
     plant.installed = plant.stock.count;
-    const std::size_t part = goal > plant.installed ? offered_part(input, where, clock.start, trend, plant.stock) : plant.stock.buying;
+    const std::size_t part = goal > plant.installed ? offered_part(input, where, clock.start, trend, plants.offers, plant.stock) : plant.stock.buying;
     const auto& offer = plant.stock.parts[part].part;
     const double per_accel_facility_w = facility_w_per_accelerator(where, offer);
     const double power_max = plant.installed + std::max(0.0, cap_w - plant.stock.facility_w) / per_accel_facility_w;

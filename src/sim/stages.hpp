@@ -204,6 +204,7 @@ struct buildout_state {
     lunar_industry_state lunar;       // moon sites' satellite factories
     double budget_unspent_usd = 0.0;  // [USD] infinite without a budget schedule
     compute::hardware_trend trend;    // past the catalogue (compute::epoch_ai_hardware_trend)
+    mutable part_offer_cache offers;  // the part on offer, made once per key (read by the unit-cost stage too)
 };
 
 /// Stage 6's output for one site.

@@ -23,10 +23,20 @@ void tally(site_vintages& stock) {
 
 }  // namespace
 
+const compute::accelerator& part_offer_cache::at(std::span<const compute::accelerator> catalogue, epoch when,
+                                                 const compute::hardware_trend& trend) {
+    const auto key = compute::part_offer_key(catalogue, when);
+    if (m_key != key) {
+        m_part = compute::part_of_key(catalogue, key, trend);
+        m_key = key;
+    }
+    return m_part;
+}
+
 std::size_t offered_part(const scenario& input, const site& where, epoch at, const compute::hardware_trend& trend,
-                         site_vintages& stock) {
+                         part_offer_cache& offers, site_vintages& stock) {
     if (where.purchase == purchase_policy::pinned || input.catalogue.empty()) return 0;  // parts[0]: the site's
-    const auto part = compute::part_on_offer(input.catalogue, at, trend);
+    const auto& part = offers.at(input.catalogue, at, trend);
     for (std::size_t i = 0; i < stock.parts.size(); ++i)
         if (stock.parts[i].part.name == part.name) return i;
     stock.parts.push_back({part, 0.0});

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <deque>
+#include <optional>
+#include <span>
 #include <vector>
 
 #include "kardashev/compute/accelerator.hpp"
@@ -43,10 +45,24 @@ struct site_vintages {
     double peak_flops = 0.0;  // [FLOP/s] dense BF16
 };
 
-/// The part site `where` buys at `at`: compute::part_on_offer over input.catalogue (`trend` past its end) for
-/// purchase: newest with a catalogue, else the site's accelerator. Its index in `stock.parts`, added when new.
+/// The part on offer (compute::part_on_offer) kept with its key (compute::part_offer_key): a new part appears at most
+/// once a year, so it is made once, not at every step and site.
+class part_offer_cache {
+public:
+    /// compute::part_on_offer(catalogue, when, trend); the catalogue and trend must be the same at every call.
+    const compute::accelerator& at(std::span<const compute::accelerator> catalogue, epoch when,
+                                   const compute::hardware_trend& trend);
+
+private:
+    std::optional<compute::offer_key> m_key;
+    compute::accelerator m_part;
+};
+
+/// The part site `where` buys at `at`: compute::part_on_offer over input.catalogue (`trend` past its end, through
+/// `offers`) for purchase: newest with a catalogue, else the site's accelerator. Its index in `stock.parts`, added
+/// when new.
 std::size_t offered_part(const scenario& input, const site& where, epoch at, const compute::hardware_trend& trend,
-                         site_vintages& stock);
+                         part_offer_cache& offers, site_vintages& stock);
 
 /// Facility watts per accelerator of part `part` at site `where`.
 [[nodiscard]] double facility_w_per_accelerator(const site& where, const compute::accelerator& part);
