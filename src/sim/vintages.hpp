@@ -23,6 +23,8 @@ struct vintage {
     epoch bought;
     epoch retires;                            // bought + economy.accelerator_life
     double facility_w_per_accelerator = 0.0;  // [W] the part's all-in power x the site's PUE
+    double it_w_per_accelerator = 0.0;        // [W] the part's all-in power
+    double peak_flops_per_accelerator = 0.0;  // [FLOP/s] the part's dense BF16
 };
 
 /// A part a site has bought.
@@ -38,7 +40,8 @@ struct site_vintages {
     std::size_t buying = 0;           // the part the last purchase bought
     double retired = 0.0;             // accelerators retired over the run (end of life and a falling plan)
     double retired_at_end_of_life = 0.0;
-    // Sums over in_service, kept by each change:
+    // Sums over in_service, oldest first, kept by each change (a change that appends a vintage adds its terms; any
+    // other recomputes them, so they are always the plain sums in that order):
     double count = 0.0;
     double facility_w = 0.0;  // [W]
     double it_w = 0.0;        // [W] all-in power
