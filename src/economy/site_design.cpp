@@ -246,7 +246,10 @@ orbit_year_key orbit_year_key_of(const site_inputs& in) {
     return {in.altitude_m, in.sun_synchronous, in.ltan_h, in.inclination_rad, in.start};
 }
 
-orbit::eclipse_summary orbit_year_eclipse(const orbit_year_key& key) {
+namespace {
+
+/// The circular orbit of `key` at its start: sun-synchronous at its altitude and LTAN, or at its inclination.
+orbit::kepler_elements year_orbit(const orbit_year_key& key) {
     require(key.altitude_m > 0.0, "a positive orbit altitude [m]", key.altitude_m);
     orbit::kepler_elements el;
     if (key.sun_synchronous) {
@@ -261,7 +264,21 @@ orbit::eclipse_summary orbit_year_eclipse(const orbit_year_key& key) {
         el.a_m = orbit::gravity_model{}.radius_m + key.altitude_m;
         el.i_rad = key.inclination_rad;
     }
-    return orbit::eclipse_analytic(el, key.start, duration::from_seconds(year_s));
+    return el;
+}
+
+}  // namespace
+
+orbit::eclipse_summary orbit_year_eclipse(const orbit_year_key& key) {
+    return orbit::eclipse_analytic(year_orbit(key), key.start, duration::from_seconds(year_s));
+}
+
+std::vector<orbit::vec3> year_sun_positions(epoch start) {
+    return orbit::analytic_sun_positions(start, duration::from_seconds(year_s));
+}
+
+orbit::eclipse_summary orbit_year_eclipse(const orbit_year_key& key, std::span<const orbit::vec3> suns) {
+    return orbit::eclipse_analytic(year_orbit(key), key.start, duration::from_seconds(year_s), {}, suns);
 }
 
 site_design design_site(const site_inputs& in) { return design_with(in, nullptr); }

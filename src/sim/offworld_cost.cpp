@@ -73,7 +73,12 @@ const orbit::eclipse_summary& orbit_year_cache::year_of(const economy::site_inpu
     const auto key = economy::orbit_year_key_of(inputs);
     for (const auto& [known, year] : m_years)
         if (known == key) return year;
-    m_years.emplace_back(key, economy::orbit_year_eclipse(key));
+    auto suns = std::find_if(m_suns.begin(), m_suns.end(), [&](const auto& known) { return known.first == key.start; });
+    if (suns == m_suns.end()) {
+        m_suns.emplace_back(key.start, economy::year_sun_positions(key.start));
+        suns = m_suns.end() - 1;
+    }
+    m_years.emplace_back(key, economy::orbit_year_eclipse(key, suns->second));
     return m_years.back().second;
 }
 

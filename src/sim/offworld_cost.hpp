@@ -17,8 +17,9 @@ namespace kardashev::sim::detail {
                                                  double launch_usd_per_kg, double spacecraft_usd_per_kg);
 
 /// The yearly eclipses of the orbits a run designs (economy::orbit_year_eclipse), each computed once per distinct
-/// orbit and start: its hourly year of Sun positions is most of a design's cost, and a run designs the same orbit
-/// several times (two units per site, a lunar factory's satellite, the summary's design).
+/// orbit and start, over an hourly year of Sun positions computed once per start (most of a design's cost): a run
+/// designs the same orbit several times (two units per site, the summary's design) and may design several orbits
+/// (an orbit site's, a lunar factory's satellites').
 class orbit_year_cache {
 public:
     /// The yearly eclipse of the orbit of `inputs` (computed on the first ask for its orbit and start).
@@ -26,6 +27,7 @@ public:
 
 private:
     std::vector<std::pair<economy::orbit_year_key, orbit::eclipse_summary>> m_years;
+    std::vector<std::pair<epoch, std::vector<orbit::vec3>>> m_suns;  // per start: the year's Sun, for every orbit
 };
 
 /// economy::design_site, the yearly eclipse of an orbit (an orbit site's, a moon site's mass driver's) from `orbits`.

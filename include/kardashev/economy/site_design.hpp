@@ -3,7 +3,9 @@
 /// the Moon for a given IT power. Closes array, storage and radiator against the orbit's worst eclipse or the
 /// lunar night, counts launches, and prices a kW-year and a GPU-hour. See docs/models/sites.md.
 
+#include <span>
 #include <string_view>
+#include <vector>
 
 #include "kardashev/compute/site_kind.hpp"
 #include "kardashev/core/time.hpp"
@@ -165,6 +167,13 @@ struct orbit_year_key {
 /// orbit::eclipse_analytic over a Julian year from the start, hourly). Throws input_error for a non-positive
 /// altitude or a sun-synchronous orbit above about 5970 km.
 [[nodiscard]] orbit::eclipse_summary orbit_year_eclipse(const orbit_year_key& orbit);
+
+/// The Sun positions orbit_year_eclipse samples over the year from `start` (orbit::analytic_sun_positions): every
+/// orbit designed over that year shares them.
+[[nodiscard]] std::vector<orbit::vec3> year_sun_positions(epoch start);
+
+/// orbit_year_eclipse with the year's Sun positions given (year_sun_positions(orbit.start)); same errors.
+[[nodiscard]] orbit::eclipse_summary orbit_year_eclipse(const orbit_year_key& orbit, std::span<const orbit::vec3> suns);
 
 /// design_site with the yearly eclipse already known: `year` must be orbit_year_eclipse(orbit_year_key_of(in))
 /// (a caller designing one orbit many times computes it once); used by orbit sites and a moon site's mass driver.
