@@ -93,7 +93,7 @@ TEST(eclipse, sampled_and_analytic_agree_over_a_week_and_the_cone_darkens_less_t
 TEST(eclipse, analytic_over_a_shared_sun_table_equals_analytic_alone) {
     // Two orbits over one year share the Sun at the interval centres; each must get exactly its own analysis.
     const epoch start = epoch::from_utc_iso("2026-01-01T00:00:00Z");
-    const duration year = duration::from_days(365.25);
+    const duration year = duration::from_seconds(365.25 * 86'400.0);
     const eclipse_options opt;
     const std::vector<vec3> suns = analytic_sun_positions(start, year, opt);
     ASSERT_EQ(suns.size(), 8766U);
