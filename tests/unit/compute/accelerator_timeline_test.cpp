@@ -159,9 +159,9 @@ TEST(accelerator_timeline, the_offer_key_names_the_entry_and_the_years_past_it) 
     EXPECT_EQ(part_offer_key(offer_line, date("2027-07-01")), (offer_key{1, -1}));
     EXPECT_EQ(part_offer_key(offer_line, date("2027-07-02")), (offer_key{1, 1}));
     EXPECT_EQ(part_offer_key(offer_line, date("2030-06-01")), (offer_key{1, 3}));
-    // Dates with one key get one part: the year's first day and its last.
+    // Dates with one key get one part: B + 3 Julian years is 2029-06-30T18:00, B + 4 is 2030-07-01T00:00.
     EXPECT_EQ(part_of_key(offer_line, part_offer_key(offer_line, date("2029-07-02")), trend),
-              part_on_offer(offer_line, date("2030-07-01"), trend));
+              part_on_offer(offer_line, date("2030-06-30"), trend));
     EXPECT_EQ(part_of_key(offer_line, offer_key{1, 3}, trend).name, "B+3y");
 }
 
