@@ -89,19 +89,29 @@ accelerator extrapolated_accelerator(const accelerator& last, epoch at, const ha
     return out;
 }
 
-accelerator part_on_offer(std::span<const accelerator> catalogue, epoch at, const hardware_trend& trend) {
+offer_key part_offer_key(std::span<const accelerator> catalogue, epoch at) {
     const accelerator* last = nullptr;  // the latest dated entry (on equal dates, the later one in the list)
     for (const auto& a : catalogue)
         if (a.available && (last == nullptr || *a.available >= *last->available)) last = &a;
     if (last == nullptr || at < *last->available + duration::from_seconds(constants::julian_year_s))
-        return newest_available(catalogue, at);
+        return {static_cast<std::size_t>(&newest_available(catalogue, at) - catalogue.data()), -1};
     // Past the catalogue, one extrapolated flagship a year (assumption: NVIDIA's cadence since 2024 of a new
     // architecture every ~2 years with an "Ultra" refresh between, one flagship a year; research/trajectory.md 1a).
     const auto whole_years = static_cast<std::int64_t>(std::floor((at - *last->available).seconds() / constants::julian_year_s));
-    const epoch dated = *last->available + duration::from_seconds(static_cast<double>(whole_years) * constants::julian_year_s);
-    accelerator part = extrapolated_accelerator(*last, dated, trend);
-    part.name = fmt::format("{}+{}y", last->name, whole_years);
+    return {static_cast<std::size_t>(last - catalogue.data()), whole_years};
+}
+
+accelerator part_of_key(std::span<const accelerator> catalogue, const offer_key& key, const hardware_trend& trend) {
+    const accelerator& entry = catalogue[key.entry];
+    if (key.years < 0) return entry;
+    const epoch dated = *entry.available + duration::from_seconds(static_cast<double>(key.years) * constants::julian_year_s);
+    accelerator part = extrapolated_accelerator(entry, dated, trend);
+    part.name = fmt::format("{}+{}y", entry.name, key.years);
     return part;
+}
+
+accelerator part_on_offer(std::span<const accelerator> catalogue, epoch at, const hardware_trend& trend) {
+    return part_of_key(catalogue, part_offer_key(catalogue, at), trend);
 }
 
 }  // namespace kardashev::compute

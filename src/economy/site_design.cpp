@@ -135,22 +135,7 @@ void price_off_world(const site_inputs& in, double build_usd, site_design& d) {
     d.usd_per_gpu_hour = annual / (d.accelerators * hours_per_year * d.mean_usable_fraction);
 }
 
-void design_orbit(const site_inputs& in, site_design& d) {
-    require(in.altitude_m > 0.0, "a positive orbit altitude [m]", in.altitude_m);
-    orbit::kepler_elements el;
-    if (in.sun_synchronous) {
-        try {
-            el = orbit::sso_elements(in.altitude_m, in.ltan_h, in.start);
-        } catch (const domain_error&) {
-            throw input_error(fmt::format(
-                "orbit: no sun-synchronous orbit exists at {:g} km; J2 precession is too weak above about 5970 km",
-                in.altitude_m / 1e3));
-        }
-    } else {
-        el.a_m = orbit::gravity_model{}.radius_m + in.altitude_m;
-        el.i_rad = in.inclination_rad;
-    }
-    const auto ecl = orbit::eclipse_analytic(el, in.start, duration::from_seconds(year_s));
+void design_orbit(const site_inputs& in, const orbit::eclipse_summary& ecl, site_design& d) {
     d.sunlit_fraction = ecl.sunlit_fraction;
     d.worst_dark_s = ecl.max_eclipse_s;
     d.period_s = ecl.period_s;
@@ -172,7 +157,7 @@ void design_orbit(const site_inputs& in, site_design& d) {
     price_off_world(in, (d.mass_kg - d.compute_mass_kg) * in.spacecraft_price_usd_per_kg, d);
 }
 
-void design_moon(const site_inputs& in, site_design& d) {
+void design_moon(const site_inputs& in, const orbit::eclipse_summary* year, site_design& d) {
     const auto site = in.lunar_polar ? energy::lunar_polar_ridge(in.lunar_sunlit_fraction, in.lunar_longest_night_s)
                                      : energy::lunar_equatorial_site(in.lunar_latitude_rad);
     d.sunlit_fraction = site.sunlit_fraction;
@@ -191,7 +176,7 @@ void design_moon(const site_inputs& in, site_design& d) {
         site_design orbit_design;
         orbit_design.accelerators = sat.it_power_w / sat.accelerator.power_w;
         orbit_design.compute_mass_kg = orbit_design.accelerators * sat.accelerator.mass_kg;
-        design_orbit(sat, orbit_design);
+        design_orbit(sat, year ? *year : orbit_year_eclipse(orbit_year_key_of(sat)), orbit_design);
         d.mass_driver_it_w_per_year = in.mass_driver_rate_kg_per_year / (orbit_design.kg_per_kw / 1e3);
     }
     const double heat_cold = in.it_power_w * (1.0 + in.bus_power_fraction);
@@ -240,9 +225,8 @@ void design_ground(const site_inputs& in, site_design& d) {
     d.carbon_kg_per_year = supply.carbon_kg_per_year;
 }
 
-}  // namespace
-
-site_design design_site(const site_inputs& in) {
+/// The design of `in`, with the yearly eclipse of its orbit when known (null: computed where needed).
+site_design design_with(const site_inputs& in, const orbit::eclipse_summary* year) {
     check_inputs(in);
     site_design d;
     d.accelerators = in.it_power_w / in.accelerator.power_w;
@@ -250,10 +234,55 @@ site_design design_site(const site_inputs& in) {
     d.compute_mass_kg = d.accelerators * in.accelerator.mass_kg;
     switch (in.kind) {
         case site_kind::ground: design_ground(in, d); break;
-        case site_kind::orbit: design_orbit(in, d); break;
-        case site_kind::moon: design_moon(in, d); break;
+        case site_kind::orbit: design_orbit(in, year ? *year : orbit_year_eclipse(orbit_year_key_of(in)), d); break;
+        case site_kind::moon: design_moon(in, year, d); break;
     }
     return d;
 }
+
+}  // namespace
+
+orbit_year_key orbit_year_key_of(const site_inputs& in) {
+    return {in.altitude_m, in.sun_synchronous, in.ltan_h, in.inclination_rad, in.start};
+}
+
+namespace {
+
+/// The circular orbit of `key` at its start: sun-synchronous at its altitude and LTAN, or at its inclination.
+orbit::kepler_elements year_orbit(const orbit_year_key& key) {
+    require(key.altitude_m > 0.0, "a positive orbit altitude [m]", key.altitude_m);
+    orbit::kepler_elements el;
+    if (key.sun_synchronous) {
+        try {
+            el = orbit::sso_elements(key.altitude_m, key.ltan_h, key.start);
+        } catch (const domain_error&) {
+            throw input_error(fmt::format(
+                "orbit: no sun-synchronous orbit exists at {:g} km; J2 precession is too weak above about 5970 km",
+                key.altitude_m / 1e3));
+        }
+    } else {
+        el.a_m = orbit::gravity_model{}.radius_m + key.altitude_m;
+        el.i_rad = key.inclination_rad;
+    }
+    return el;
+}
+
+}  // namespace
+
+orbit::eclipse_summary orbit_year_eclipse(const orbit_year_key& key) {
+    return orbit::eclipse_analytic(year_orbit(key), key.start, duration::from_seconds(year_s));
+}
+
+std::vector<orbit::vec3> year_sun_positions(epoch start) {
+    return orbit::analytic_sun_positions(start, duration::from_seconds(year_s));
+}
+
+orbit::eclipse_summary orbit_year_eclipse(const orbit_year_key& key, std::span<const orbit::vec3> suns) {
+    return orbit::eclipse_analytic(year_orbit(key), key.start, duration::from_seconds(year_s), {}, suns);
+}
+
+site_design design_site(const site_inputs& in) { return design_with(in, nullptr); }
+
+site_design design_site(const site_inputs& in, const orbit::eclipse_summary& year) { return design_with(in, &year); }
 
 }  // namespace kardashev::economy

@@ -99,9 +99,10 @@ topology with_super_sink(const topology& g, std::span<const int> sinks) {
     return out;
 }
 
-delivery_cuts delivery_cut_table(const network_model& model, const network_options& options,
-                                 std::span<const int> region_stations, std::span<const int> sink_stations,
-                                 std::span<const epoch> times, std::span<const double> station_link_capacity_bps) {
+namespace {
+
+/// The checks of delivery_cut_table's regions and sinks; returns the region count.
+int checked_regions(const network_model& model, std::span<const int> region_stations, std::span<const int> sink_stations) {
     const int r = static_cast<int>(region_stations.size());
     if (r < 1 || r > max_delivery_regions) {
         throw input_error(fmt::format("delivery: expected 1 to {} demand regions, got {}", max_delivery_regions, r));
@@ -116,43 +117,32 @@ delivery_cuts delivery_cut_table(const network_model& model, const network_optio
                                           model.stations[static_cast<std::size_t>(s)].name));
         }
     }
-    if (!station_link_capacity_bps.empty() && station_link_capacity_bps.size() != g) {
-        throw input_error(fmt::format("delivery: expected one ground-link capacity per station ({}), got {}", g,
-                                      station_link_capacity_bps.size()));
-    }
-    const auto sats = static_cast<int>(model.satellites.size());
-    std::vector<int> sink_nodes;
-    for (const int s : sink_stations) sink_nodes.push_back(sats + s);
+    return r;
+}
 
-    delivery_cuts out;
-    out.regions = r;
-    out.samples = static_cast<int>(times.size());
-    const std::size_t subsets = std::size_t{1} << static_cast<unsigned>(r);
-    out.cut_bps.assign(subsets * times.size(), 0.0);
-    std::vector<int> sources;
-    for (std::size_t k = 0; k < times.size(); ++k) {
-        topology snapshot = topology_at(model, options, times[k]);
-        if (!station_link_capacity_bps.empty()) {
-            for (int u = 0; u + 1 < static_cast<int>(snapshot.offsets.size()); ++u) {
-                for (int e = snapshot.offsets[static_cast<std::size_t>(u)]; e < snapshot.offsets[static_cast<std::size_t>(u) + 1]; ++e) {
-                    const auto i = static_cast<std::size_t>(e);
-                    if (snapshot.kind[i] != link_kind::gsl) continue;
-                    const int station = (u >= sats ? u : snapshot.targets[i]) - sats;  // the link's ground end
-                    snapshot.capacity_bps[i] = station_link_capacity_bps[static_cast<std::size_t>(station)];
-                }
-            }
-        }
-        const topology t = with_super_sink(snapshot, sink_nodes);
-        const int super_sink = static_cast<int>(t.offsets.size()) - 2;
-        for (std::size_t mask = 1; mask < subsets; ++mask) {
-            sources.clear();
-            for (int i = 0; i < r; ++i) {
-                if ((mask >> static_cast<unsigned>(i)) & 1U) sources.push_back(sats + region_stations[static_cast<std::size_t>(i)]);
-            }
-            out.cut_bps[k * subsets + mask] = max_flow(t, sources, super_sink, options.ground_relays).flow_bps;
-        }
-    }
+}  // namespace
+
+delivery_geometry delivery_geometry_at(const network_model& model, const network_options& options,
+                                       std::span<const int> region_stations, std::span<const int> sink_stations,
+                                       std::span<const epoch> times) {
+    delivery_geometry out;
+    out.regions = checked_regions(model, region_stations, sink_stations);
+    out.satellites = static_cast<int>(model.satellites.size());
+    out.ground_relays = options.ground_relays;
+    std::vector<int> sink_nodes;
+    for (const int s : sink_stations) sink_nodes.push_back(out.satellites + s);
+    for (const int s : region_stations) out.region_nodes.push_back(out.satellites + s);
+    out.snapshots.reserve(times.size());
+    for (const epoch t : times) out.snapshots.push_back(with_super_sink(topology_at(model, options, t), sink_nodes));
     return out;
+}
+
+delivery_cuts delivery_cut_table(const network_model& model, const network_options& options,
+                                 std::span<const int> region_stations, std::span<const int> sink_stations,
+                                 std::span<const epoch> times, std::span<const double> station_link_capacity_bps) {
+    (void)checked_regions(model, region_stations, sink_stations);
+    const delivery_capacities capacities = delivery_capacities_of(model, options, station_link_capacity_bps);
+    return delivery_cut_table(delivery_geometry_at(model, options, region_stations, sink_stations, times), capacities);
 }
 
 double mean_cut_bps(const delivery_cuts& cuts, std::size_t mask) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kardashev/core/error.hpp"
@@ -152,25 +153,34 @@ eclipse_summary eclipse_sampled(const element_set& set, epoch start, duration sp
     return eclipse_sampled(state, 2.0 * constants::pi / set.mean_motion_rad_per_min * 60.0, start, span, opt);
 }
 
-eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt) {
+namespace {
+
+/// The intervals of eclipse_analytic over `span`: how many, and each one's length [s].
+std::pair<std::int64_t, double> analytic_intervals(duration span, const eclipse_options& opt) {
+    check_span(span, opt.analytic_step_s);
+    const double span_s = span.seconds();
+    const auto n_steps =
+        std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(span_s / opt.analytic_step_s - 1e-9)));
+    return {n_steps, span_s / static_cast<double>(n_steps)};
+}
+
+/// eclipse_analytic with the Sun at the centre of interval k from `sun_at(k, t)`, t its offset from the start [s].
+template <class SunAt>
+eclipse_summary analytic_with(const kepler_elements& el, duration span, const eclipse_options& opt, SunAt sun_at) {
     if (el.e != 0.0 || opt.shadow != shadow_model::cylindrical) {
         throw input_error("eclipse: the beta-angle form needs a circular orbit (e = 0) and the cylindrical shadow");
     }
-    check_span(span, opt.analytic_step_s);
+    const auto [n_steps, h] = analytic_intervals(span, opt);
     const j2_rates rates = j2_secular_rates(el, opt.gravity);
     eclipse_summary out;
     out.period_s = orbital_period_s(el.a_m, opt.gravity);
     out.beta_min_rad = 10.0;
     out.beta_max_rad = -10.0;
-    const double span_s = span.seconds();
-    const auto n_steps =
-        std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(span_s / opt.analytic_step_s - 1e-9)));
-    const double h = span_s / static_cast<double>(n_steps);
     double sum_ecl = 0.0;
     std::int64_t last_day = -1;
     for (std::int64_t k = 0; k < n_steps; ++k) {
         const double t = (static_cast<double>(k) + 0.5) * h;  // midpoint rule over each interval
-        const vec3 sun = sun_position_teme(start + duration::from_seconds(t));
+        const vec3 sun = sun_at(k, t);
         const double beta = beta_angle_rad(sun, el.i_rad, el.raan_rad + rates.raan_rad_s * t);
         out.beta_min_rad = std::min(out.beta_min_rad, beta);
         out.beta_max_rad = std::max(out.beta_max_rad, beta);
@@ -185,6 +195,31 @@ eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duratio
     }
     out.sunlit_fraction = 1.0 - sum_ecl / static_cast<double>(n_steps);
     return out;
+}
+
+}  // namespace
+
+eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt) {
+    return analytic_with(el, span, opt,
+                         [start](std::int64_t, double t) { return sun_position_teme(start + duration::from_seconds(t)); });
+}
+
+std::vector<vec3> analytic_sun_positions(epoch start, duration span, const eclipse_options& opt) {
+    const auto [n_steps, h] = analytic_intervals(span, opt);
+    std::vector<vec3> out(static_cast<std::size_t>(n_steps));
+    for (std::int64_t k = 0; k < n_steps; ++k)
+        out[static_cast<std::size_t>(k)] = sun_position_teme(start + duration::from_seconds((static_cast<double>(k) + 0.5) * h));
+    return out;
+}
+
+eclipse_summary eclipse_analytic(const kepler_elements& el, epoch, duration span, const eclipse_options& opt,
+                                 std::span<const vec3> sun_teme) {
+    const auto n_steps = analytic_intervals(span, opt).first;
+    if (sun_teme.size() != static_cast<std::size_t>(n_steps)) {
+        throw input_error("eclipse: expected the Sun at each of " + std::to_string(n_steps) + " intervals, got " +
+                          std::to_string(sun_teme.size()));
+    }
+    return analytic_with(el, span, opt, [sun_teme](std::int64_t k, double) { return sun_teme[static_cast<std::size_t>(k)]; });
 }
 
 }  // namespace kardashev::orbit

@@ -94,10 +94,11 @@ constexpr std::array<b_term, 60> moon_b{{
     {4, 0, 1, -1, 132},    {1, 0, -1, -1, -119},  {4, -1, 0, -1, 115},   {2, -2, 0, 1, 107},
 }};
 
-}  // namespace
 
-vec3 sun_position_tod(epoch t) {
-    const double tc = centuries_tt(t);
+vec3 moon_tod_at(double tc, const nutation& nut);
+
+/// The Sun at `tc` Julian centuries of TT with the nutation of that date (sun_position_tod).
+vec3 sun_tod_at(double tc, const nutation& nut) {
     // Meeus 1998 eqs. 25.2-25.4: geometric mean longitude, mean anomaly, eccentricity of the Earth's orbit.
     const double l0 = (280.46646 + 36'000.76983 * tc + 0.0003032 * tc * tc) * deg;
     const double m = (357.52911 + 35'999.05029 * tc - 0.0001537 * tc * tc) * deg;
@@ -107,17 +108,16 @@ vec3 sun_position_tod(epoch t) {
                       (0.019993 - 0.000101 * tc) * std::sin(2.0 * m) + 0.000289 * std::sin(3.0 * m)) * deg;
     const double nu = m + c;
     const double r_au = 1.000001018 * (1.0 - e * e) / (1.0 + e * std::cos(nu));  // Meeus 1998 eq. 25.5
-    const nutation nut = nutation_low(tc);
     // True geometric longitude referred to the true equinox: add dpsi (Meeus 1998 ch. 25, "apparent" less aberration).
     const vec3 sun_from_emb = ecliptic_to_equatorial(l0 + c + nut.dpsi, 0.0, r_au * au_m, nut.eps_true);
     // NOTE: the ch. 25 mean elements are those of the Earth-Moon barycentre; the geocentre sits
     // M_moon / (M_earth + M_moon) of the Moon's distance from it (mass ratio 81.300568, IAU 2009 system).
     constexpr double moon_mass_fraction = 1.0 / (1.0 + 81.300'568);
-    return detail::add(sun_from_emb, detail::scale(moon_position_tod(t), moon_mass_fraction));
+    return detail::add(sun_from_emb, detail::scale(moon_tod_at(tc, nut), moon_mass_fraction));
 }
 
-vec3 moon_position_tod(epoch t) {
-    const double tc = centuries_tt(t);
+/// The Moon at `tc` Julian centuries of TT with the nutation of that date (moon_position_tod).
+vec3 moon_tod_at(double tc, const nutation& nut) {
     const double t2 = tc * tc, t3 = t2 * tc, t4 = t3 * tc;
     // Meeus 1998 eqs. 47.1-47.5: mean longitude, elongation, Sun's and Moon's mean anomalies, argument of latitude.
     const double lp = (218.3164477 + 481'267.88123421 * tc - 0.0015786 * t2 + t3 / 538'841.0 - t4 / 65'194'000.0) * deg;
@@ -148,17 +148,34 @@ vec3 moon_position_tod(epoch t) {
     const double lon = lp + sum_l * 1e-6 * deg;
     const double lat = sum_b * 1e-6 * deg;
     const double dist_m = 385'000'560.0 + sum_r;  // Meeus 1998 ch. 47: 385000.56 km + sum_r/1000 km
-    const nutation nut = nutation_low(tc);
     return ecliptic_to_equatorial(lon + nut.dpsi, lat, dist_m, nut.eps_true);
 }
 
-double equation_of_equinoxes_rad(epoch t) {
-    const nutation nut = nutation_low(centuries_tt(t));
+double equation_of_equinoxes(const nutation& nut) {
     return nut.dpsi * std::cos(nut.eps_true);  // Vallado 2013 eq. 3-79 (without the small Omega terms)
 }
 
+}  // namespace
+
+vec3 sun_position_tod(epoch t) {
+    const double tc = centuries_tt(t);
+    return sun_tod_at(tc, nutation_low(tc));
+}
+
+vec3 moon_position_tod(epoch t) {
+    const double tc = centuries_tt(t);
+    return moon_tod_at(tc, nutation_low(tc));
+}
+
+double equation_of_equinoxes_rad(epoch t) { return equation_of_equinoxes(nutation_low(centuries_tt(t))); }
+
 vec3 tod_to_teme(const vec3& r_tod, epoch t) { return detail::rot3(r_tod, equation_of_equinoxes_rad(t)); }
 
-vec3 sun_position_teme(epoch t) { return tod_to_teme(sun_position_tod(t), t); }
+vec3 sun_position_teme(epoch t) {
+    // One nutation serves the Sun, the Moon's pull on the geocentre and the rotation to TEME.
+    const double tc = centuries_tt(t);
+    const nutation nut = nutation_low(tc);
+    return detail::rot3(sun_tod_at(tc, nut), equation_of_equinoxes(nut));
+}
 
 }  // namespace kardashev::orbit

@@ -126,7 +126,8 @@ run_result run(const scenario& input, const run_options& options) {
     }
     progress.finish();
     out.summary = detail::summarise(input, state.steps, state.cohorts, state.uplink, state.corpus, state.plants,
-                                    state.energy, state.training, state.binding, state.books, state.step.launch);
+                                    state.energy, state.training, state.binding, state.books, state.step.launch,
+                                    state.launch.orbit_years);
     detail::summarise_unit_cost(state.costs, out.summary);
     const epoch end = input.start + input.step * state.steps;
     for (const auto& warning : out.summary.warnings) out.record.add_event({end, "warning", warning.entity, warning.message});

@@ -16,7 +16,7 @@ namespace {
 
 /// The satellite the factory builds: the orbit design (economy::design_site, docs/models/sites.md) for the site's
 /// accelerator at the plan's peak IT power; its mass per accelerator and accelerators per satellite.
-economy::lunar_factory satellite_design(const scenario& input, const site& where) {
+economy::lunar_factory satellite_design(const scenario& input, const site& where, orbit_year_cache& orbits) {
     double peak_accelerators = 0.0;
     for (const auto& p : where.planned_accelerators) peak_accelerators = std::max(peak_accelerators, p.value);
     economy::site_inputs inputs;
@@ -30,7 +30,7 @@ economy::lunar_factory satellite_design(const scenario& input, const site& where
     inputs.launch_price_usd_per_kg = 1.0;  // the mass is what the factory needs; prices come each step
     economy::site_design design;
     try {
-        design = economy::design_site(inputs);
+        design = cached_design(inputs, orbits);
     } catch (const error& e) {
         throw domain_error(fmt::format("sites: {}: moon.industry: the satellite design does not close at {:.4g} W of "
                                        "IT: {}", where.name, inputs.it_power_w, e.what()));
@@ -66,14 +66,14 @@ void set_factory_at(const site& where, epoch at, double launch_usd_per_kg, econo
 
 }  // namespace
 
-lunar_industry_state start_lunar_industry(const scenario& input) {
+lunar_industry_state start_lunar_industry(const scenario& input, orbit_year_cache& orbits) {
     lunar_industry_state lunar;
     lunar.sites.resize(input.sites.size());
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
         const auto& where = input.sites[i];
         if (where.kind != site_kind::moon || !where.moon.industry.enabled) continue;
         lunar.sites[i].enabled = true;
-        lunar.sites[i].factory = satellite_design(input, where);
+        lunar.sites[i].factory = satellite_design(input, where, orbits);
         lunar.any = true;
     }
     return lunar;

@@ -19,8 +19,9 @@ constexpr double reference_it_power_w = 10.0e6;
 
 /// The design per accelerator of `part` at `where`: spacecraft kg (built at the spacecraft price) and kg to LEO (the
 /// Moon: with the transfer's gear ratio, as the design prices it), from design_site at unit prices.
-offworld_unit designed_unit(const scenario& input, const site& where, const compute::accelerator& part) {
-    const auto design = checked_design(where, design_inputs(input, where, part, reference_it_power_w, 1.0, 1.0));
+offworld_unit designed_unit(const scenario& input, const site& where, const compute::accelerator& part,
+                            orbit_year_cache& orbits) {
+    const auto design = checked_design(where, design_inputs(input, where, part, reference_it_power_w, 1.0, 1.0), orbits);
     return {part.name, design.hardware_usd / design.accelerators, design.launch_usd / design.accelerators};
 }
 
@@ -29,14 +30,14 @@ offworld_unit designed_unit(const scenario& input, const site& where, const comp
 /// site_design_test "mass per accelerator is affine in its power"), so two designs per site (the design's yearly
 /// eclipse analysis is most of a run's time) give every part that site ever buys.
 const offworld_unit& unit_for(const scenario& input, const site& where, const compute::accelerator& part,
-                              std::vector<offworld_unit>& cache, std::array<double, 4>& fit) {
+                              std::vector<offworld_unit>& cache, std::array<double, 4>& fit, orbit_year_cache& orbits) {
     const auto cached = std::find_if(cache.begin(), cache.end(),
                                      [&](const offworld_unit& u) { return u.accelerator == part.name; });
     if (cached != cache.end()) return *cached;
     if (!(fit[0] > 0.0 || fit[2] > 0.0)) {
         compute::accelerator doubled = part;
         doubled.all_in_power_w *= 2.0;
-        const auto one = designed_unit(input, where, part), two = designed_unit(input, where, doubled);
+        const auto one = designed_unit(input, where, part, orbits), two = designed_unit(input, where, doubled, orbits);
         const double p = part.all_in_power_w;
         fit = {2.0 * one.spacecraft_kg - two.spacecraft_kg, (two.spacecraft_kg - one.spacecraft_kg) / p,
                2.0 * one.leo_kg - two.leo_kg, (two.leo_kg - one.leo_kg) / p};
@@ -68,9 +69,28 @@ economy::site_inputs design_inputs(const scenario& input, const site& where, con
     return inputs;
 }
 
-economy::site_design checked_design(const site& where, const economy::site_inputs& inputs) {
+const orbit::eclipse_summary& orbit_year_cache::year_of(const economy::site_inputs& inputs) {
+    const auto key = economy::orbit_year_key_of(inputs);
+    for (const auto& [known, year] : m_years)
+        if (known == key) return year;
+    auto suns = std::find_if(m_suns.begin(), m_suns.end(), [&](const auto& known) { return known.first == key.start; });
+    if (suns == m_suns.end()) {
+        m_suns.emplace_back(key.start, economy::year_sun_positions(key.start));
+        suns = m_suns.end() - 1;
+    }
+    m_years.emplace_back(key, economy::orbit_year_eclipse(key, suns->second));
+    return m_years.back().second;
+}
+
+economy::site_design cached_design(const economy::site_inputs& inputs, orbit_year_cache& orbits) {
+    const bool orbits_earth = inputs.kind == site_kind::orbit ||
+                              (inputs.kind == site_kind::moon && inputs.mass_driver_rate_kg_per_year > 0.0);
+    return orbits_earth ? economy::design_site(inputs, orbits.year_of(inputs)) : economy::design_site(inputs);
+}
+
+economy::site_design checked_design(const site& where, const economy::site_inputs& inputs, orbit_year_cache& orbits) {
     try {
-        return economy::design_site(inputs);
+        return cached_design(inputs, orbits);
     } catch (const error& e) {
         throw domain_error(fmt::format("sites: {}: the {} design does not close at {:.4g} W of IT: {}", where.name,
                                        to_string(where.kind), inputs.it_power_w, e.what()));
@@ -82,7 +102,8 @@ offworld_offer offer_for(const scenario& input, std::size_t site_index, const co
     const auto& where = input.sites[site_index];
     if (where.kind == site_kind::ground) return {where.facility_capex_usd_per_w, inf, nullptr};
     if (launched.unit_fits.size() < input.sites.size()) launched.unit_fits.resize(input.sites.size(), {0.0, 0.0, 0.0, 0.0});
-    const auto& unit = unit_for(input, where, part, launched.units[site_index], launched.unit_fits[site_index]);
+    const auto& unit = unit_for(input, where, part, launched.units[site_index], launched.unit_fits[site_index],
+                                launched.orbit_years);
     // Spacecraft and launch per accelerator at this step's prices (design_site: hardware = spacecraft kg x price,
     // launch = kg to LEO x price), spread over the accelerator's facility watts as the build-out books facilities.
     const double usd = unit.spacecraft_kg * prices.spacecraft_usd_per_kg + unit.leo_kg * prices.price_usd_per_kg;

@@ -15,7 +15,8 @@ namespace {
 /// A site's totals, and for an orbit or moon site the physical design at its peak IT power
 /// (economy::design_site, docs/models/sites.md).
 site_summary summarise_site(const scenario& input, const site& where, const site_plant& plant,
-                            const site_energy& energy, const site_books& books, const launch_step& launched) {
+                            const site_energy& energy, const site_books& books, const launch_step& launched,
+                            orbit_year_cache& orbits) {
     site_summary summary;
     summary.name = where.name;
     summary.kind = where.kind;
@@ -57,7 +58,7 @@ site_summary summarise_site(const scenario& input, const site& where, const site
     // The part the site bought last (its design's accelerator).
     const auto& part = plant.stock.parts[plant.stock.buying].part;
     const auto design = checked_design(where, design_inputs(input, where, part, energy.peak_it_w, launched.price_usd_per_kg,
-                                                            launched.spacecraft_usd_per_kg));
+                                                            launched.spacecraft_usd_per_kg), orbits);
     summary.has_design = true;
     summary.kg_per_kw = design.kg_per_kw;
     summary.mass_kg = design.mass_kg;
@@ -75,7 +76,7 @@ site_summary summarise_site(const scenario& input, const site& where, const site
 run_summary summarise(const scenario& input, std::int64_t steps, const fleet_state& cohorts,
                       const uplink_state& uplink, const corpus_state& corpus, const buildout_state& plants,
                       const energy_state& energy, const training_state& training, const binding_state& binding,
-                      const economy_state& books, const launch_step& launched) {
+                      const economy_state& books, const launch_step& launched, orbit_year_cache& orbits) {
     run_summary summary;
     summary.steps = steps;
     summary.generations = training.released;
@@ -101,7 +102,8 @@ run_summary summarise(const scenario& input, std::int64_t steps, const fleet_sta
     summary.binding_steps = binding.steps;
     summary.buildout_binding_steps = binding.buildout_steps;
     for (std::size_t i = 0; i < input.sites.size(); ++i)
-        summary.sites.push_back(summarise_site(input, input.sites[i], plants.sites[i], energy.sites[i], books.sites[i], launched));
+        summary.sites.push_back(summarise_site(input, input.sites[i], plants.sites[i], energy.sites[i], books.sites[i], launched,
+                                                  orbits));
     summary.warnings = scale_warnings(input, summary);
     return summary;
 }

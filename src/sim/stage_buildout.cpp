@@ -97,7 +97,7 @@ void build_site(const step_clock& clock, const scenario& input, std::size_t inde
     retire_to_power(plant.stock, cap_w);
     if (goal < plant.stock.count) retire_oldest(plant.stock, plant.stock.count - goal);
     plant.installed = plant.stock.count;
-    const std::size_t part = goal > plant.installed ? offered_part(input, where, clock.start, trend, plant.stock) : plant.stock.buying;
+    const std::size_t part = goal > plant.installed ? offered_part(input, where, clock.start, trend, plants.offers, plant.stock) : plant.stock.buying;
     const auto& offer = plant.stock.parts[part].part;
     const double per_accel_facility_w = facility_w_per_accelerator(where, offer);
     const double power_max = plant.installed + std::max(0.0, cap_w - plant.stock.facility_w) / per_accel_facility_w;
@@ -138,7 +138,7 @@ buildout_state start_buildout(const scenario& input, launch_state& launched, bui
     const launch_step at_start = start_prices(input, launched);  // the base's mass is in the starting masses
     buildout_state plants;
     plants.sites.resize(input.sites.size());
-    plants.lunar = start_lunar_industry(input);
+    plants.lunar = start_lunar_industry(input, launched.orbit_years);
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
         const auto& where = input.sites[i];
         auto& plant = plants.sites[i];

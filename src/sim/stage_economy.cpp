@@ -84,14 +84,26 @@ void charge_parts(const step_clock& clock, const site_vintages& stock, double us
         part.depreciation_usd += part.accelerators.charge(clock.start, clock.end);
     }
     if (!(stock.it_w > 0.0)) return;
-    for (const auto& v : stock.in_service) {
-        auto& part = site.parts[v.part];
-        const double power_w = stock.parts[v.part].part.all_in_power_w;
-        const double count = std::max(0.0, v.count);  // a vintage retired to a rounding remainder may sit at -1e-12
-        part.shared_usd += shared_usd * count * power_w / stock.it_w;
-        part.capital_charge_usd += shared_capital_usd * count * power_w / stock.it_w;
-        part.accelerator_hours += count * clock.dt_s / 3600.0;
-        part.running_hours += count * usable * clock.dt_s / 3600.0;
+    // Each part's books add its vintages' terms oldest first; a run of vintages of one part adds them in registers
+    // (the same additions in the same order), since consecutive vintages mostly share a part.
+    const auto& vintages = stock.in_service;
+    for (auto v = vintages.begin(); v != vintages.end();) {
+        auto& part = site.parts[v->part];
+        double shared = part.shared_usd, capital = part.capital_charge_usd;
+        double hours = part.accelerator_hours, running = part.running_hours;
+        const std::size_t run_part = v->part;
+        for (; v != vintages.end() && v->part == run_part; ++v) {
+            const double power_w = v->it_w_per_accelerator;
+            const double count = std::max(0.0, v->count);  // a vintage retired to a rounding remainder may sit at -1e-12
+            shared += shared_usd * count * power_w / stock.it_w;
+            capital += shared_capital_usd * count * power_w / stock.it_w;
+            hours += count * clock.dt_s / 3600.0;
+            running += count * usable * clock.dt_s / 3600.0;
+        }
+        part.shared_usd = shared;
+        part.capital_charge_usd = capital;
+        part.accelerator_hours = hours;
+        part.running_hours = running;
     }
 }
 

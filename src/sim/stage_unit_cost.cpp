@@ -15,9 +15,9 @@ namespace kardashev::sim::detail {
 namespace {
 
 /// The part `where` would buy at `at` (vintages.cpp offered_part, without adding it to the site's stock).
-compute::accelerator part_now(const scenario& input, const site& where, epoch at, const compute::hardware_trend& trend) {
+const compute::accelerator& part_now(const scenario& input, const site& where, epoch at, const buildout_state& plants) {
     if (where.purchase == purchase_policy::pinned || input.catalogue.empty()) return where.accel;
-    return compute::part_on_offer(input.catalogue, at, trend);
+    return plants.offers.at(input.catalogue, at, plants.trend);
 }
 
 /// Site `i`'s cost [USD/h] of one running accelerator-hour of the part on offer, or NaN when its arrays run none.
@@ -25,7 +25,7 @@ double new_accelerator_hour_usd(const step_clock& clock, const scenario& input, 
                                 const buildout_state& plants, const fast_step& fast, const energy_step& power,
                                 const launch_step& prices, launch_state& launched) {
     const site& where = input.sites[i];
-    const auto part = part_now(input, where, clock.start, plants.trend);
+    const auto& part = part_now(input, where, clock.start, plants);
     const double facility_w = facility_w_per_accelerator(where, part);
     economy::accelerator_unit unit;
     unit.accelerator_usd = part.price_usd;

@@ -7,7 +7,21 @@
 
 namespace kardashev::sim::detail {
 
-routed_uplink::routed_uplink(const scenario& input) : net(routed_network_of(input, input.start)) {}
+namespace {
+
+/// The window's sample times: `samples` evenly spread over net.window from `start` (centres of equal parts).
+std::vector<epoch> window_times(const uplink_network& cfg, epoch start) {
+    std::vector<epoch> times;
+    for (int j = 0; j < cfg.samples; ++j) times.push_back(start + duration::from_seconds(cfg.window.seconds() * (j + 0.5) / cfg.samples));
+    return times;
+}
+
+}  // namespace
+
+routed_uplink::routed_uplink(const scenario& input)
+    : net(routed_network_of(input, input.start)),
+      geometry(network::delivery_geometry_at(net.model, net.options, net.region_stations, net.sink_stations,
+                                             window_times(input.uplink.network, input.start))) {}
 
 fast_clock::key_fn routed_uplink::key(const scenario& input) const {
     const auto& cfg = input.uplink.network;
@@ -23,12 +37,9 @@ fast_clock::key_fn routed_uplink::key(const scenario& input) const {
 
 fast_clock::window_fn routed_uplink::window(const scenario& input) const {
     const auto& cfg = input.uplink.network;
-    const epoch start = input.start;
-    return [this, &cfg, start](epoch from, epoch) {
-        std::vector<epoch> times;
-        for (int j = 0; j < cfg.samples; ++j) times.push_back(start + duration::from_seconds(cfg.window.seconds() * (j + 0.5) / cfg.samples));
+    return [this, &cfg](epoch from, epoch) {
         fast_aggregate a;
-        a.delivery = delivery_cuts(net, cfg, from, times);
+        a.delivery = network::delivery_cut_table(geometry, delivery_capacities_at(net, cfg, from));
         return a;
     };
 }

@@ -22,6 +22,7 @@
 #include "kardashev/sim/recorder.hpp"
 #include "kardashev/sim/scenario.hpp"
 #include "kardashev/sim/uplink.hpp"
+#include "offworld_cost.hpp"
 #include "vintages.hpp"
 
 namespace kardashev::sim::detail {
@@ -45,6 +46,7 @@ struct step_clock {
 /// The routed uplink (docs/models/sim.md "Routed uplink"): its graph (sim/uplink.hpp) and its fast-clock window.
 struct routed_uplink {
     routed_network net;
+    network::delivery_geometry geometry;  // the window's snapshots, shared by every capacity period
 
     explicit routed_uplink(const scenario& input);
     /// Cache key: the capacity schedule points in force (the constellation's geometry repeats, so a window's
@@ -150,6 +152,7 @@ struct launch_state {
     double others_spacecraft_kg = 0.0; // [kg] others', since the start
     std::vector<std::vector<offworld_unit>> units;  // per site: designs per accelerator type (cache)
     std::vector<std::array<double, 4>> unit_fits;   // per site: spacecraft and LEO kg per accelerator, a + b x power (empty: not yet)
+    orbit_year_cache orbit_years;                   // the designs' yearly eclipses, per orbit
     launch_channels channels;
 };
 
@@ -204,6 +207,7 @@ struct buildout_state {
     lunar_industry_state lunar;       // moon sites' satellite factories
     double budget_unspent_usd = 0.0;  // [USD] infinite without a budget schedule
     compute::hardware_trend trend;    // past the catalogue (compute::epoch_ai_hardware_trend)
+    mutable part_offer_cache offers;  // the part on offer, made once per key (read by the unit-cost stage too)
 };
 
 /// Stage 6's output for one site.
@@ -437,7 +441,7 @@ economy_state start_economy(const scenario& input, recorder& recording);
 unit_cost_state start_unit_cost(const scenario& input, recorder& recording);
 
 /// Each moon site's factory with its satellite design (economy::design_site of an orbit site, lunar_industry.cpp).
-lunar_industry_state start_lunar_industry(const scenario& input);
+lunar_industry_state start_lunar_industry(const scenario& input, orbit_year_cache& orbits);
 /// Registers the channels of each site with a factory (site/NAME satellites_launched, mass_driver_throughput,
 /// mass_driver_power, earth_mass_shipped, regolith_share), after every other stage's.
 void register_lunar_industry(const scenario& input, lunar_industry_state& lunar, recorder& recording);
@@ -553,6 +557,7 @@ void summarise_unit_cost(const unit_cost_state& costs, run_summary& summary);
                                     const uplink_state& uplink, const corpus_state& corpus,
                                     const buildout_state& plants, const energy_state& energy,
                                     const training_state& training, const binding_state& binding,
-                                    const economy_state& books, const launch_step& launched);
+                                    const economy_state& books, const launch_step& launched,
+                                    orbit_year_cache& orbits);
 
 }  // namespace kardashev::sim::detail

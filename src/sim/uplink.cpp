@@ -85,6 +85,15 @@ void apply_capacities(routed_network& n, const uplink_network& net, epoch at) {
     }
 }
 
+network::delivery_capacities delivery_capacities_at(const routed_network& net, const uplink_network& cfg, epoch at) {
+    routed_network n;
+    n.model.stations = net.model.stations;
+    n.region_stations = net.region_stations;
+    n.options = net.options;
+    apply_capacities(n, cfg, at);
+    return network::delivery_capacities_of(n.model, n.options, n.station_link_capacity_bps);
+}
+
 network::delivery_cuts delivery_cuts(const routed_network& net, const uplink_network& cfg, epoch capacities_at,
                                      std::span<const epoch> times) {
     routed_network n = net;

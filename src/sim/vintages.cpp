@@ -9,24 +9,36 @@ namespace kardashev::sim::detail {
 
 namespace {
 
-/// Recomputes the sums of `stock` over its vintages in service.
+/// Adds vintage `v`'s terms to the sums of `stock`.
+void add_terms(site_vintages& stock, const vintage& v) {
+    stock.count += v.count;
+    stock.facility_w += v.count * v.facility_w_per_accelerator;
+    stock.it_w += v.count * v.it_w_per_accelerator;
+    stock.peak_flops += v.count * v.peak_flops_per_accelerator;
+}
+
+/// Recomputes the sums of `stock` over its vintages in service, oldest first.
 void tally(site_vintages& stock) {
     stock.count = stock.facility_w = stock.it_w = stock.peak_flops = 0.0;
-    for (const auto& v : stock.in_service) {
-        const auto& part = stock.parts[v.part].part;
-        stock.count += v.count;
-        stock.facility_w += v.count * v.facility_w_per_accelerator;
-        stock.it_w += v.count * part.all_in_power_w;
-        stock.peak_flops += v.count * part.peak_flops_bf16;
-    }
+    for (const auto& v : stock.in_service) add_terms(stock, v);
 }
 
 }  // namespace
 
+const compute::accelerator& part_offer_cache::at(std::span<const compute::accelerator> catalogue, epoch when,
+                                                 const compute::hardware_trend& trend) {
+    const auto key = compute::part_offer_key(catalogue, when);
+    if (m_key != key) {
+        m_part = compute::part_of_key(catalogue, key, trend);
+        m_key = key;
+    }
+    return m_part;
+}
+
 std::size_t offered_part(const scenario& input, const site& where, epoch at, const compute::hardware_trend& trend,
-                         site_vintages& stock) {
+                         part_offer_cache& offers, site_vintages& stock) {
     if (where.purchase == purchase_policy::pinned || input.catalogue.empty()) return 0;  // parts[0]: the site's
-    const auto part = compute::part_on_offer(input.catalogue, at, trend);
+    const auto& part = offers.at(input.catalogue, at, trend);
     for (std::size_t i = 0; i < stock.parts.size(); ++i)
         if (stock.parts[i].part.name == part.name) return i;
     stock.parts.push_back({part, 0.0});
@@ -41,9 +53,10 @@ void add_vintage(site_vintages& stock, const site& where, std::size_t part, doub
     if (!(count > 0.0)) return;
     auto& record = stock.parts[part];
     record.bought += count;
-    stock.in_service.push_back({part, count, at, at + life, facility_w_per_accelerator(where, record.part)});
+    stock.in_service.push_back({part, count, at, at + life, facility_w_per_accelerator(where, record.part),
+                                record.part.all_in_power_w, record.part.peak_flops_bf16});
     stock.buying = part;
-    tally(stock);
+    add_terms(stock, stock.in_service.back());  // the sums in order with the newest last, as tally makes them
 }
 
 double retire_expired(site_vintages& stock, epoch at) {
@@ -73,6 +86,7 @@ void retire_oldest(site_vintages& stock, double count) {
 }
 
 void retire_to_power(site_vintages& stock, double cap_w) {
+    if (!(stock.facility_w > cap_w && !stock.in_service.empty())) return;  // nothing retires: the sums stand
     while (stock.facility_w > cap_w && !stock.in_service.empty()) {
         auto& oldest = stock.in_service.front();
         const double taken = std::min(oldest.count, (stock.facility_w - cap_w) / oldest.facility_w_per_accelerator);
@@ -87,8 +101,11 @@ void retire_to_power(site_vintages& stock, double cap_w) {
 
 double keep_share(site_vintages& stock, double surviving) {
     const double before_w = stock.facility_w;
-    for (auto& v : stock.in_service) v.count *= surviving;
-    tally(stock);
+    stock.count = stock.facility_w = stock.it_w = stock.peak_flops = 0.0;
+    for (auto& v : stock.in_service) {  // tally's sums, in the same pass
+        v.count *= surviving;
+        add_terms(stock, v);
+    }
     return before_w - stock.facility_w;
 }
 

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <deque>
+#include <optional>
+#include <span>
 #include <vector>
 
 #include "kardashev/compute/accelerator.hpp"
@@ -21,6 +23,8 @@ struct vintage {
     epoch bought;
     epoch retires;                            // bought + economy.accelerator_life
     double facility_w_per_accelerator = 0.0;  // [W] the part's all-in power x the site's PUE
+    double it_w_per_accelerator = 0.0;        // [W] the part's all-in power
+    double peak_flops_per_accelerator = 0.0;  // [FLOP/s] the part's dense BF16
 };
 
 /// A part a site has bought.
@@ -36,17 +40,32 @@ struct site_vintages {
     std::size_t buying = 0;           // the part the last purchase bought
     double retired = 0.0;             // accelerators retired over the run (end of life and a falling plan)
     double retired_at_end_of_life = 0.0;
-    // Sums over in_service, kept by each change:
+    // Sums over in_service, oldest first, kept by each change (a change that appends a vintage adds its terms; any
+    // other recomputes them, so they are always the plain sums in that order):
     double count = 0.0;
     double facility_w = 0.0;  // [W]
     double it_w = 0.0;        // [W] all-in power
     double peak_flops = 0.0;  // [FLOP/s] dense BF16
 };
 
-/// The part site `where` buys at `at`: compute::part_on_offer over input.catalogue (`trend` past its end) for
-/// purchase: newest with a catalogue, else the site's accelerator. Its index in `stock.parts`, added when new.
+/// The part on offer (compute::part_on_offer) kept with its key (compute::part_offer_key): a new part appears at most
+/// once a year, so it is made once, not at every step and site.
+class part_offer_cache {
+public:
+    /// compute::part_on_offer(catalogue, when, trend); the catalogue and trend must be the same at every call.
+    const compute::accelerator& at(std::span<const compute::accelerator> catalogue, epoch when,
+                                   const compute::hardware_trend& trend);
+
+private:
+    std::optional<compute::offer_key> m_key;
+    compute::accelerator m_part;
+};
+
+/// The part site `where` buys at `at`: compute::part_on_offer over input.catalogue (`trend` past its end, through
+/// `offers`) for purchase: newest with a catalogue, else the site's accelerator. Its index in `stock.parts`, added
+/// when new.
 std::size_t offered_part(const scenario& input, const site& where, epoch at, const compute::hardware_trend& trend,
-                         site_vintages& stock);
+                         part_offer_cache& offers, site_vintages& stock);
 
 /// Facility watts per accelerator of part `part` at site `where`.
 [[nodiscard]] double facility_w_per_accelerator(const site& where, const compute::accelerator& part);

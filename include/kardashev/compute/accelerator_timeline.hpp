@@ -2,6 +2,8 @@
 /// Accelerators over time: the newest catalogue entry available at a date, and a trend extrapolation
 /// past the last one (docs/models/compute.md "Accelerators over time").
 
+#include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 
@@ -40,5 +42,20 @@ struct hardware_trend {
 /// years elapsed, named "<last>+<k>y": one new part a year (assumption: NVIDIA's annual flagship cadence,
 /// docs/models/compute.md "Part on offer"). Throws input_error as newest_available does.
 [[nodiscard]] accelerator part_on_offer(std::span<const accelerator> catalogue, epoch at, const hardware_trend& trend);
+
+/// What part_on_offer depends on the date through: the catalogue entry on offer or extrapolated (its index) and the
+/// whole Julian years it is carried forward (-1: the entry itself). Dates with equal keys get equal parts.
+struct offer_key {
+    std::size_t entry = 0;
+    std::int64_t years = -1;
+    bool operator==(const offer_key&) const = default;
+};
+
+/// The key of part_on_offer(catalogue, at, trend); throws input_error as newest_available does.
+[[nodiscard]] offer_key part_offer_key(std::span<const accelerator> catalogue, epoch at);
+
+/// The part of `key` (part_offer_key over the same catalogue): part_on_offer at any date with that key.
+[[nodiscard]] accelerator part_of_key(std::span<const accelerator> catalogue, const offer_key& key,
+                                      const hardware_trend& trend);
 
 }  // namespace kardashev::compute

@@ -3,7 +3,9 @@
 /// the Moon for a given IT power. Closes array, storage and radiator against the orbit's worst eclipse or the
 /// lunar night, counts launches, and prices a kW-year and a GPU-hour. See docs/models/sites.md.
 
+#include <span>
 #include <string_view>
+#include <vector>
 
 #include "kardashev/compute/site_kind.hpp"
 #include "kardashev/core/time.hpp"
@@ -15,6 +17,7 @@
 #include "kardashev/energy/solar_array.hpp"
 #include "kardashev/logistics/launcher.hpp"
 #include "kardashev/logistics/mass_driver.hpp"
+#include "kardashev/orbit/eclipse.hpp"
 
 namespace kardashev::economy {
 
@@ -146,5 +149,34 @@ struct site_design {
 
 /// Designs the site; throws input_error or domain_error with the reason when the inputs cannot close.
 site_design design_site(const site_inputs& in);
+
+/// What an orbit design's yearly eclipse depends on: the orbit fields of site_inputs and the year's start.
+struct orbit_year_key {
+    double altitude_m = 0.0;         //!< [m]
+    bool sun_synchronous = true;
+    double ltan_h = 0.0;             //!< [h]
+    double inclination_rad = 0.0;    //!< [rad]
+    epoch start;
+    bool operator==(const orbit_year_key&) const = default;
+};
+
+/// The orbit fields and start of `in`.
+[[nodiscard]] orbit_year_key orbit_year_key_of(const site_inputs& in);
+
+/// The yearly eclipse an orbit design closes against (the orbit's worst eclipse, period and sunlit fraction:
+/// orbit::eclipse_analytic over a Julian year from the start, hourly). Throws input_error for a non-positive
+/// altitude or a sun-synchronous orbit above about 5970 km.
+[[nodiscard]] orbit::eclipse_summary orbit_year_eclipse(const orbit_year_key& orbit);
+
+/// The Sun positions orbit_year_eclipse samples over the year from `start` (orbit::analytic_sun_positions): every
+/// orbit designed over that year shares them.
+[[nodiscard]] std::vector<orbit::vec3> year_sun_positions(epoch start);
+
+/// orbit_year_eclipse with the year's Sun positions given (year_sun_positions(orbit.start)); same errors.
+[[nodiscard]] orbit::eclipse_summary orbit_year_eclipse(const orbit_year_key& orbit, std::span<const orbit::vec3> suns);
+
+/// design_site with the yearly eclipse already known: `year` must be orbit_year_eclipse(orbit_year_key_of(in))
+/// (a caller designing one orbit many times computes it once); used by orbit sites and a moon site's mass driver.
+site_design design_site(const site_inputs& in, const orbit::eclipse_summary& year);
 
 }  // namespace kardashev::economy

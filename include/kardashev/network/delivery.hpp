@@ -43,6 +43,43 @@ struct delivery_cuts {
                                                std::span<const int> sink_stations, std::span<const epoch> times,
                                                std::span<const double> station_link_capacity_bps = {});
 
+/// The graphs of a cut table without their capacities: each sample time's topology (topology_at) with the super
+/// sink over the sinks, and the link each arc belongs to, so that cut tables for several sets of capacities
+/// (network_options' ISL, fibre and Moon capacities, each station's ground-link capacity) share one geometry.
+struct delivery_geometry {
+    int regions = 0;                        //!< demand regions R
+    std::vector<int> region_nodes;          //!< node of each region's station in the snapshots
+    std::vector<topology> snapshots;        //!< per sample: topology_at with the super sink (its last node)
+    bool ground_relays = false;             //!< network_options::ground_relays
+    int satellites = 0;                     //!< satellite nodes (a ground link's station is its end past them)
+    bool operator==(const delivery_geometry&) const = default;
+};
+
+/// The capacities a cut table is computed at [bit/s].
+struct delivery_capacities {
+    double isl_bps = 0.0;                        //!< each laser ISL
+    double fibre_bps = 0.0;                      //!< each fibre
+    double moon_bps = 0.0;                       //!< each Earth-Moon link
+    std::vector<double> station_link_bps;        //!< per station: each of its ground-satellite links
+    bool operator==(const delivery_capacities&) const = default;
+};
+
+/// The geometry of delivery_cut_table's inputs at each of `times`; same checks and errors as delivery_cut_table.
+[[nodiscard]] delivery_geometry delivery_geometry_at(const network_model& model, const network_options& options,
+                                                     std::span<const int> region_stations,
+                                                     std::span<const int> sink_stations, std::span<const epoch> times);
+
+/// The capacities of `options` (ISL, fibre, Moon) with `station_link_capacity_bps`, or options.gsl_capacity_bps at
+/// every one of the model's stations when it is empty; input_error for a list of the wrong size.
+[[nodiscard]] delivery_capacities delivery_capacities_of(const network_model& model, const network_options& options,
+                                                         std::span<const double> station_link_capacity_bps = {});
+
+/// The cut table of `geometry` at `capacities`: per sample, the max flow (as flow.hpp's max_flow, capacities rounded
+/// to whole bit/s) from every non-empty subset of the regions to the super sink. Each subset's flow starts from the
+/// flow of the subset without its last region, which stays feasible (docs/models/network.md "Delivery"). Same
+/// errors as max_flow for a capacity outside [0, 2^53].
+[[nodiscard]] delivery_cuts delivery_cut_table(const delivery_geometry& geometry, const delivery_capacities& capacities);
+
 /// f(S) for the regions in bit mask `mask` (bit r: region r) averaged over the table's samples [bit/s].
 /// input_error for an empty table or a mask outside [0, 2^regions).
 [[nodiscard]] double mean_cut_bps(const delivery_cuts& cuts, std::size_t mask);

@@ -4,6 +4,8 @@
 /// See docs/models/orbit.md.
 
 #include <functional>
+#include <span>
+#include <vector>
 
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/time.hpp"
@@ -67,5 +69,15 @@ eclipse_summary eclipse_sampled(const element_set& set, epoch start, duration sp
 /// (hourly by default): circular orbits and cylindrical shadow only
 /// (throws input_error otherwise); eclipse fraction (1/pi) acos(sqrt(r^2 - R^2) / (r cos beta)).
 eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt = {});
+
+/// The Sun [m, TEME] at the centre of each interval eclipse_analytic samples over [start, start + span]: what its
+/// result depends on the date through, so that several orbits analysed over one span share it. input_error as
+/// eclipse_analytic for a non-positive span or step.
+std::vector<vec3> analytic_sun_positions(epoch start, duration span, const eclipse_options& opt = {});
+
+/// eclipse_analytic with the Sun at each interval's centre given (analytic_sun_positions of the same start, span and
+/// options); input_error for a table of another length.
+eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt,
+                                 std::span<const vec3> sun_teme);
 
 }  // namespace kardashev::orbit

@@ -33,6 +33,10 @@ struct routed_network {
 /// Sets the ISL, fibre and per-station ground-link capacities of `n` to the schedules of `net` at `at` [bit/s].
 void apply_capacities(routed_network& n, const uplink_network& net, epoch at);
 
+/// The capacities of `net` with the schedules of `cfg` in force at `at` applied (apply_capacities) [bit/s].
+[[nodiscard]] network::delivery_capacities delivery_capacities_at(const routed_network& net, const uplink_network& cfg,
+                                                                  epoch at);
+
 /// The delivery cut table of `net` (network::delivery_cut_table over its regions and sinks) at each of `times`,
 /// with the capacities of `cfg` in force at `capacities_at` applied to a copy of `net`; `net` is unchanged.
 [[nodiscard]] network::delivery_cuts delivery_cuts(const routed_network& net, const uplink_network& cfg,

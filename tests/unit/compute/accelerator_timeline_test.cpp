@@ -152,6 +152,19 @@ TEST(accelerator_timeline, the_part_on_offer_is_the_catalogue_until_a_year_past_
     expect_ratio(first.peak_flops_bf16, 2e15 * std::exp2(1.0 / trend.flops_doubling_years));
 }
 
+TEST(accelerator_timeline, the_offer_key_names_the_entry_and_the_years_past_it) {
+    const std::vector<accelerator> offer_line{part("A", "2024-01-01", 1e15), part("B", "2026-07-01", 2e15)};
+    const auto trend = epoch_ai_hardware_trend();
+    EXPECT_EQ(part_offer_key(offer_line, date("2025-06-01")), (offer_key{0, -1}));
+    EXPECT_EQ(part_offer_key(offer_line, date("2027-07-01")), (offer_key{1, -1}));
+    EXPECT_EQ(part_offer_key(offer_line, date("2027-07-02")), (offer_key{1, 1}));
+    EXPECT_EQ(part_offer_key(offer_line, date("2030-06-01")), (offer_key{1, 3}));
+    // Dates with one key get one part: B + 3 Julian years is 2029-06-30T18:00, B + 4 is 2030-07-01T00:00.
+    EXPECT_EQ(part_of_key(offer_line, part_offer_key(offer_line, date("2029-07-02")), trend),
+              part_on_offer(offer_line, date("2030-06-30"), trend));
+    EXPECT_EQ(part_of_key(offer_line, offer_key{1, 3}, trend).name, "B+3y");
+}
+
 TEST(accelerator_timeline, past_the_catalogue_one_new_part_a_year_along_the_trend) {
     const std::vector<accelerator> offer_line{part("A", "2024-01-01", 1e15), part("B", "2026-07-01", 2e15)};
     const auto trend = epoch_ai_hardware_trend();

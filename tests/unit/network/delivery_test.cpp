@@ -130,6 +130,45 @@ TEST(delivery_cut_table, gale_formula_equals_a_direct_max_flow_with_capped_sourc
     EXPECT_GT(binding, 0) << "no trial was limited by the network: the test would not see a wrong cut";
 }
 
+TEST(delivery_cut_table, every_subset_equals_its_own_max_flow_at_each_capacity_set) {
+    // The table starts each subset from its sub-subset's flow over one geometry; each entry must still be the max
+    // flow of that subset alone (flow.hpp's max_flow from the subset's stations, from zero), at two capacity sets
+    // over the same geometry, one with ground links per station.
+    const s1_delivery d;
+    const std::vector<epoch> times{hypatia_epoch(), hypatia_epoch() + duration::from_seconds(300.0)};
+    const delivery_geometry geometry = delivery_geometry_at(d.model, d.options, d.regions, d.sinks, times);
+    ASSERT_EQ(geometry.snapshots.size(), 2U);
+    std::vector<double> per_station(d.model.stations.size(), 3e9);
+    for (const int r : d.regions) per_station[static_cast<std::size_t>(r)] = 11e9;
+    const int sats = static_cast<int>(d.model.satellites.size());
+    network_options wide = d.options;
+    wide.isl_capacity_bps = 5e9;
+    wide.fibre_capacity_bps = 2e9;
+    for (const auto& [options, stations] : {std::pair{d.options, std::vector<double>{}}, std::pair{wide, per_station}}) {
+        const delivery_cuts cuts = delivery_cut_table(geometry, delivery_capacities_of(d.model, options, stations));
+        for (std::size_t k = 0; k < times.size(); ++k) {
+            topology g = topology_at(d.model, options, times[k]);
+            for (int u = 0; !stations.empty() && u + 1 < static_cast<int>(g.offsets.size()); ++u) {
+                for (int e = g.offsets[static_cast<std::size_t>(u)]; e < g.offsets[static_cast<std::size_t>(u) + 1]; ++e) {
+                    if (g.kind[static_cast<std::size_t>(e)] != link_kind::gsl) continue;
+                    const int station = (u >= sats ? u : g.targets[static_cast<std::size_t>(e)]) - sats;
+                    g.capacity_bps[static_cast<std::size_t>(e)] = stations[static_cast<std::size_t>(station)];
+                }
+            }
+            std::vector<int> sink_nodes;
+            for (const int s : d.sinks) sink_nodes.push_back(sats + s);
+            const topology t = with_super_sink(g, sink_nodes);
+            for (std::size_t mask = 1; mask < 16; ++mask) {
+                std::vector<int> sources;
+                for (std::size_t i = 0; i < 4; ++i)
+                    if ((mask >> i) & 1U) sources.push_back(sats + d.regions[i]);
+                const double direct = max_flow(t, sources, static_cast<int>(t.offsets.size()) - 2).flow_bps;
+                EXPECT_EQ(cuts.cut_bps[k * 16 + mask], direct) << "sample " << k << " mask " << mask;
+            }
+        }
+    }
+}
+
 TEST(delivery_cut_table, cut_function_is_monotone_and_submodular) {
     const s1_delivery d;
     const std::vector<epoch> times{hypatia_epoch(), hypatia_epoch() + duration::from_seconds(300.0)};

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 #include "kardashev/core/error.hpp"
 #include "kardashev/orbit/designed_export.hpp"
@@ -87,6 +88,25 @@ TEST(eclipse, sampled_and_analytic_agree_over_a_week_and_the_cone_darkens_less_t
     EXPECT_NEAR(c.sunlit_fraction, s.sunlit_fraction, 0.003);
     EXPECT_THROW(eclipse_analytic(el, start, duration::from_days(7), opt), input_error);
     EXPECT_THROW(eclipse_sampled(el, start, duration::from_days(0), opt), input_error);
+}
+
+TEST(eclipse, analytic_over_a_shared_sun_table_equals_analytic_alone) {
+    // Two orbits over one year share the Sun at the interval centres; each must get exactly its own analysis.
+    const epoch start = epoch::from_utc_iso("2026-01-01T00:00:00Z");
+    const duration year = duration::from_seconds(365.25 * 86'400.0);
+    const eclipse_options opt;
+    const std::vector<vec3> suns = analytic_sun_positions(start, year, opt);
+    ASSERT_EQ(suns.size(), 8766U);
+    for (const double i_deg : {53.0, 97.6}) {
+        kepler_elements el;
+        el.a_m = 6'378'137.0 + 650e3;
+        el.i_rad = i_deg * deg;
+        el.raan_rad = 1.0;
+        EXPECT_EQ(eclipse_analytic(el, start, year, opt, suns), eclipse_analytic(el, start, year, opt)) << i_deg;
+    }
+    kepler_elements el;
+    el.a_m = 6'378'137.0 + 650e3;
+    EXPECT_THROW((void)eclipse_analytic(el, start, duration::from_days(7), opt, suns), input_error);
 }
 
 TEST(ephemeris, moon_matches_meeus_example_47a) {

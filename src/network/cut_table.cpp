@@ -1,0 +1,232 @@
+// The delivery cut table over a geometry kept across capacity sets: one residual graph per snapshot, and each
+// region subset's max flow started from the flow of the subset without its last region (docs/models/network.md
+// "Delivery").
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "kardashev/core/error.hpp"
+#include "kardashev/network/delivery.hpp"
+
+namespace kardashev::network {
+
+namespace {
+
+constexpr double max_capacity_bps = 9007199254740992.0;  // 2^53, as flow.hpp's max_flow
+constexpr std::int64_t unbounded = std::numeric_limits<std::int64_t>::max();
+
+/// A snapshot's residual graph for Dinic's algorithm, arcs grouped by tail: arcs of node x are [first[x],
+/// first[x + 1]), each with its head and its reverse arc. Node `source` (the last) is a super source with an arc to
+/// each region's station; its arcs start closed and a subset opens them.
+struct residual_graph {
+    std::vector<int> first;        //!< per node (and one past the last): its first arc
+    std::vector<int> head;         //!< per arc: the node it points to
+    std::vector<int> reverse;      //!< per arc: its reverse arc
+    std::vector<int> edge_arc;     //!< per topology edge: its forward arc
+    std::vector<int> region_arc;   //!< per region: the super source's arc to its station
+    int source = 0;
+    int sink = 0;
+};
+
+residual_graph residual_of(const topology& g, std::span<const int> region_nodes) {
+    const int n = static_cast<int>(g.offsets.size()) - 1;
+    residual_graph r;
+    r.source = n;
+    r.sink = n - 1;  // with_super_sink's node
+    const auto nodes = static_cast<std::size_t>(n) + 1;
+    std::vector<int> out_degree(nodes, 0);
+    for (int u = 0; u < n; ++u) {
+        for (int e = g.offsets[static_cast<std::size_t>(u)]; e < g.offsets[static_cast<std::size_t>(u) + 1]; ++e) {
+            ++out_degree[static_cast<std::size_t>(u)];
+            ++out_degree[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])];
+        }
+    }
+    for (const int v : region_nodes) {
+        ++out_degree[static_cast<std::size_t>(n)];
+        ++out_degree[static_cast<std::size_t>(v)];
+    }
+    r.first.assign(nodes + 1, 0);
+    for (std::size_t x = 0; x < nodes; ++x) r.first[x + 1] = r.first[x] + out_degree[x];
+    const auto arcs = static_cast<std::size_t>(r.first.back());
+    r.head.resize(arcs);
+    r.reverse.resize(arcs);
+    std::vector<int> fill(r.first.begin(), r.first.end() - 1);
+    auto link = [&](int u, int v) {
+        const int a = fill[static_cast<std::size_t>(u)]++;
+        const int b = fill[static_cast<std::size_t>(v)]++;
+        r.head[static_cast<std::size_t>(a)] = v;
+        r.reverse[static_cast<std::size_t>(a)] = b;
+        r.head[static_cast<std::size_t>(b)] = u;
+        r.reverse[static_cast<std::size_t>(b)] = a;
+        return a;
+    };
+    r.edge_arc.resize(g.targets.size());
+    for (int u = 0; u < n; ++u) {
+        for (int e = g.offsets[static_cast<std::size_t>(u)]; e < g.offsets[static_cast<std::size_t>(u) + 1]; ++e)
+            r.edge_arc[static_cast<std::size_t>(e)] = link(u, g.targets[static_cast<std::size_t>(e)]);
+    }
+    for (const int v : region_nodes) r.region_arc.push_back(link(n, v));
+    return r;
+}
+
+/// Dinic 1970 (Even 1975 form) on a residual graph with its scratch arrays: BFS levels from the super source (stopped
+/// at the sink's level, past which no shortest path goes), then a blocking flow by DFS with current-arc pointers.
+class dinic {
+public:
+    explicit dinic(const residual_graph& g)
+        : m_g(g), m_level(g.first.size() - 1), m_next(g.first.size() - 1), m_queue(g.first.size() - 1) {}
+
+    /// Augments the flow held in `cap` (residual capacities per arc) to a maximum; returns the flow added.
+    std::int64_t augment(std::vector<std::int64_t>& cap) {
+        std::int64_t added = 0;
+        while (levels(cap)) {
+            std::copy(m_g.first.begin(), m_g.first.end() - 1, m_next.begin());
+            while (const std::int64_t d = push(cap, m_g.source, unbounded)) added += d;
+        }
+        return added;
+    }
+
+private:
+    bool levels(const std::vector<std::int64_t>& cap) {
+        std::fill(m_level.begin(), m_level.end(), -1);
+        std::size_t tail = 0;
+        m_queue[tail++] = m_g.source;
+        m_level[static_cast<std::size_t>(m_g.source)] = 0;
+        const auto sink = static_cast<std::size_t>(m_g.sink);
+        for (std::size_t q = 0; q < tail; ++q) {
+            const auto x = static_cast<std::size_t>(m_queue[q]);
+            if (m_level[sink] >= 0 && m_level[x] >= m_level[sink]) break;
+            for (int a = m_g.first[x]; a < m_g.first[x + 1]; ++a) {
+                const auto y = static_cast<std::size_t>(m_g.head[static_cast<std::size_t>(a)]);
+                if (cap[static_cast<std::size_t>(a)] > 0 && m_level[y] < 0) {
+                    m_level[y] = m_level[x] + 1;
+                    m_queue[tail++] = static_cast<int>(y);
+                }
+            }
+        }
+        return m_level[sink] >= 0;
+    }
+
+    /// One augmenting path in the level graph from x carrying at most `pushed`; 0 when x is a dead end.
+    std::int64_t push(std::vector<std::int64_t>& cap, int x, std::int64_t pushed) {
+        if (x == m_g.sink) return pushed;
+        const auto xi = static_cast<std::size_t>(x);
+        for (int& a = m_next[xi]; a < m_g.first[xi + 1]; ++a) {
+            const auto ai = static_cast<std::size_t>(a);
+            const int y = m_g.head[ai];
+            if (cap[ai] <= 0 || m_level[static_cast<std::size_t>(y)] != m_level[xi] + 1) continue;
+            const std::int64_t d = push(cap, y, std::min(pushed, cap[ai]));
+            if (d > 0) {
+                cap[ai] -= d;
+                cap[static_cast<std::size_t>(m_g.reverse[ai])] += d;
+                return d;
+            }
+        }
+        return 0;
+    }
+
+    const residual_graph& m_g;
+    std::vector<int> m_level;
+    std::vector<int> m_next;
+    std::vector<int> m_queue;
+};
+
+/// Capacity [bit/s] of topology edge `e` of `g` at `c`: by its kind; a ground link at its station's; the super
+/// sink's arcs keep theirs.
+double edge_capacity_bps(const topology& g, const delivery_geometry& geometry, const delivery_capacities& c,
+                         int tail, std::size_t e) {
+    const int sink = static_cast<int>(g.offsets.size()) - 2;
+    const int v = g.targets[e];
+    if (v == sink) return g.capacity_bps[e];
+    switch (g.kind[e]) {
+        case link_kind::isl: return c.isl_bps;
+        case link_kind::fibre: return c.fibre_bps;
+        case link_kind::moon: return c.moon_bps;
+        case link_kind::gsl: {
+            const int station = (tail >= geometry.satellites ? tail : v) - geometry.satellites;  // the ground end
+            return c.station_link_bps[static_cast<std::size_t>(station)];
+        }
+    }
+    return 0.0;
+}
+
+/// Residual capacities with no flow: each arc its edge's capacity in whole bit/s where flow may enter the head
+/// (relays, the sink, any node with ground relays; a region's station only from the super source, which changes no
+/// max flow: a path through a source can start there), reverse arcs and the super source's arcs 0.
+std::vector<std::int64_t> empty_flow(const topology& g, const residual_graph& r, const delivery_geometry& geometry,
+                                     const delivery_capacities& c) {
+    std::vector<std::int64_t> cap(r.head.size(), 0);
+    const int n = static_cast<int>(g.offsets.size()) - 1;
+    double into_sink = 0.0;
+    for (int u = 0; u < n; ++u) {
+        for (int e = g.offsets[static_cast<std::size_t>(u)]; e < g.offsets[static_cast<std::size_t>(u) + 1]; ++e) {
+            const auto i = static_cast<std::size_t>(e);
+            const double bps = edge_capacity_bps(g, geometry, c, u, i);
+            if (!(bps >= 0.0 && bps <= max_capacity_bps)) {
+                throw input_error(fmt::format("max flow: edge {}: expected a capacity in [0, 2^53] bit/s, got {:g}", e, bps));
+            }
+            const int v = g.targets[i];
+            if (v == r.sink) into_sink += bps;
+            const auto vi = static_cast<std::size_t>(v);
+            if (v == r.sink || geometry.ground_relays || vi >= g.relay.size() || g.relay[vi] != 0)
+                cap[static_cast<std::size_t>(r.edge_arc[i])] = std::llround(bps);
+        }
+    }
+    if (into_sink > 0x1p62) throw domain_error("max flow: the sink's links carry more than 2^62 bit/s in all");
+    return cap;
+}
+
+/// Fills `row` (the cut table's 2^R entries of one sample) for every subset that extends `mask` by regions from
+/// `next` on, each from the flow `cap` of `mask` (worth `flow` bit/s).
+void extend_subsets(dinic& solver, const residual_graph& r, int regions, std::size_t mask, int next,
+                    const std::vector<std::int64_t>& cap, std::int64_t flow, double* row) {
+    for (int k = next; k < regions; ++k) {
+        std::vector<std::int64_t> with = cap;
+        with[static_cast<std::size_t>(r.region_arc[static_cast<std::size_t>(k)])] = unbounded;
+        const std::int64_t total = flow + solver.augment(with);
+        const std::size_t extended = mask | (std::size_t{1} << static_cast<unsigned>(k));
+        row[extended] = static_cast<double>(total);
+        extend_subsets(solver, r, regions, extended, k + 1, with, total, row);
+    }
+}
+
+}  // namespace
+
+delivery_capacities delivery_capacities_of(const network_model& model, const network_options& options,
+                                           std::span<const double> station_link_capacity_bps) {
+    const std::size_t stations = model.stations.size();
+    if (!station_link_capacity_bps.empty() && station_link_capacity_bps.size() != stations) {
+        throw input_error(fmt::format("delivery: expected one ground-link capacity per station ({}), got {}", stations,
+                                      station_link_capacity_bps.size()));
+    }
+    delivery_capacities c;
+    c.isl_bps = options.isl_capacity_bps;
+    c.fibre_bps = options.fibre_capacity_bps;
+    c.moon_bps = options.moon_capacity_bps;
+    if (station_link_capacity_bps.empty())
+        c.station_link_bps.assign(stations, options.gsl_capacity_bps);
+    else
+        c.station_link_bps.assign(station_link_capacity_bps.begin(), station_link_capacity_bps.end());
+    return c;
+}
+
+delivery_cuts delivery_cut_table(const delivery_geometry& geometry, const delivery_capacities& capacities) {
+    delivery_cuts out;
+    out.regions = geometry.regions;
+    out.samples = static_cast<int>(geometry.snapshots.size());
+    const std::size_t subsets = std::size_t{1} << static_cast<unsigned>(geometry.regions);
+    out.cut_bps.assign(subsets * geometry.snapshots.size(), 0.0);
+    for (std::size_t k = 0; k < geometry.snapshots.size(); ++k) {
+        const topology& g = geometry.snapshots[k];
+        const residual_graph r = residual_of(g, geometry.region_nodes);
+        dinic solver(r);
+        extend_subsets(solver, r, geometry.regions, 0, 0, empty_flow(g, r, geometry, capacities), 0,
+                       out.cut_bps.data() + k * subsets);
+    }
+    return out;
+}
+
+}  // namespace kardashev::network
