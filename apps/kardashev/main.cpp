@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     add_size_command(app, exit_code);
     add_train_command(app, exit_code);
     add_view_command(app, exit_code);
+    add_sweep_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,0 +1,60 @@
+#include "kardashev/study/runner.hpp"
+
+#include <atomic>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
+
+#include "mpi_dispatch.hpp"
+
+namespace kardashev::study {
+
+namespace {
+
+/// True when an MPI launcher started this process.
+bool launched_by_mpi() {
+    for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_RANK"}) {
+        if (std::getenv(name) != nullptr) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+process_group& process_group::world() {
+    static process_group group;
+    return group;
+}
+
+process_group::process_group() {
+    if (launched_by_mpi()) m_mpi = detail::mpi_start(m_rank, m_size);
+}
+
+void process_group::abort(int code) {
+    if (m_mpi) detail::mpi_abort(code);
+    std::exit(code);
+}
+
+process_group::~process_group() {
+    if (m_mpi) detail::mpi_stop();
+}
+
+void run_samples(const std::vector<std::size_t>& todo, const sample_evaluator& evaluate, std::size_t threads,
+                 const sample_receiver& receive) {
+    auto& group = process_group::world();
+    if (group.rank() != 0) {
+        detail::mpi_work(evaluate);
+        return;
+    }
+    detail::shared_queue queue{todo};
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < std::max<std::size_t>(threads, 1); ++t) {
+        pool.emplace_back([&] {
+            while (const auto index = queue.take()) queue.finish(*index, evaluate(*index), receive);
+        });
+    }
+    if (group.size() > 1) detail::mpi_dispatch(queue, group.size(), receive);
+    for (auto& t : pool) t.join();
+}
+
+}  // namespace kardashev::study
