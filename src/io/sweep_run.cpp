@@ -178,8 +178,11 @@ std::string sweep_summary_text(const sweep_request& r, const sweep_result& resul
     const auto& defs = study::headline_outputs();
     for (std::size_t m = 0; m < defs.size(); ++m) {
         const auto& o = s.outputs[m];
-        out += fmt::format("  {:<32} median {:<14} 5-95 % {} .. {}{}\n", defs[m].name, detail::output_text(m, o.quantiles[3]),
-                           detail::output_text(m, o.quantiles[1]), detail::output_text(m, o.quantiles[5]),
+        const auto text = [&](double v) {
+            return defs[m].kind == study::output_kind::number && std::isfinite(v) ? fmt::format("{:.4g}", v) : detail::output_text(m, v);
+        };
+        out += fmt::format("  {:<32} median {:<11} 5-95 % {} .. {} {}{}\n", defs[m].name, text(o.quantiles[3]), text(o.quantiles[1]),
+                           text(o.quantiles[5]), defs[m].kind == study::output_kind::date ? "" : defs[m].unit,
                            o.never > 0 ? fmt::format("  (never in {})", o.never) : "");
     }
     for (std::size_t e = 0; e < s.events.size(); ++e) {

@@ -113,7 +113,7 @@ TEST(sweep_cli, bad_inputs_exit_2_with_located_messages) {
     std::ofstream(file) << "method: latin_hypercube\nsamples: 3\ninputs:\n  training.mfu: uniform(10%, 2 USD)\nevents:\n  - nothing < 3\n";
     const auto f = run_cli("sweep " + scenario + " " + file.string() + " --quiet --out " + (root / "c").string());
     EXPECT_EQ(f.code, 2);
-    EXPECT_NE(f.err.find(file.string() + ":4:31: inputs.training.mfu: expected the unit of the first value (\"%\"), got \"USD\""),
+    EXPECT_NE(f.err.find(file.string() + ":4:30: inputs.training.mfu: expected the unit of the first value (\"%\"), got \"USD\""),
               std::string::npos) << f.err;
     EXPECT_NE(f.err.find(file.string() + ":6:5: events[0]: event \"nothing < 3\": unknown output \"nothing\""), std::string::npos) << f.err;
 }

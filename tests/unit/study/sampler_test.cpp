@@ -98,7 +98,7 @@ TEST(copula, gives_the_normal_scores_the_asked_correlation) {
     double sxy = 0, sxx = 0, syy = 0;
     double mx = 0, my = 0;
     for (std::size_t i = 0; i < zx.size(); ++i) mx += zx[i], my += zy[i];
-    mx /= zx.size(), my /= zy.size();
+    mx /= static_cast<double>(zx.size()), my /= static_cast<double>(zy.size());
     for (std::size_t i = 0; i < zx.size(); ++i) {
         sxy += (zx[i] - mx) * (zy[i] - my), sxx += (zx[i] - mx) * (zx[i] - mx), syy += (zy[i] - my) * (zy[i] - my);
     }
