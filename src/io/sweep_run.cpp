@@ -196,6 +196,10 @@ std::string sweep_summary_text(const sweep_request& r, const sweep_result& resul
             return std::isfinite(w) ? w : 0.0;
         };
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
+        if (!sens.note.empty() && sens.sobol.empty()) {
+            out += fmt::format("  ({})\n", sens.note);
+            continue;
+        }
         const char* what = !sens.sobol.empty() ? "total Sobol index" : !sens.morris.empty() ? "Morris mu*" : "|rank correlation|";
         for (std::size_t k = 0; k < std::min<std::size_t>(3, order.size()); ++k) {
             out += fmt::format("  {}. {} ({} {:.3f})\n", k + 1, r.spec.inputs[order[k]].key, what, weight(order[k]));

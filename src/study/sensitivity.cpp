@@ -67,6 +67,12 @@ std::vector<sobol_index> sobol_indices(const std::vector<double>& y, std::size_t
     if (base.size() < 2) throw input_error(fmt::format("Sobol indices need at least 2 complete base points, got {}", base.size()));
     std::vector<std::size_t> all(base.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    const auto first_a = base.front().a;
+    if (std::all_of(base.begin(), base.end(), [&](const base_outputs& p) {
+            return p.a == first_a && p.b == first_a && std::all_of(p.ab.begin(), p.ab.end(), [&](double v) { return v == first_a; });
+        })) {
+        throw input_error("no Sobol indices: the output is the same in every sample");
+    }
     const auto point = indices_of(base, all, k);
     // Percentile bootstrap over base points (Efron & Tibshirani 1993, ch. 13; Archer, Saltelli & Sobol 1997).
     rng_stream rng(seed, "study/bootstrap");

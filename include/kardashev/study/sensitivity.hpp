@@ -29,7 +29,7 @@ struct sobol_index {
 /// with any non-finite value is left out. First order: Saltelli et al. 2010 eq. (b) of Table 2; total: Jansen
 /// 1999 (Saltelli 2010 eq. (f)). Intervals: `resamples` bootstrap resamples of the base points (stream
 /// "study/bootstrap" of `seed`), percentiles (1 -+ confidence) / 2. Throws input_error when fewer than 2 base
-/// points remain or the variance is zero.
+/// points remain or the output is the same everywhere.
 std::vector<sobol_index> sobol_indices(const std::vector<double>& y, std::size_t k, std::size_t resamples,
                                        std::uint64_t seed, double confidence = 0.95);
 
