@@ -23,6 +23,11 @@ public:
         if (m_next == m_todo.size()) return std::nullopt;
         return m_todo[m_next++];
     }
+    /// Hands out nothing more (after a failure).
+    void drain() {
+        std::lock_guard lock(m_mutex);
+        m_next = m_todo.size();
+    }
     /// Passes a finished sample to `receive`, one at a time.
     void finish(std::size_t index, const sample_outcome& outcome, const sample_receiver& receive) {
         std::lock_guard lock(m_receive_mutex);
