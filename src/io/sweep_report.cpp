@@ -70,7 +70,7 @@ std::string distribution_chart(std::size_t m, const std::vector<double>& all) {
                                margin + plot_w * b / bins, chart_h - margin - h, plot_w / bins - 1, h);
         }
     }
-    const auto label = [&](double x) { return output_text(m, x); };
+    const auto label = [&](double x) { return def.kind == study::output_kind::number ? fmt::format("{:.4g}", x) : output_text(m, x); };
     out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", margin,
                        chart_h - 10, escape(label(lo)), chart_w - margin, chart_h - 10, escape(label(v.back())));
     const auto never = all.size() - v.size();
@@ -86,8 +86,11 @@ std::string bar_chart(std::string_view title, const std::vector<std::string>& na
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return std::abs(value[a]) > std::abs(value[b]); });
     const int row = 22;
     const int h = static_cast<int>(names.size()) * row + 30;
-    const double zero = signed_axis ? chart_w * 0.65 : chart_w * 0.45;
-    const double scale = (chart_w - zero - 10) * 1.0;
+    // Names in a left column; bars from zero (the middle of the rest for signed values), values at the right.
+    constexpr double names_w = 250.0;
+    constexpr double values_w = 50.0;
+    const double zero = signed_axis ? names_w + (chart_w - names_w - values_w) / 2.0 : names_w;
+    const double scale = chart_w - values_w - zero;
     std::string out = fmt::format("<figure><figcaption>{}</figcaption><svg viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\">",
                                   escape(title), chart_w, h, chart_w, h);
     out += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"0\" y2=\"{1}\" stroke=\"#999\"/>", zero, h - 20);
@@ -95,8 +98,8 @@ std::string bar_chart(std::string_view title, const std::vector<std::string>& na
         const auto j = order[r];
         const double v = std::isfinite(value[j]) ? std::clamp(value[j], -1.0, 1.0) : 0.0;
         const double y = 5 + static_cast<double>(r) * row;
-        const double x0 = v < 0 ? zero + v * (zero - 10) : zero;
-        const double w = v < 0 ? -v * (zero - 10) : v * scale;
+        const double x0 = v < 0 ? zero + v * scale : zero;
+        const double w = std::abs(v) * scale;
         out += fmt::format("<text x=\"5\" y=\"{:.1f}\" font-size=\"11\">{}</text>", y + 13, escape(names[j]));
         out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"16\" fill=\"{}\"/>", x0, y, w,
                            v < 0 ? "#d62728" : "#1f77b4");
