@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Rejects an include that points right in the module order of STYLE.md:
-#   core -> orbit -> energy -> logistics -> network -> compute -> fleet -> economy -> sim -> plan -> io -> apps
+#   core -> orbit -> energy -> logistics -> network -> compute -> fleet -> economy -> sim -> plan -> study -> io -> apps
 # A file under include/kardashev/<m>/, src/<m>/ may include kardashev/<n>/... only when n is left of m
 # (or n == m). Usage: tools/check_module_deps.sh [REPO_ROOT]
 set -euo pipefail
 root=${1:-$(cd "$(dirname "$0")/.." && pwd)}
-order=(core orbit energy logistics network compute fleet economy sim plan io apps)
+order=(core orbit energy logistics network compute fleet economy sim plan study io apps)
 declare -A rank
 for i in "${!order[@]}"; do rank[${order[$i]}]=$i; done
 

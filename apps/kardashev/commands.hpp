@@ -34,6 +34,9 @@ void add_view_command(CLI::App& app, int& exit_code);
 /// Registers `plan`.
 void add_plan_command(CLI::App& app, int& exit_code);
 
+/// Registers `sweep`.
+void add_sweep_command(CLI::App& app, int& exit_code);
+
 /// Runs `fn`, mapping kardashev errors to messages on stderr and exit codes.
 int guarded(const std::function<int()>& fn);
 

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
     add_train_command(app, exit_code);
     add_view_command(app, exit_code);
     add_plan_command(app, exit_code);
+    add_sweep_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -62,7 +62,9 @@ void progress_reporter::update(std::uint64_t done) {
     m_last_draw = now;
     const double elapsed_s = std::chrono::duration<double>(now - m_start).count();
     // "\r" returns to the start of the line; ESC [ K clears what a longer previous bar left.
-    std::fprintf(m_stream, "\r%s\x1b[K", render(m_label, done, m_total, elapsed_s).c_str());
+    std::string text = render(m_label, done, m_total, elapsed_s);
+    if (!m_rate_unit.empty() && elapsed_s > 0.0) text += fmt::format(" {:.1f} {}/s", static_cast<double>(done) / elapsed_s, m_rate_unit);
+    std::fprintf(m_stream, "\r%s\x1b[K", text.c_str());
     std::fflush(m_stream);
 }
 

@@ -21,6 +21,8 @@ public:
     void update(std::uint64_t done);
     /// Completes the bar and ends its line (called by the destructor if not before).
     void finish();
+    /// Also shows the rate, "12.5 UNIT/s", after the bar (e.g. "samples").
+    void show_rate(std::string unit) { m_rate_unit = std::move(unit); }
     /// True when this reporter draws (enabled and a terminal).
     [[nodiscard]] bool active() const noexcept { return m_active; }
     /// The bar text for `done` of `total` after `elapsed_s`, e.g. "run [#####     ] 50% ETA 0:00:03".
@@ -28,6 +30,7 @@ public:
 
 private:
     std::string m_label;
+    std::string m_rate_unit;
     std::uint64_t m_total;
     std::FILE* m_stream;
     bool m_active;
