@@ -165,7 +165,8 @@ economy::lunar_factory lunar_factory_design(const scenario& input, std::size_t s
     const auto& where = input.sites.at(site_index);
     if (where.kind != site_kind::moon || !where.moon.industry.enabled)
         throw input_error(fmt::format("sites[{}] ({}): no moon.industry", site_index, where.name));
-    return detail::satellite_design(input, where);
+    detail::orbit_year_cache orbits;  // one design: nothing to share
+    return detail::satellite_design(input, where, orbits);
 }
 
 void lunar_factory_at(const site& where, epoch at, double launch_usd_per_kg, economy::lunar_factory& factory) {

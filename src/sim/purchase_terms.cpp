@@ -15,9 +15,10 @@ constexpr double reference_it_power_w = 10.0e6;
 
 /// Spacecraft and LEO kg per accelerator of `part` at the site (design at unit prices: hardware_usd is kg built,
 /// launch_usd is kg launched).
-offworld_mass designed_mass(const scenario& input, const site& where, const compute::accelerator& part) {
-    const auto design =
-        detail::checked_design(where, detail::design_inputs(input, where, part, reference_it_power_w, 1.0, 1.0));
+offworld_mass designed_mass(const scenario& input, const site& where, const compute::accelerator& part,
+                            detail::orbit_year_cache& orbits) {
+    const auto design = detail::checked_design(
+        where, detail::design_inputs(input, where, part, reference_it_power_w, 1.0, 1.0), orbits);
     return {design.hardware_usd / design.accelerators, design.launch_usd / design.accelerators};
 }
 
@@ -39,7 +40,8 @@ offworld_mass_fit::offworld_mass_fit(const scenario& input, std::size_t site_ind
     const auto& where = input.sites.at(site_index);
     compute::accelerator doubled = part;
     doubled.all_in_power_w *= 2.0;
-    const auto one = designed_mass(input, where, part), two = designed_mass(input, where, doubled);
+    detail::orbit_year_cache orbits;  // both designs share the orbit's yearly eclipse
+    const auto one = designed_mass(input, where, part, orbits), two = designed_mass(input, where, doubled, orbits);
     const double p = part.all_in_power_w;
     m_base = {2.0 * one.spacecraft_kg - two.spacecraft_kg, 2.0 * one.leo_kg - two.leo_kg};
     m_per_watt = {(two.spacecraft_kg - one.spacecraft_kg) / p, (two.leo_kg - one.leo_kg) / p};
