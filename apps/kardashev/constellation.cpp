@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/limits.hpp"
 #include "kardashev/io/atomic_file.hpp"
 #include "kardashev/io/designed_catalogue.hpp"
 #include "kardashev/orbit/hcw.hpp"
@@ -94,6 +95,11 @@ int run_constellation(const std::string& kind, const constellation_args& a) {
     if (format != "tle" && format != "omm") throw input_error(fmt::format("--format: expected tle or omm, got \"{}\"", format));
     if (a.first_id < 1 || a.first_id > 339'999) {
         throw input_error(fmt::format("--first-id: expected a catalogue number 1..339999, got {}", a.first_id));
+    }
+    const int satellites = kind == "walker" ? a.total : a.count;
+    limits::check(kind == "walker" ? "--total" : "--count", satellites, limits::max_satellites);
+    if (a.first_id + static_cast<std::int64_t>(satellites) - 1 > 339'999) {
+        throw input_error("--first-id: the catalogue numbers would pass 339999 (the Alpha-5 limit)");
     }
     const auto elements = design(kind, a, t);
     if (a.first_id + static_cast<std::int64_t>(elements.size()) - 1 > 339'999) {

@@ -9,6 +9,7 @@
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/limits.hpp"
 #include "kardashev/io/eclipse_report.hpp"
 #include "kardashev/orbit/eclipse.hpp"
 #include "kardashev/orbit/kepler.hpp"
@@ -83,7 +84,9 @@ int run_eclipse(const eclipse_args& a) {
     r.shadow = opt.shadow;
     r.analytic = a.method == "analytic";
     opt.step_s = r.step_s = quantity_option("--step", a.step, quantity_kind::time);
+    if (!r.analytic) limits::check("eclipse: time samples (--days / --step)", a.days * 86'400.0 / opt.step_s, limits::max_time_samples);
     const duration span = duration::from_seconds(a.days * 86'400.0);
+    limits::check_end("--days", r.start, span);
 
     if (!a.tle.empty()) {
         if (!a.altitude.empty() || a.sso || !a.ltan.empty() || !a.inclination.empty()) {

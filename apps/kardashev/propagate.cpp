@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/limits.hpp"
 #include "kardashev/core/progress.hpp"
 #include "kardashev/io/atomic_file.hpp"
 #include "kardashev/io/state_table.hpp"
@@ -37,8 +38,6 @@ struct propagate_args {
     bool quiet = false;
 };
 
-constexpr std::size_t max_grid_points = 100'000'000;
-
 io::time_grid make_grid(const propagate_args& a) {
     const bool abs_given = !a.start.empty() || !a.stop.empty() || !a.step.empty();
     if (abs_given == !a.tsince.empty()) {
@@ -55,7 +54,7 @@ io::time_grid make_grid(const propagate_args& a) {
         if (!(step_s > 0.0)) throw input_error(fmt::format("--step: expected a positive duration, got \"{}\"", a.step));
         if (t1 < t0) throw input_error("--stop: expected a time at or after --start");
         const double n = std::floor((t1 - t0).seconds() / step_s + 1e-9) + 1.0;
-        if (n > static_cast<double>(max_grid_points)) throw input_error("propagate: more than 1e8 times; use a longer --step");
+        if (n > limits::max_time_samples) throw input_error("propagate: more than 1e8 times; use a longer --step");
         for (std::size_t k = 0; k < static_cast<std::size_t>(n); ++k) {
             g.times.push_back(t0 + duration::from_seconds(static_cast<double>(k) * step_s));
         }
@@ -70,7 +69,7 @@ io::time_grid make_grid(const propagate_args& a) {
             a.tsince));
     }
     const double n = std::floor((hi - lo) / st + 1e-9) + 1.0;
-    if (n > static_cast<double>(max_grid_points)) throw input_error("propagate: more than 1e8 times; use a longer step");
+    if (n > limits::max_time_samples) throw input_error("propagate: more than 1e8 times; use a longer step");
     for (std::size_t k = 0; k < static_cast<std::size_t>(n); ++k) g.tsince_min.push_back(lo + static_cast<double>(k) * st);
     return g;
 }

@@ -1,5 +1,6 @@
 // `kardashev train`: training step time, utilisation, failures and wall time of one run.
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "kardashev/compute/parallel.hpp"
 #include "kardashev/compute/training_plan.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/limits.hpp"
 #include "kardashev/core/units.hpp"
 #include "kardashev/io/scenario_io.hpp"
 #include "kardashev/io/training_report.hpp"
@@ -38,12 +40,18 @@ bool parse_bool(const std::string& key, const std::string& v) {
     throw input_error(fmt::format("--set {}: expected on or off, got \"{}\"", key, v));
 }
 
+/// A --set quantity: finite and non-negative, a duration within the time type (under 285 years).
 double quantity(const std::string& key, const std::string& v, quantity_kind kind) {
+    double q = 0.0;
     try {
-        return parse_quantity(v, kind);
+        q = parse_quantity(v, kind);
     } catch (const input_error& e) {
         throw input_error(fmt::format("--set {}: {}", key, e.what()));
     }
+    if (!std::isfinite(q) || q < 0.0) throw input_error(fmt::format("--set {}: expected a finite, non-negative value, got \"{}\"", key, v));
+    if (kind == quantity_kind::time && q > 285.0 * 365.25 * 86'400.0)
+        throw input_error(fmt::format("--set {}: expected a duration shorter than 285 years, got \"{}\"", key, v));
+    return q;
 }
 
 constexpr const char* known_keys =
@@ -138,6 +146,8 @@ std::optional<compute::transformer> shape_of(const train_args& args) {
 
 compute::training_request request_of(const train_args& args) {
     if (args.count < 1) throw input_error(fmt::format("--count: expected at least one accelerator, got {}", args.count));
+    limits::check("--count", args.count, limits::max_accelerators);
+    limits::check("--trials", args.trials, limits::max_trials);
     if (args.params.empty()) throw input_error("--params: required (e.g. --params 405e9)");
     if (args.tokens.empty()) throw input_error("--tokens: required (e.g. --tokens 15.6e12)");
     if (args.search && !args.layout.empty()) throw input_error("--layout and --search exclude each other");
