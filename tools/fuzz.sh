@@ -15,7 +15,7 @@ fi
 seconds=${1:-10}
 shift || true
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "${KD_JOBS:-$(nproc 2>/dev/null || echo 2)}"
+cmake --build --preset fuzz -j "${KD_JOBS:-$(nproc 2>/dev/null || echo 2)}" --target "${targets[@]/#/fuzz_}"
 for t in "${targets[@]}"; do
   work=build/fuzz/corpus/$t
   mkdir -p "$work" build/fuzz/artifacts

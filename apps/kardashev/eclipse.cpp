@@ -127,7 +127,7 @@ void add_eclipse_command(CLI::App& app, int& exit_code) {
                     "sampled (J2-precessing orbit every --step against the Sun) or analytic (beta-angle formula, hourly; "
                     "circular orbits with the cylindrical shadow)")
         ->capture_default_str();
-    cmd->add_option("--step", a->step, "Sampling step of the sampled method")->capture_default_str();
+    cmd->add_option("--step", a->step, "Sampling step of the sampled method (at most 1e8 samples)")->capture_default_str();
     cmd->add_flag("--json", a->json, "JSON: the inputs and sunlit_fraction, max_eclipse_min, eclipse_season_days, period_min, "
                                      "inclination_deg, beta_min_deg, beta_max_deg");
     cmd->footer("Models and their validation: docs/models/orbit.md (Eclipses). Example, VALIDATION.md O2:\n"

@@ -112,7 +112,7 @@ void add_propagate_command(CLI::App& app, int& exit_code) {
     cmd->add_option("catalogue", a->catalogue, "Element sets: TLE (2- or 3-line), OMM JSON or OMM CSV")->required();
     cmd->add_option("--start", a->start, "First time, ISO-8601 UTC (e.g. 2026-01-01T00:00:00Z); with --stop and --step");
     cmd->add_option("--stop", a->stop, "Last time, ISO-8601 UTC (included when the grid lands on it)");
-    cmd->add_option("--step", a->step, "Grid step, a duration (e.g. \"60 s\", \"1 h\")");
+    cmd->add_option("--step", a->step, "Grid step, a duration (e.g. \"60 s\", \"1 h\"); at most 1e8 times");
     cmd->add_option("--tsince-min", a->tsince, "Minutes since each satellite's own epoch, START:STOP:STEP (e.g. 0:1440:360)");
     cmd->add_option("--frame", a->frame, "Output frame: teme (km, km/s), ecef (ITRF via GMST-82, km, km/s) or geodetic (WGS-84)")
         ->capture_default_str();

@@ -58,6 +58,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
                 "scenario, seed and version give byte-identical files.\n"
                 "A run beyond the Earth's surface, the world's launches or its electricity is printed with a warning on\n"
                 "stderr (and under \"warnings\" in summary.json and events.csv); it still exits 0.\n"
+                "Limits (docs/scenarios.md): at most 100000 steps, about 4 GB of series, an end by 2200-01-01.\n"
+                "--force replaces only a run folder this program wrote; an interrupted run leaves nothing behind.\n"
                 "Exit codes: 0 ok, 2 bad input, 1 internal failure.");
     cmd->callback([args, &exit_code] {
         exit_code = guarded([&] {

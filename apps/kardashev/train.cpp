@@ -192,13 +192,13 @@ void add_train_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--seq", args->seq, "Sequence length (default 8192)");
     cmd->add_option("--vocab", args->vocab, "Vocabulary (default 128256)");
     cmd->add_option("--accelerator", args->accelerator, "Catalogue accelerator (default H100)");
-    cmd->add_option("--count", args->count, "Accelerators (required)");
+    cmd->add_option("--count", args->count, "Accelerators (required), at most 1e8");
     cmd->add_option("--layout", args->layout, "Parallel layout, e.g. tp=8,pp=16,dp=64[,cp=,ep=,vp=,mb=,recompute=,sp=]");
     cmd->add_flag("--search", args->search, "Search for the fastest layout that fits in memory");
     cmd->add_option("--site", args->site, "ground (default), orbit or moon: radiation defaults and inter-satellite links");
     cmd->add_option("--set", args->sets, std::string("Override a model input, e.g. --set mtbf=50000h --set isl_bandwidth=100Gbps; keys: ") + known_keys);
     cmd->add_option("--seed", args->seed, "Seed of the failure Monte Carlo (default 1)");
-    cmd->add_option("--trials", args->trials, "Monte Carlo trials (default 200)")->check(CLI::PositiveNumber);
+    cmd->add_option("--trials", args->trials, "Monte Carlo trials (default 200, at most 100000)")->check(CLI::PositiveNumber);
     cmd->add_flag("--json", args->json, "Print JSON: flops, step_time_s, mfu, tokens_per_s, days_compute, days_wall, interruptions, "
                                         "checkpoint_interval_min, goodput, memory_gb_per_accelerator, layout, ...");
     cmd->add_flag("--explain", args->explain, "Break a step into compute, recompute, each collective, bubble and exposed communication");

@@ -57,7 +57,8 @@ std::optional<std::string> bound_violation(double v, quantity_kind kind, bound b
         if (v < 1.0) return std::string("expected a number of at least 1");
         return std::nullopt;
     case bound::one_to_ten:
-        if (v < 1.0 || v > 10.0) return std::string("expected a number from 1 to 10");
+        if (v < 1.0) return std::string("expected a number of at least 1");
+        if (v > 10.0) return std::string("expected a number of at most 10");
         return std::nullopt;
     case bound::latitude:
         if (std::abs(v) > 0.5 * constants::pi * (1.0 + 1e-12)) return std::string("expected a latitude from -90 to 90 deg");

@@ -160,7 +160,7 @@ void write_network_folder(const std::filesystem::path& dir, bool force, const si
         write_routes_csv(csv, study, result.routes);
         csv.commit();
         write_text_file(tmp / "summary.json", network_summary_json(study, result) + "\n");
-    }, "network folder");
+    });
 }
 
 void run_network_command(const network_command& command) {

@@ -17,6 +17,7 @@
 #include <regex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "support/cli_runner.hpp"
 
@@ -168,7 +169,8 @@ TEST(view_cli, refuses_a_host_other_than_127_0_0_1_or_localhost_with_its_port_an
     ASSERT_GT(server.port(), 0) << server.first_line();
     const std::string port = std::to_string(server.port());
     // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 sends its own name.
-    for (const std::string host : {"evil.example:" + port, "evil.example", "127.0.0.1", "localhost:1", "127.0.0.1:" + port + "x"})
+    for (const std::string& host : std::vector<std::string>{"evil.example:" + port, "evil.example", "127.0.0.1", "localhost:1",
+                                                            "127.0.0.1:" + port + "x"})
         EXPECT_EQ(status_line(get(server.port(), "/scene.czml", host)), "HTTP/1.1 421 Misdirected Request") << host;
     EXPECT_EQ(status_line(http(server.port(), "GET /scene.czml HTTP/1.1\r\n\r\n")), "HTTP/1.1 421 Misdirected Request");
     EXPECT_EQ(status_line(get(server.port(), "/scene.czml", "localhost:" + port)), "HTTP/1.1 200 OK");

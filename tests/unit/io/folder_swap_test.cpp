@@ -167,7 +167,7 @@ TEST(folder_swap, a_scenario_name_cannot_choose_where_the_default_folder_goes) {
     EXPECT_EQ(io::safe_folder_name("leo-2030 v2"), "leo-2030_v2");
     EXPECT_EQ(io::safe_folder_name(".."), "run");
     EXPECT_EQ(io::safe_folder_name(""), "run");
-    EXPECT_EQ(io::safe_folder_name("a\nb\x01c"), "a_b_c");
+    EXPECT_EQ(io::safe_folder_name("a\nb\x01" "c"), "a_b_c");
     EXPECT_EQ(io::safe_folder_name(std::string(100, 'x')).size(), 64u);
 }
 
