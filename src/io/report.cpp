@@ -128,7 +128,7 @@ timeseries parse_timeseries(std::string_view text, const std::string& file) {
     std::string last_time;
     std::vector<std::vector<std::pair<std::size_t, double>>> per_channel;  // (step, value)
     for_each_csv_row(text, file, header, [&](const auto& fail, const std::vector<std::string>& f) {
-        if (f[0] != last_time) {
+        if (ts.step_end.empty() || f[0] != last_time) {
             epoch t;
             try {
                 t = epoch::from_utc_iso(f[0]);

@@ -128,6 +128,10 @@ omm_epoch read_epoch(const record_reader& r) {
         bad_epoch("");
     }
     const civil_date date{digits_at(0, 4), digits_at(5, 2), digits_at(8, 2)};
+    // NOTE: the first satellite flew in 1957; past 2200 the time type (int64 ns from 2000) draws near its end.
+    if (date.year < 1957 || date.year >= 2200) {
+        bad_epoch(" (a year 1957 to 2199)");
+    }
     const int hour = digits_at(11, 2);
     const int minute = digits_at(14, 2);
     const int second = digits_at(17, 2);
