@@ -41,6 +41,9 @@ public:
     /// True when the scalar `n` is a name of at most 200 characters with no control character; else reported.
     bool printable_name(const yaml_node& n, const std::string& path);
 
+    /// True while nothing has been reported.
+    [[nodiscard]] bool clean() const noexcept { return m_sink.empty(); }
+
     /// Reports `message` at `pos` for the key path `path`.
     void report(const source_pos& pos, const std::string& path, std::string message);
 

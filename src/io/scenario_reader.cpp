@@ -497,6 +497,15 @@ void read_fleet(field_reader& reader, const yaml_node& root, sim::scenario& scen
         if (!cohort.name.empty()) names.check(reader, (*items)[i], path, cohort.name);
         scenario.cohorts.push_back(std::move(cohort));
     }
+    // NOTE: a cohort's market size is its units unless given, and the model needs it positive. Checked once the
+    // rest read cleanly, so that a cohort whose units failed to read does not echo that error.
+    for (std::size_t i = 0; i < items->size() && reader.clean(); ++i) {
+        if (scenario.cohorts[i].market_size > 0.0 || (*items)[i].kind != node_kind::mapping) continue;
+        const yaml_node* units = (*items)[i].find("units");
+        const auto path = index_path("fleet.cohorts", i);
+        reader.report(units != nullptr ? units->pos : (*items)[i].pos, units != nullptr ? child_path(path, "units") : path,
+                      "expected units above 0, or a market_size (a cohort's market size is its units unless given)");
+    }
 }
 
 /// `corpus`.

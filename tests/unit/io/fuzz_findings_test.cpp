@@ -35,6 +35,19 @@ TEST(fuzz_findings, a_mutated_default_scenario_explains_to_a_fixed_point) {
                                        "field the YAML does not show (docs/reliability.md, Fuzzing)";
 }
 
+// fuzz_scenario, 2026-12-06: a cohort with neither units nor market_size loaded with a market size of 0 (which the
+// fleet model refuses in a run), and its explain output, market_size: 0, did not load.
+TEST(fuzz_findings, a_cohort_without_units_or_market_size_is_a_located_error) {
+    const auto text = read(std::filesystem::path(KD_TEST_DATA_DIR) / "hardening" / "fuzz_scenario_cohort_without_units.yaml");
+    try {
+        (void)io::load_scenario_text(text, "s.yaml");
+        FAIL() << "expected scenario_error";
+    } catch (const kardashev::scenario_error& e) {
+        EXPECT_EQ(std::string(e.what()), "s.yaml:5:7: fleet.cohorts[0]: expected units above 0, or a market_size (a cohort's "
+                                         "market size is its units unless given)");
+    }
+}
+
 /// The message of the input_error `f` throws.
 template <class F>
 std::string error_of(F&& f) {
