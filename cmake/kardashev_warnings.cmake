@@ -1,4 +1,4 @@
-# Warning flags for every kardashev target; -Werror with KD_WERROR, sanitizers with KD_SANITIZE.
+# Warning flags for every kardashev target; -Werror with KD_WERROR, sanitizers with KD_SANITIZE (and KD_FUZZ).
 function(kd_set_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
     -Wno-sign-conversion -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual)
@@ -11,6 +11,12 @@ function(kd_set_warnings target)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
 endfunction()
+
+if(KD_FUZZ)
+  # Every object carries libFuzzer's coverage hooks and both sanitizers; the targets add libFuzzer's main.
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()
 
 if(KD_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)

@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/limits.hpp"
 #include "kardashev/io/atomic_file.hpp"
 #include "kardashev/io/designed_catalogue.hpp"
 #include "kardashev/orbit/hcw.hpp"
@@ -95,6 +96,11 @@ int run_constellation(const std::string& kind, const constellation_args& a) {
     if (a.first_id < 1 || a.first_id > 339'999) {
         throw input_error(fmt::format("--first-id: expected a catalogue number 1..339999, got {}", a.first_id));
     }
+    const int satellites = kind == "walker" ? a.total : a.count;
+    limits::check(kind == "walker" ? "--total" : "--count", satellites, limits::max_satellites);
+    if (a.first_id + static_cast<std::int64_t>(satellites) - 1 > 339'999) {
+        throw input_error("--first-id: the catalogue numbers would pass 339999 (the Alpha-5 limit)");
+    }
     const auto elements = design(kind, a, t);
     if (a.first_id + static_cast<std::int64_t>(elements.size()) - 1 > 339'999) {
         throw input_error("--first-id: the catalogue numbers would pass 339999 (the Alpha-5 limit)");
@@ -140,20 +146,20 @@ void add_constellation_command(CLI::App& app, int& exit_code) {
                 "(docs/models/orbit.md, Export). Exit codes: 0 ok, 2 bad input, 1 internal failure.");
     auto* walker = add_kind(cmd, "walker", "Walker i:t/p/f shell of circular orbits", a, exit_code);
     walker->add_option("--inclination", a->inclination, "Inclination (e.g. \"53 deg\")")->required();
-    walker->add_option("--total", a->total, "Satellites in the shell (t)")->required();
+    walker->add_option("--total", a->total, "Satellites in the shell (t), at most 339999")->required();
     walker->add_option("--planes", a->planes, "Orbit planes (p); t must be a multiple of p")->required();
     walker->add_option("--phasing", a->phasing, "Phasing factor f, 0 <= f < p")->capture_default_str();
     walker->add_option("--pattern", a->pattern, "delta (planes over 360 deg of RAAN) or star (180 deg)")->capture_default_str();
     walker->add_option("--raan", a->raan, "RAAN of the first plane")->capture_default_str();
     auto* sso = add_kind(cmd, "sso", "Satellites evenly spaced in one sun-synchronous plane", a, exit_code);
     sso->add_option("--ltan", a->ltan, "Local time of the ascending node, HH:MM (18:00 dawn-dusk)")->required();
-    sso->add_option("--count", a->count, "Satellites in the plane")->required();
+    sso->add_option("--count", a->count, "Satellites in the plane, at most 339999")->required();
     auto* cluster = add_kind(cmd, "cluster", "Compact cluster on bounded HCW ellipses inside a radius (Suncatcher sec. 2.2)", a,
                              exit_code);
     cluster->add_option("--ltan", a->ltan, "Sun-synchronous reference orbit with this LTAN, HH:MM");
     cluster->add_option("--inclination", a->inclination, "Inclination of a non-SSO circular reference orbit");
     cluster->add_option("--raan", a->raan, "RAAN of a non-SSO reference orbit")->capture_default_str();
-    cluster->add_option("--count", a->count, "Satellites in the cluster")->required();
+    cluster->add_option("--count", a->count, "Satellites in the cluster, at most 339999")->required();
     cluster->add_option("--radius", a->radius, "Radius every member stays within (e.g. \"1 km\")")->required();
 }
 

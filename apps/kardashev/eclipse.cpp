@@ -9,6 +9,7 @@
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/limits.hpp"
 #include "kardashev/io/eclipse_report.hpp"
 #include "kardashev/orbit/eclipse.hpp"
 #include "kardashev/orbit/kepler.hpp"
@@ -83,7 +84,9 @@ int run_eclipse(const eclipse_args& a) {
     r.shadow = opt.shadow;
     r.analytic = a.method == "analytic";
     opt.step_s = r.step_s = quantity_option("--step", a.step, quantity_kind::time);
+    if (!r.analytic) limits::check("eclipse: time samples (--days / --step)", a.days * 86'400.0 / opt.step_s, limits::max_time_samples);
     const duration span = duration::from_seconds(a.days * 86'400.0);
+    limits::check_end("--days", r.start, span);
 
     if (!a.tle.empty()) {
         if (!a.altitude.empty() || a.sso || !a.ltan.empty() || !a.inclination.empty()) {
@@ -124,7 +127,7 @@ void add_eclipse_command(CLI::App& app, int& exit_code) {
                     "sampled (J2-precessing orbit every --step against the Sun) or analytic (beta-angle formula, hourly; "
                     "circular orbits with the cylindrical shadow)")
         ->capture_default_str();
-    cmd->add_option("--step", a->step, "Sampling step of the sampled method")->capture_default_str();
+    cmd->add_option("--step", a->step, "Sampling step of the sampled method (at most 1e8 samples)")->capture_default_str();
     cmd->add_flag("--json", a->json, "JSON: the inputs and sunlit_fraction, max_eclipse_min, eclipse_season_days, period_min, "
                                      "inclination_deg, beta_min_deg, beta_max_deg");
     cmd->footer("Models and their validation: docs/models/orbit.md (Eclipses). Example, VALIDATION.md O2:\n"

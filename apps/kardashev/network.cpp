@@ -176,11 +176,12 @@ void add_network_command(CLI::App& app, int& exit_code) {
     cmd->add_flag("--ground-relays", a->ground_relays, "Let paths pass through other ground stations");
     cmd->add_option("--pairs", a->pairs, "Pairs A:B,C:D of station names or ids (e.g. \"Manila:Dalian\")")->required();
     cmd->add_option("--start", a->start, "Start, ISO-8601 UTC (default: the preset's epoch 2000-01-01, or the first element set's)");
-    cmd->add_option("--duration", a->duration, "Length of the run (e.g. \"200 s\")")->capture_default_str();
+    cmd->add_option("--duration", a->duration, "Length of the run (e.g. \"200 s\"); at most 1e8 steps and 2e9 satellite-steps")
+        ->capture_default_str();
     cmd->add_option("--step", a->step, "Time step (e.g. \"100 ms\")")->capture_default_str();
-    cmd->add_option("--threads", a->threads, "Worker threads (0: all cores); results do not depend on it");
+    cmd->add_option("--threads", a->threads, "Worker threads (0: all cores; at most the cores and 256); results do not depend on it");
     cmd->add_option("--out", a->out, "Folder for routes.csv and summary.json, written whole or not at all");
-    cmd->add_flag("--force", a->force, "Replace an existing --out folder");
+    cmd->add_flag("--force", a->force, "Replace an existing --out folder (only one this command wrote)");
     cmd->add_flag("--quiet,-q", a->quiet, "No progress bar (drawn on a terminal only)");
     cmd->add_flag("--json", a->json,
                   "Print the JSON summary (per pair: pair, rtt_t0_ms, min_rtt_ms, median_rtt_ms, max_rtt_ms, path_changes, "

@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/limits.hpp"
 #include "kardashev/core/progress.hpp"
 #include "kardashev/io/atomic_file.hpp"
 #include "kardashev/io/state_table.hpp"
@@ -37,8 +38,6 @@ struct propagate_args {
     bool quiet = false;
 };
 
-constexpr std::size_t max_grid_points = 100'000'000;
-
 io::time_grid make_grid(const propagate_args& a) {
     const bool abs_given = !a.start.empty() || !a.stop.empty() || !a.step.empty();
     if (abs_given == !a.tsince.empty()) {
@@ -55,7 +54,7 @@ io::time_grid make_grid(const propagate_args& a) {
         if (!(step_s > 0.0)) throw input_error(fmt::format("--step: expected a positive duration, got \"{}\"", a.step));
         if (t1 < t0) throw input_error("--stop: expected a time at or after --start");
         const double n = std::floor((t1 - t0).seconds() / step_s + 1e-9) + 1.0;
-        if (n > static_cast<double>(max_grid_points)) throw input_error("propagate: more than 1e8 times; use a longer --step");
+        if (n > limits::max_time_samples) throw input_error("propagate: more than 1e8 times; use a longer --step");
         for (std::size_t k = 0; k < static_cast<std::size_t>(n); ++k) {
             g.times.push_back(t0 + duration::from_seconds(static_cast<double>(k) * step_s));
         }
@@ -70,7 +69,7 @@ io::time_grid make_grid(const propagate_args& a) {
             a.tsince));
     }
     const double n = std::floor((hi - lo) / st + 1e-9) + 1.0;
-    if (n > static_cast<double>(max_grid_points)) throw input_error("propagate: more than 1e8 times; use a longer step");
+    if (n > limits::max_time_samples) throw input_error("propagate: more than 1e8 times; use a longer step");
     for (std::size_t k = 0; k < static_cast<std::size_t>(n); ++k) g.tsince_min.push_back(lo + static_cast<double>(k) * st);
     return g;
 }
@@ -113,7 +112,7 @@ void add_propagate_command(CLI::App& app, int& exit_code) {
     cmd->add_option("catalogue", a->catalogue, "Element sets: TLE (2- or 3-line), OMM JSON or OMM CSV")->required();
     cmd->add_option("--start", a->start, "First time, ISO-8601 UTC (e.g. 2026-01-01T00:00:00Z); with --stop and --step");
     cmd->add_option("--stop", a->stop, "Last time, ISO-8601 UTC (included when the grid lands on it)");
-    cmd->add_option("--step", a->step, "Grid step, a duration (e.g. \"60 s\", \"1 h\")");
+    cmd->add_option("--step", a->step, "Grid step, a duration (e.g. \"60 s\", \"1 h\"); at most 1e8 times");
     cmd->add_option("--tsince-min", a->tsince, "Minutes since each satellite's own epoch, START:STOP:STEP (e.g. 0:1440:360)");
     cmd->add_option("--frame", a->frame, "Output frame: teme (km, km/s), ecef (ITRF via GMST-82, km, km/s) or geodetic (WGS-84)")
         ->capture_default_str();

@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/io/folder_swap.hpp"
 #include "kardashev/io/run_folder.hpp"
 #include "kardashev/io/run_summary.hpp"
 #include "kardashev/io/scenario_io.hpp"
@@ -23,19 +24,19 @@ struct run_args {
     std::string scenario;
     std::string out;
     std::vector<std::string> sets;
-    std::int64_t seed = -1;
+    std::string seed;  //!< digits, 0 to 2^64 - 1: checked by the scenario reader
     bool quiet = false;
     bool force = false;
 };
 
-/// Default run folder: runs/NAME-YYYYmmdd-HHMMSS (UTC of the wall clock), made unique with -2, -3...
+/// Default run folder: runs/NAME-YYYYmmdd-HHMMSS (NAME the scenario's name made safe, io::safe_folder_name; UTC of the wall clock), made unique with -2, -3...
 std::filesystem::path default_out(const std::string& name) {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm tm{};
     gmtime_r(&now, &tm);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    std::filesystem::path base = std::filesystem::path("runs") / fmt::format("{}-{}", name, stamp);
+    std::filesystem::path base = std::filesystem::path("runs") / fmt::format("{}-{}", io::safe_folder_name(name), stamp);
     std::filesystem::path p = base;
     for (int i = 2; std::filesystem::exists(p); ++i) p = base.string() + fmt::format("-{}", i);
     return p;
@@ -48,7 +49,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
     auto* cmd = app.add_subcommand("run", "Run a scenario (the embedded default when none is given) and write its run folder");
     cmd->add_option("scenario", args->scenario, "Scenario YAML file; omit to run the embedded default (scenarios/default.yaml)");
     cmd->add_option("--out", args->out, "Run folder to write (default: runs/NAME-TIMESTAMP); refuses an existing folder unless --force");
-    cmd->add_option("--seed", args->seed, "Run seed (overrides the scenario's seed)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--seed", args->seed, "Run seed, 0 to 18446744073709551615 (overrides the scenario's seed)");
     cmd->add_option("--set", args->sets, "Override a scenario key, e.g. --set training.mfu=45% --set sites[0].pue=1.1 (repeatable)");
     cmd->add_flag("--quiet,-q", args->quiet, "No progress bar");
     cmd->add_flag("--force", args->force, "Replace an existing run folder");
@@ -57,19 +58,19 @@ void add_run_command(CLI::App& app, int& exit_code) {
                 "scenario, seed and version give byte-identical files.\n"
                 "A run beyond the Earth's surface, the world's launches or its electricity is printed with a warning on\n"
                 "stderr (and under \"warnings\" in summary.json and events.csv); it still exits 0.\n"
+                "Limits (docs/scenarios.md): at most 100000 steps, about 4 GB of series, an end by 2200-01-01.\n"
+                "--force replaces only a run folder this program wrote; an interrupted run leaves nothing behind.\n"
                 "Exit codes: 0 ok, 2 bad input, 1 internal failure.");
     cmd->callback([args, &exit_code] {
         exit_code = guarded([&] {
             std::vector<io::override_kv> overrides;
             for (const auto& s : args->sets) overrides.push_back(io::parse_override(s));
-            if (args->seed >= 0) overrides.push_back({"seed", std::to_string(args->seed)});
+            if (!args->seed.empty()) overrides.push_back({"seed", args->seed});
             const sim::scenario s = args->scenario.empty()
                                         ? io::load_scenario_text(io::default_scenario_text(), "<default>", overrides)
                                         : io::load_scenario_file(args->scenario, overrides);
-            const std::filesystem::path out = args->out.empty() ? default_out(s.name) : std::filesystem::path(args->out);
-            if (!args->force && std::filesystem::exists(out))
-                throw input_error(fmt::format("{}: the run folder exists; choose another --out or pass --force to replace it",
-                                              out.string()));
+            const std::filesystem::path out = args->out.empty() ? default_out(s.name) : io::output_path(args->out);
+            io::check_output_folder(out, args->force, "run folder");
             const auto result = sim::run(s, {.progress = !args->quiet});
             io::write_run_folder(out, s, result, args->force);
             for (const auto& w : result.summary.warnings) fmt::print(stderr, "kardashev: warning: {}\n", w.message);

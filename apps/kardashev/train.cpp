@@ -1,5 +1,6 @@
 // `kardashev train`: training step time, utilisation, failures and wall time of one run.
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "kardashev/compute/parallel.hpp"
 #include "kardashev/compute/training_plan.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/limits.hpp"
 #include "kardashev/core/units.hpp"
 #include "kardashev/io/scenario_io.hpp"
 #include "kardashev/io/training_report.hpp"
@@ -39,12 +41,18 @@ bool parse_bool(const std::string& key, const std::string& v) {
     throw input_error(fmt::format("--set {}: expected on or off, got \"{}\"", key, v));
 }
 
+/// A --set quantity: finite and non-negative, a duration within the time type (under 285 years).
 double quantity(const std::string& key, const std::string& v, quantity_kind kind) {
+    double q = 0.0;
     try {
-        return parse_quantity(v, kind);
+        q = parse_quantity(v, kind);
     } catch (const input_error& e) {
         throw input_error(fmt::format("--set {}: {}", key, e.what()));
     }
+    if (!std::isfinite(q) || q < 0.0) throw input_error(fmt::format("--set {}: expected a finite, non-negative value, got \"{}\"", key, v));
+    if (kind == quantity_kind::time && q > 285.0 * 365.25 * 86'400.0)
+        throw input_error(fmt::format("--set {}: expected a duration shorter than 285 years, got \"{}\"", key, v));
+    return q;
 }
 
 /// --set batch: "2048 sequences" (or "seq") per optimizer step, or tokens with their unit ("16 Mtok", "16777216 tokens").
@@ -170,6 +178,8 @@ std::optional<compute::transformer> shape_of(const train_args& args) {
 
 compute::training_request request_of(const train_args& args) {
     if (args.count < 1) throw input_error(fmt::format("--count: expected at least one accelerator, got {}", args.count));
+    limits::check("--count", args.count, limits::max_accelerators);
+    limits::check("--trials", args.trials, limits::max_trials);
     if (args.params.empty()) throw input_error("--params: required (e.g. --params 405e9)");
     if (args.tokens.empty()) throw input_error("--tokens: required (e.g. --tokens 15.6e12)");
     if (args.search && !args.layout.empty()) throw input_error("--layout and --search exclude each other");
@@ -218,13 +228,13 @@ void add_train_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--seq", args->seq, "Sequence length (default 8192)");
     cmd->add_option("--vocab", args->vocab, "Vocabulary (default 128256)");
     cmd->add_option("--accelerator", args->accelerator, "Catalogue accelerator (default H100)");
-    cmd->add_option("--count", args->count, "Accelerators (required)");
+    cmd->add_option("--count", args->count, "Accelerators (required), at most 1e8");
     cmd->add_option("--layout", args->layout, "Parallel layout, e.g. tp=8,pp=16,dp=64[,cp=,ep=,vp=,mb=,recompute=,sp=]");
     cmd->add_flag("--search", args->search, "Search for the fastest layout that fits in memory");
     cmd->add_option("--site", args->site, "ground (default), orbit or moon: radiation defaults and inter-satellite links");
     cmd->add_option("--set", args->sets, std::string("Override a model input, e.g. --set mtbf=50000h --set isl_bandwidth=100Gbps; keys: ") + known_keys);
     cmd->add_option("--seed", args->seed, "Seed of the failure Monte Carlo (default 1)");
-    cmd->add_option("--trials", args->trials, "Monte Carlo trials (default 200)")->check(CLI::PositiveNumber);
+    cmd->add_option("--trials", args->trials, "Monte Carlo trials (default 200, at most 100000)")->check(CLI::PositiveNumber);
     cmd->add_flag("--json", args->json, "Print JSON: flops, step_time_s, mfu, tokens_per_s, days_compute, days_wall, interruptions, "
                                         "checkpoint_interval_min, goodput, memory_gb_per_accelerator, layout, ...");
     cmd->add_flag("--explain", args->explain, "Break a step into compute, recompute, each collective, bubble and exposed communication");

@@ -447,6 +447,14 @@ std::vector<const display_unit*> preferred_units(double value_si, quantity_kind 
     return order;
 }
 
+/// `v` when it is 0 or a normal double; otherwise input_error "EXPECTED"TEXT" (outside the range of a number)".
+double representable(double v, const std::string& expected, std::string_view text) {
+    if (v == 0.0 || std::isnormal(v)) {
+        return v;
+    }
+    throw input_error(expected + quoted(text) + " (outside the range of a number)");
+}
+
 }  // namespace
 
 std::string describe(quantity_kind kind) { return info(kind).phrase; }
@@ -469,14 +477,14 @@ double parse_quantity(std::string_view text, quantity_kind kind) {
     const std::string_view rest = trim(s.substr(n));
     if (rest.empty()) {
         if (kind == quantity_kind::dimensionless || kind == quantity_kind::count) {
-            return number;
+            return representable(number, expected, text);
         }
         throw input_error(expected + "a bare number " + quoted(text) + "; add a unit");
     }
     if (kind == quantity_kind::count && rest.size() == 1) {
         for (const si_prefix& p : prefixes) {
             if (p.large && p.name == rest) {
-                return number * p.num;
+                return representable(number * p.num, expected, text);
             }
         }
     }
@@ -492,7 +500,7 @@ double parse_quantity(std::string_view text, quantity_kind kind) {
     if (unit->exponents != k.expected) {
         throw input_error(expected + quoted(text));
     }
-    return number * unit->num / unit->den;
+    return representable(number * unit->num / unit->den, expected, text);
 }
 
 std::string format_quantity(double value_si, quantity_kind kind) {

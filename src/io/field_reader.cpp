@@ -1,8 +1,11 @@
 #include "field_reader.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
@@ -23,6 +26,17 @@ std::string_view noun(quantity_kind kind) {
     }
 }
 
+/// `text` with each control character written as \xNN, for messages.
+std::string escaped(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7f) out += fmt::format("\\x{:02x}", u);
+        else out += c;
+    }
+    return out;
+}
+
 /// Returns what was expected when `v` lies outside `b`, or nullopt.
 std::optional<std::string> bound_violation(double v, quantity_kind kind, bound b) {
     switch (b) {
@@ -41,6 +55,10 @@ std::optional<std::string> bound_violation(double v, quantity_kind kind, bound b
         return std::nullopt;
     case bound::at_least_one:
         if (v < 1.0) return std::string("expected a number of at least 1");
+        return std::nullopt;
+    case bound::one_to_ten:
+        if (v < 1.0) return std::string("expected a number of at least 1");
+        if (v > 10.0) return std::string("expected a number of at most 10");
         return std::nullopt;
     case bound::latitude:
         if (std::abs(v) > 0.5 * constants::pi * (1.0 + 1e-12)) return std::string("expected a latitude from -90 to 90 deg");
@@ -179,7 +197,11 @@ std::optional<std::vector<sim::schedule_point>> field_reader::schedule(const yam
         if (!v) return std::nullopt;
         return std::vector<sim::schedule_point>{{start, *v}};
     }
-    if (n.kind == node_kind::null) return std::vector<sim::schedule_point>{};
+    if (n.kind == node_kind::null) {
+        // NOTE: an empty value is a slip (`--set key=`), not "no schedule": that is written [].
+        report(n.pos, path, "expected " + describe(kind) + ", a sequence of {from: DATE, value: ...} points or [] for none, got nothing");
+        return std::nullopt;
+    }
     if (n.kind == node_kind::mapping) {
         report(n.pos, path,
                "expected " + describe(kind) + " or a sequence of {from: DATE, value: ...} points, got a mapping");
@@ -236,7 +258,19 @@ std::optional<std::string> field_reader::required_name(const yaml_node& map, con
         report(n->pos, name_path, "expected a non-empty name, got " + describe_found(*n));
         return std::nullopt;
     }
+    if (!printable_name(*n, name_path)) return std::nullopt;
     return t;
+}
+
+bool field_reader::printable_name(const yaml_node& n, const std::string& path) {
+    constexpr std::size_t max_name = 200;
+    const bool control = std::any_of(n.text.begin(), n.text.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    });
+    if (!control && n.text.size() <= max_name) return true;
+    report(n.pos, path, fmt::format("expected a name of at most {} printable characters (no control characters), got {}",
+                                    max_name, quoted(control ? escaped(n.text) : n.text.substr(0, 40) + "...")));
+    return false;
 }
 
 void field_reader::set_text(const yaml_node& map, std::string_view key, const std::string& parent, std::string& out) {

@@ -27,6 +27,7 @@ enum class bound {
     fraction,       //!< [0, 1]
     open_fraction,  //!< (0, 1]
     at_least_one,   //!< >= 1
+    one_to_ten,     //!< [1, 10] (a PUE)
     latitude,       //!< [-90, 90] deg
     longitude,      //!< [-180, 180] deg
 };
@@ -36,6 +37,12 @@ enum class bound {
 class field_reader {
 public:
     explicit field_reader(diagnostic_sink& sink) : m_sink(sink) {}
+
+    /// True when the scalar `n` is a name of at most 200 characters with no control character; else reported.
+    bool printable_name(const yaml_node& n, const std::string& path);
+
+    /// True while nothing has been reported.
+    [[nodiscard]] bool clean() const noexcept { return m_sink.empty(); }
 
     /// Reports `message` at `pos` for the key path `path`.
     void report(const source_pos& pos, const std::string& path, std::string message);

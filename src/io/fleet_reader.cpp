@@ -49,7 +49,7 @@ void read_production(field_reader& reader, const yaml_node& n, const std::string
 /// cohort enters service with units is reported (the logistic law needs a positive cap).
 void read_logistic(field_reader& reader, const yaml_node& n, const std::string& path, epoch start, fleet::cohort& c) {
     c.market_size = {{start, c.units}};
-    reader.set_schedule(n, "market_size", path, quantity_kind::count, bound::non_negative, start, c.market_size);
+    reader.set_schedule(n, "market_size", path, quantity_kind::count, bound::positive, start, c.market_size);
     reader.set_schedule(n, "growth_rate", path, quantity_kind::rate, bound::non_negative, start, c.growth_rate_per_s);
     if (const yaml_node* life = n.find("service_life")) {
         reader.report(life->pos, child_path(path, "service_life"),
@@ -90,6 +90,23 @@ fleet::cohort read_cohort(field_reader& reader, const yaml_node& n, const std::s
     return c;
 }
 
+/// A logistic cohort's market size is its units unless given, and the model needs it positive: a cohort with
+/// neither is reported. Checked once the rest read cleanly, so that a cohort whose units failed to read does not
+/// echo that error.
+void report_missing_markets(field_reader& reader, const std::vector<yaml_node>& items,
+                            const std::vector<fleet::cohort>& cohorts) {
+    for (std::size_t i = 0; i < items.size() && reader.clean(); ++i) {
+        const auto& item = items[i];
+        if (item.kind != node_kind::mapping || item.find("market_size") != nullptr || item.find("production") != nullptr)
+            continue;
+        if (cohorts[i].units > 0.0) continue;
+        const yaml_node* units = item.find("units");
+        const auto path = index_path("fleet.cohorts", i);
+        reader.report(units != nullptr ? units->pos : item.pos, units != nullptr ? child_path(path, "units") : path,
+                      "expected units above 0, or a market_size (a cohort's market size is its units unless given)");
+    }
+}
+
 }  // namespace
 
 void read_fleet(field_reader& reader, const yaml_node& root, sim::scenario& scenario) {
@@ -106,6 +123,7 @@ void read_fleet(field_reader& reader, const yaml_node& root, sim::scenario& scen
         if (!cohort.name.empty()) names.check(reader, (*items)[i], path, cohort.name);
         scenario.cohorts.push_back(std::move(cohort));
     }
+    report_missing_markets(reader, *items, scenario.cohorts);
 }
 
 std::vector<sim::region_share> read_region_shares(field_reader& reader, const yaml_node& cohorts, const std::string& cp,

@@ -131,7 +131,7 @@ timeseries parse_timeseries(std::string_view text, const std::string& file) {
     std::string last_time;
     std::vector<std::vector<std::pair<std::size_t, double>>> per_channel;  // (step, value)
     for_each_csv_row(text, file, header, [&](const auto& fail, const std::vector<std::string>& f) {
-        if (f[0] != last_time) {
+        if (ts.step_end.empty() || f[0] != last_time) {
             epoch t;
             try {
                 t = epoch::from_utc_iso(f[0]);
@@ -148,6 +148,8 @@ timeseries parse_timeseries(std::string_view text, const std::string& file) {
         const auto [ptr, ec] = std::from_chars(vs.data(), vs.data() + vs.size(), v);
         if (vs.empty() || ec != std::errc() || ptr != vs.data() + vs.size())
             fail(fmt::format("value: expected a number, got \"{}\"", shorten(vs)));
+        if (v != 0.0 && !std::isnormal(v))
+            fail(fmt::format("value: expected a finite number of normal size, got \"{}\"", shorten(vs)));
         const std::string key = f[1] + '\n' + f[2];
         auto it = index.find(key);
         if (it == index.end()) {
@@ -369,7 +371,10 @@ double reduce(const std::vector<double>& v, const bucket& b, aggregation a) {
 /// `v` rounded to 6 significant digits (what the charts and tooltips can show), NaN kept.
 double round6(double v) {
     if (!std::isfinite(v)) return v;
-    return std::stod(fmt::format("{:.6g}", v));
+    const std::string text = fmt::format("{:.6g}", v);
+    double rounded = v;
+    std::from_chars(text.data(), text.data() + text.size(), rounded);  // NOTE: not std::stod, which throws on a subnormal
+    return rounded;
 }
 
 /// {entity, metric, unit, agg, values}: one channel down-sampled (null where a bucket has no value).
@@ -535,6 +540,10 @@ std::string render_report(const run_files& files) {
                                                {"VEGA_EMBED", without_source_map(detail::report_vega_embed_js)},
                                                {"DATA", payload},
                                                {"JS", detail::report_js}});
+}
+
+std::size_t detail::read_report_csv(std::string_view text, bool events) {
+    return events ? parse_events(text, "events.csv").size() : parse_timeseries(text, "timeseries.csv").step_end.size();
 }
 
 }  // namespace kardashev::io

@@ -24,6 +24,10 @@ void for_each_line(std::string_view text, Fn&& fn) {
     }
 }
 
+/// Reads `text` as the report reads events.csv (`events`) or timeseries.csv; returns the number of events or of
+/// time steps; throws input_error "FILE:line: message" as render_report does (the fuzz target's entry).
+std::size_t read_report_csv(std::string_view text, bool events);
+
 /// One leaf of the resolved scenario: its path, its text, and where its value comes from.
 struct input_row {
     std::string path;

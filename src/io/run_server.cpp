@@ -2,6 +2,7 @@
 
 #include "kardashev/io/run_server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
@@ -37,6 +38,7 @@ struct server_roots {
     fs::path run;     //!< the run folder: /report.html, /scene.czml, ...
     fs::path globe;   //!< web/globe: / and /globe/...
     fs::path cesium;  //!< web/node_modules/cesium/Build/Cesium: /cesium/...
+    int port = 0;     //!< the port listened on: a request's Host names it
 };
 
 /// Content type of a file by its extension.
@@ -86,7 +88,7 @@ std::optional<std::string> percent_decode(std::string_view in) {
     return out;
 }
 
-/// The file a decoded URL path names under `root`, or nullopt when the path is refused: a ".." or "." segment,
+/// The file a decoded URL path names under `root`, or nullopt when the path is refused: a segment starting with '.',
 /// a backslash, or a result outside `root` once symbolic links are resolved.
 std::optional<fs::path> resolve_under(const fs::path& root, std::string_view rel) {
     fs::path out = root;
@@ -94,7 +96,8 @@ std::optional<fs::path> resolve_under(const fs::path& root, std::string_view rel
     while (pos <= rel.size()) {
         const std::size_t slash = rel.find('/', pos);
         const std::string_view seg = rel.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
-        if (seg == ".." || seg == "." || seg.find('\\') != std::string_view::npos) return std::nullopt;
+        // NOTE: a segment starting with '.' covers "." and "..", and keeps dotfiles (.git, .env) unserved.
+        if ((!seg.empty() && seg.front() == '.') || seg.find('\\') != std::string_view::npos) return std::nullopt;
         if (!seg.empty()) out /= std::string(seg);
         if (slash == std::string_view::npos) break;
         pos = slash + 1;
@@ -129,6 +132,27 @@ void send_status(int fd, int code, std::string_view reason, std::string_view bod
     if (send_all(fd, head.data(), head.size())) send_all(fd, body.data(), body.size());
 }
 
+/// True when the request's headers `head` (after the request line) hold a Host of 127.0.0.1 or localhost with the
+/// server's `port` (DNS rebinding: a page of another site resolved to 127.0.0.1 sends its own name).
+bool host_allowed(std::string_view head, int port) {
+    for (std::size_t pos = 0; pos < head.size();) {
+        const std::size_t end = std::min(head.find("\r\n", pos), head.size());
+        const std::string_view header = head.substr(pos, end - pos);
+        pos = end + 2;
+        const std::size_t colon = header.find(':');
+        if (colon != 4) continue;
+        std::string name(header.substr(0, 4));
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (name != "host") continue;
+        std::string_view value = header.substr(5);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+        while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+        return value == fmt::format("127.0.0.1:{}", port) || value == fmt::format("localhost:{}", port) ||
+               (port == 80 && (value == "127.0.0.1" || value == "localhost"));
+    }
+    return false;
+}
+
 /// Serves one request on `fd` and returns its status code (0 when nothing could be read).
 int serve(int fd, const server_roots& r, std::string& target_out) {
     std::string req;
@@ -158,6 +182,10 @@ int serve(int fd, const server_roots& r, std::string& target_out) {
     if (method != "GET" && !head) {
         send_status(fd, 405, "Method Not Allowed", "only GET and HEAD\n");
         return 405;
+    }
+    if (!host_allowed(std::string_view(req).substr(line_end + 2), r.port)) {
+        send_status(fd, 421, "Misdirected Request", "Host must be 127.0.0.1 or localhost with this server's port\n");
+        return 421;
     }
     target = target.substr(0, target.find_first_of("?#"));
     const auto path = percent_decode(target);
@@ -226,6 +254,9 @@ int listen_on(int& port) {
     return server;
 }
 
+/// Connections served at once; one more is answered 503.
+constexpr int max_connections = 64;
+
 /// The roots of a run folder and a web folder, made absolute; input_error naming what is missing.
 server_roots server_roots_of(const fs::path& run_dir, const fs::path& web_dir) {
     server_roots r;
@@ -245,8 +276,9 @@ server_roots server_roots_of(const fs::path& run_dir, const fs::path& web_dir) {
 
 void serve_run_folder(const fs::path& run_dir, const fs::path& web_dir, int port, bool log, const std::function<bool()>& stop) {
     if (port < 0 || port > 65535) throw input_error(fmt::format("--port: expected 0 to 65535, got {}", port));
-    const server_roots r = server_roots_of(run_dir, web_dir);
+    server_roots r = server_roots_of(run_dir, web_dir);
     const int server = listen_on(port);
+    r.port = port;
     fmt::print("kardashev view: http://127.0.0.1:{}/ (Ctrl-C to stop)\n", port);
     fmt::print("  globe  http://127.0.0.1:{}/\n  report http://127.0.0.1:{}/report.html\n  serving {}\n", port, port,
                r.run.string());
@@ -262,6 +294,11 @@ void serve_run_folder(const fs::path& run_dir, const fs::path& web_dir, int port
         timeval tv{10, 0};
         ::setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
         ::setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+        if (active.load() >= max_connections) {
+            send_status(client, 503, "Service Unavailable", "too many connections\n");
+            ::close(client);
+            continue;
+        }
         ++active;
         // One thread per connection, one request per connection (Connection: close).
         std::thread([client, r, &active, log] {

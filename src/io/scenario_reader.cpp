@@ -17,6 +17,7 @@
 #include "kardashev/orbit/kepler.hpp"
 #include "network_names.hpp"
 #include "overrides.hpp"
+#include "scenario_limits.hpp"
 #include "scenario_schema.hpp"
 #include "site_power_reader.hpp"
 
@@ -358,6 +359,7 @@ sim::site read_site(field_reader& reader, const yaml_node& n, const std::string&
             if (site.moon.location == sim::lunar_location::equatorial) site.moon.sunlit_fraction = 0.5;  // 14.77 d of day per 29.53 d synodic month
             reader.set_quantity(*moon, "sunlit_fraction", mp, quantity_kind::dimensionless, bound::open_fraction,
                                 site.moon.sunlit_fraction);
+            check_polar_sunlight(reader, *moon, mp, site.moon);
             if (const yaml_node* ind = moon->find("industry"))
                 read_lunar_industry(reader, *ind, child_path(mp, "industry"), start, site.moon.industry);
         }
@@ -393,7 +395,7 @@ sim::site read_site(field_reader& reader, const yaml_node& n, const std::string&
     reader.set_choice(n, "purchase", path, "purchase policy", purchase_policies, site.purchase);
     reader.set_flag(n, "replace_retired", path, site.replace_retired);
     reader.set_schedule(n, "accelerators", path, quantity_kind::count, bound::non_negative, start, site.planned_accelerators);
-    reader.set_quantity(n, "pue", path, quantity_kind::dimensionless, bound::at_least_one, site.facility.pue);
+    reader.set_quantity(n, "pue", path, quantity_kind::dimensionless, bound::one_to_ten, site.facility.pue);
     read_site_power(reader, n, path, start, site);  // power_capacity, energy_price, carbon_intensity, power_plant
     if (const yaml_node* fc = n.find("facility_capex"); fc != nullptr && site.kind != sim::site_kind::ground) {
         reader.report(fc->pos, child_path(path, "facility_capex"),
@@ -411,7 +413,8 @@ sim::site read_site(field_reader& reader, const yaml_node& n, const std::string&
 
 /// The top-level keys: name, description, start, length, step, seed.
 void read_header(field_reader& reader, const yaml_node& root, sim::scenario& scenario) {
-    reader.set_text(root, "name", "", scenario.name);
+    if (const yaml_node* n = root.find("name"); n == nullptr || n->kind != node_kind::scalar || reader.printable_name(*n, "name"))
+        reader.set_text(root, "name", "", scenario.name);
     reader.set_text(root, "description", "", scenario.description);
     if (const yaml_node* n = root.find("start")) {
         if (auto v = reader.date(*n, "start")) scenario.start = *v;
@@ -553,6 +556,7 @@ sim::scenario read_scenario(const yaml_node& root, const std::vector<compute::ac
     read_economy(reader, root, scenario);
     read_launch(reader, root, scenario);
     check_length_and_step(reader, root, scenario);
+    check_scenario_limits(reader, root, scenario);
     return scenario;
 }
 

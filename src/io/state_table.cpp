@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
 
 #include "kardashev/core/constants.hpp"
 
@@ -105,10 +106,12 @@ void write_state_table(atomic_file& out, std::span<const orbit::element_set> set
                        const state_table_options& o, const std::function<void(std::size_t)>& on_progress) {
     const std::vector<std::string> columns = columns_of(o.frame);
     if (o.json) {
-        out.write(fmt::format("{{\n  \"command\": \"propagate\",\n  \"catalogue\": \"{}\",\n  \"satellites\": {},\n"
+        // The file name as a JSON string: quotes, backslashes and control characters escaped, bad UTF-8 replaced.
+        const std::string catalogue = nlohmann::json(o.catalogue).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        out.write(fmt::format("{{\n  \"command\": \"propagate\",\n  \"catalogue\": {},\n  \"satellites\": {},\n"
                               "  \"times\": {},\n  \"frame\": \"{}\",\n  \"mode\": \"{}\",\n  \"dut1_s\": {},\n"
                               "  \"rows\": [",
-                              o.catalogue, sets.size(), g.size(), frame_name(o.frame),
+                              catalogue, sets.size(), g.size(), frame_name(o.frame),
                               o.mode == orbit::sgp4_mode::afspc ? "afspc" : "improved", o.eop.dut1_s));
     } else {
         out.write(fmt::format("{}\n", fmt::join(columns, ",")));

@@ -155,7 +155,12 @@ yaml_node* yaml_node::find(std::string_view key) {
 }
 
 std::optional<yaml_node> parse_yaml(std::string_view text, const position_map& where, yaml_syntax_error& error) {
-    std::istringstream in{std::string(text)};
+    // NOTE: a lone CR (old Mac line ends) ends a line as in YAML 1.2 (spec 5.4); yaml-cpp reads it as text, which
+    // makes a whole file one comment. One character for one keeps lines and columns.
+    std::string lines(text);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i] == '\r' && (i + 1 == lines.size() || lines[i + 1] != '\n')) lines[i] = '\n';
+    std::istringstream in{std::move(lines)};
     tree_builder builder(where);
     try {
         YAML::Parser parser(in);

@@ -28,6 +28,8 @@ namespace {
 
 /// Steps per block of SGP4 positions (and per progress report).
 constexpr std::size_t block_steps = 64;
+/// Steps of one task's contiguous run within a block (8 runs per full block).
+constexpr std::size_t steps_per_run = 8;
 
 /// An empty run: the time grid, and per pair RTTs NaN and hops 0 at every step.
 route_run empty_run(const network_model& model, std::size_t pairs, const run_options& run) {
@@ -76,11 +78,10 @@ public:
                                             {m_status.data(), n}};
         m_propagator.propagate(std::span<const epoch>(times), teme, orbit::sgp4_run_options{m_ctx.run.threads});
         const detail::block_positions block{teme.x_km, teme.y_km, teme.z_km, teme.status, count};
-        // Contiguous runs of steps per task, so a thread's searches can start from its step before (N-w): two runs
-        // per thread balance the load, and a run has at least 8 steps where the block allows. Each run starts
-        // afresh (start_run), so the searches and kept trees counted depend on the thread count, never on timing.
-        const auto threads = static_cast<std::size_t>(m_arena.max_concurrency());
-        const auto runs = std::clamp<std::size_t>(count / 8, 1, 2 * threads);
+        // Contiguous runs of 8 steps per task, so a thread's searches can start from its step before (N-w). Each
+        // run starts afresh (start_run) and the runs' bounds depend on the block alone, so the searches and kept
+        // trees counted (summary.json) are the same for any thread count and timing.
+        const auto runs = std::max<std::size_t>(count / steps_per_run, 1);
         m_arena.execute([&] {
             tbb::parallel_for(
                 tbb::blocked_range<std::size_t>(0, runs, 1),

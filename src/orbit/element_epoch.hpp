@@ -10,6 +10,8 @@ namespace kardashev::orbit::detail {
 inline constexpr double pi = 3.14159265358979323846;
 inline constexpr double deg2rad = pi / 180.0;
 inline constexpr double xpdotp = 1440.0 / (2.0 * pi);  // rev/day per rad/min
+/// Highest mean motion either reader accepts [rev/d]: an orbit at the Earth's surface makes about 17.
+inline constexpr double max_mean_motion_rev_per_day = 100.0;
 
 /// SGP4's epoch in days since 1949-12-31 0h UTC from a four-digit year and a day of year with fraction, with
 /// the arithmetic of V06's days2mdhms and jday, so the rounding of the Julian date matches the verification

@@ -61,7 +61,7 @@ public:
         }
         double value = 0.0;
         const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-        if (t.empty() || ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(value)) {
+        if (t.empty() || ec != std::errc() || ptr != t.data() + t.size() || (value != 0.0 && !std::isnormal(value))) {
             fail_at(*v, std::string(key) + ": expected a number, got '" + v->text + "'");
         }
         return value;
@@ -128,6 +128,10 @@ omm_epoch read_epoch(const record_reader& r) {
         bad_epoch("");
     }
     const civil_date date{digits_at(0, 4), digits_at(5, 2), digits_at(8, 2)};
+    // NOTE: the first satellite flew in 1957; past 2200 the time type (int64 ns from 2000) draws near its end.
+    if (date.year < 1957 || date.year >= 2200) {
+        bad_epoch(" (a year 1957 to 2199)");
+    }
     const int hour = digits_at(11, 2);
     const int minute = digits_at(14, 2);
     const int second = digits_at(17, 2);
@@ -194,12 +198,13 @@ void read_elements(const record_reader& r, element_set& e) {
     e.element_set_number = static_cast<int>(r.integer("ELEMENT_SET_NO", false));
     const double incl = r.number_in("INCLINATION", "degrees 0 to 180", [](double v) { return v >= 0.0 && v <= 180.0; });
     e.inclination_rad = incl * deg2rad;
-    e.raan_rad = r.number("RA_OF_ASC_NODE", true) * deg2rad;
+    const auto angle = [](double v) { return v >= -360.0 && v <= 360.0; };
+    e.raan_rad = r.number_in("RA_OF_ASC_NODE", "degrees -360 to 360", angle) * deg2rad;
     e.eccentricity = r.number_in("ECCENTRICITY", "0 <= e < 1", [](double v) { return v >= 0.0 && v < 1.0; });
-    e.arg_perigee_rad = r.number("ARG_OF_PERICENTER", true) * deg2rad;
-    e.mean_anomaly_rad = r.number("MEAN_ANOMALY", true) * deg2rad;
-    const double n = r.number_in("MEAN_MOTION", "a positive number of revolutions per day",
-                                 [](double v) { return v > 0.0; });
+    e.arg_perigee_rad = r.number_in("ARG_OF_PERICENTER", "degrees -360 to 360", angle) * deg2rad;
+    e.mean_anomaly_rad = r.number_in("MEAN_ANOMALY", "degrees -360 to 360", angle) * deg2rad;
+    const double n = r.number_in("MEAN_MOTION", "a positive number of revolutions per day, at most 100",
+                                 [](double v) { return v > 0.0 && v <= max_mean_motion_rev_per_day; });
     e.mean_motion_rad_per_min = n / xpdotp;
     e.revolution_number = r.integer("REV_AT_EPOCH", false);
 }

@@ -19,6 +19,7 @@ namespace {
 
 using detail::deg2rad;
 using detail::xpdotp;
+using detail::max_mean_motion_rev_per_day;
 
 /// Where a line sits in its file, to write `file:line:column:` prefixes.
 struct line_place {
@@ -55,10 +56,20 @@ double parse_double(const line_place& p, std::string_view line, int first, int l
     }
     double value = 0.0;
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) {
+    // NOTE: from_chars reads "nan" and "inf"; neither, nor a subnormal, is an element.
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || (value != 0.0 && !std::isnormal(value))) {
         fail(p, first, what, expected, raw);
     }
     return value;
+}
+
+/// A field of degrees 0 to 360 (columns first..last), in radians.
+double parse_angle(const line_place& p, std::string_view line, int first, int last, std::string_view what) {
+    const double deg = parse_double(p, line, first, last, what, "degrees 0 to 360");
+    if (deg < 0.0 || deg > 360.0) {
+        fail(p, first, what, "degrees 0 to 360", cols(line, first, last));
+    }
+    return deg * deg2rad;
 }
 
 std::int64_t parse_int(const line_place& p, std::string_view line, int first, int last, std::string_view what,
@@ -251,7 +262,7 @@ element_set parse_tle(std::string_view line1, std::string_view line2, std::strin
         fail(p2, 9, "inclination", "degrees 0 to 180", cols(line2, 9, 16));
     }
     e.inclination_rad = incl_deg * deg2rad;
-    e.raan_rad = parse_double(p2, line2, 18, 25, "right ascension of the node", "degrees 0 to 360") * deg2rad;
+    e.raan_rad = parse_angle(p2, line2, 18, 25, "right ascension of the node");
     const std::string_view ecc = cols(line2, 27, 33);
     for (const char c : ecc) {
         if (c != ' ' && (c < '0' || c > '9')) {
@@ -263,11 +274,11 @@ element_set parse_tle(std::string_view line1, std::string_view line2, std::strin
         ecc_text += c == ' ' ? '0' : c;
     }
     std::from_chars(ecc_text.data(), ecc_text.data() + ecc_text.size(), e.eccentricity);
-    e.arg_perigee_rad = parse_double(p2, line2, 35, 42, "argument of perigee", "degrees 0 to 360") * deg2rad;
-    e.mean_anomaly_rad = parse_double(p2, line2, 44, 51, "mean anomaly", "degrees 0 to 360") * deg2rad;
+    e.arg_perigee_rad = parse_angle(p2, line2, 35, 42, "argument of perigee");
+    e.mean_anomaly_rad = parse_angle(p2, line2, 44, 51, "mean anomaly");
     const double n_rev_per_day = parse_double(p2, line2, 53, 63, "mean motion", "revolutions per day");
-    if (n_rev_per_day <= 0.0) {
-        fail(p2, 53, "mean motion", "a positive number of revolutions per day", cols(line2, 53, 63));
+    if (n_rev_per_day <= 0.0 || n_rev_per_day > max_mean_motion_rev_per_day) {
+        fail(p2, 53, "mean motion", "a positive number of revolutions per day, at most 100", cols(line2, 53, 63));
     }
     e.mean_motion_rad_per_min = n_rev_per_day / xpdotp;
     e.revolution_number = parse_int(p2, line2, 64, 68, "revolution number");

@@ -12,6 +12,7 @@
 
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
+#include "kardashev/core/limits.hpp"
 #include "kardashev/core/text.hpp"
 #include "kardashev/network/delivery.hpp"
 #include "kardashev/network/links.hpp"
@@ -205,8 +206,12 @@ network_study compose_network_study(const network_request& request, const scenar
                   : preset       ? network::hypatia_epoch()
                                  : study.model.satellites.front().epoch_time;
     study.step_s = request.step_s;
-    study.steps = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::floor(request.duration_s / request.step_s + 1e-9)));
-    study.threads = request.threads;
+    const double samples = std::floor(request.duration_s / request.step_s + 1e-9);
+    limits::check("network: time steps (--duration / --step)", samples, limits::max_time_samples);
+    limits::check("network: satellite-steps (satellites x time steps)",
+                  static_cast<double>(study.model.satellites.size()) * std::max(1.0, samples), limits::max_network_satellite_steps);
+    study.steps = std::max<std::int64_t>(1, static_cast<std::int64_t>(samples));
+    study.threads = limits::threads(request.threads);
     study.isl_shift = request.isl_shift;
     return study;
 }

@@ -66,8 +66,12 @@ TEST(run_folder, refuses_an_existing_folder_without_force_and_replaces_it_with_f
                   (root / "out").string() + ": the run folder exists; choose another --out or pass --force to replace it");
     }
     EXPECT_TRUE(fs::exists(root / "out" / "keep.txt"));
-    io::write_run_folder(root / "out", s, r, true);
-    EXPECT_FALSE(fs::exists(root / "out" / "keep.txt"));
+    // --force replaces only a folder this program wrote: the user's file stays (docs/reliability.md).
+    EXPECT_THROW(io::write_run_folder(root / "out", s, r, true), input_error);
+    EXPECT_TRUE(fs::exists(root / "out" / "keep.txt"));
+    fs::remove(root / "out" / "keep.txt");
+    io::write_run_folder(root / "out", s, r, true);  // an empty folder
+    io::write_run_folder(root / "out", s, r, true);  // a run folder
     EXPECT_TRUE(fs::exists(root / "out" / "summary.json"));
     // No temporary or old folders are left beside it.
     int entries = 0;

@@ -17,6 +17,7 @@
 #include <regex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "support/cli_runner.hpp"
 
@@ -102,7 +103,11 @@ std::string http(int port, const std::string& request) {
     return out;
 }
 
-std::string get(int port, const std::string& path) { return http(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n"); }
+/// GET `path` as a browser on this machine asks for it (Host: 127.0.0.1:PORT), or with the Host header `host`.
+std::string get(int port, const std::string& path, const std::string& host = "") {
+    const std::string h = host.empty() ? "127.0.0.1:" + std::to_string(port) : host;
+    return http(port, "GET " + path + " HTTP/1.1\r\nHost: " + h + "\r\n\r\n");
+}
 
 std::string status_line(const std::string& response) { return response.substr(0, response.find("\r\n")); }
 
@@ -136,7 +141,7 @@ TEST(view_cli, serves_the_run_folder_the_globe_and_cesium_on_a_free_port_and_sto
     EXPECT_EQ(status_line(js), "HTTP/1.1 200 OK");
     EXPECT_NE(js.find("Content-Type: text/javascript; charset=utf-8\r\n"), std::string::npos);
 
-    const auto cesium = http(server.port(), "HEAD /cesium/Cesium.js HTTP/1.1\r\n\r\n");
+    const auto cesium = http(server.port(), "HEAD /cesium/Cesium.js HTTP/1.1\r\nHost: localhost:" + std::to_string(server.port()) + "\r\n\r\n");
     EXPECT_EQ(status_line(cesium), "HTTP/1.1 200 OK");
     EXPECT_EQ(cesium.substr(cesium.size() - 4), "\r\n\r\n");  // HEAD: headers only
 
@@ -150,6 +155,31 @@ TEST(view_cli, serves_the_run_folder_the_globe_and_cesium_on_a_free_port_and_sto
     const auto [code, rest] = server.stop();
     EXPECT_EQ(code, 0);
     EXPECT_NE(rest.find("kardashev view: stopped\n"), std::string::npos) << rest;
+    fs::remove_all(root);
+}
+
+TEST(view_cli, refuses_a_host_other_than_127_0_0_1_or_localhost_with_its_port_and_serves_no_dotfiles) {
+    if (!fs::exists(fs::path(KD_SOURCE_DIR) / "web/node_modules/cesium/Build/Cesium/Cesium.js"))
+        GTEST_SKIP() << "CesiumJS is not installed in web/ (tools/setup.sh)";
+    const auto root = fake_run("view_host");
+    std::ofstream(root / "run" / ".env") << "SECRET=1";
+    fs::create_directories(root / "run" / ".git");
+    std::ofstream(root / "run" / ".git" / "config") << "[core]";
+    view_server server(root / "run");
+    ASSERT_GT(server.port(), 0) << server.first_line();
+    const std::string port = std::to_string(server.port());
+    // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 sends its own name.
+    for (const std::string& host : std::vector<std::string>{"evil.example:" + port, "evil.example", "127.0.0.1", "localhost:1",
+                                                            "127.0.0.1:" + port + "x"})
+        EXPECT_EQ(status_line(get(server.port(), "/scene.czml", host)), "HTTP/1.1 421 Misdirected Request") << host;
+    EXPECT_EQ(status_line(http(server.port(), "GET /scene.czml HTTP/1.1\r\n\r\n")), "HTTP/1.1 421 Misdirected Request");
+    EXPECT_EQ(status_line(get(server.port(), "/scene.czml", "localhost:" + port)), "HTTP/1.1 200 OK");
+    EXPECT_EQ(status_line(http(server.port(), "GET /scene.czml HTTP/1.1\r\nhOsT:  127.0.0.1:" + port + " \r\n\r\n")),
+              "HTTP/1.1 200 OK");
+    for (const char* path : {"/.env", "/.git/config", "/%2eenv", "/globe/.hidden", "/cesium/.npmrc"})
+        EXPECT_EQ(status_line(get(server.port(), path)), "HTTP/1.1 403 Forbidden") << path;
+    const auto [code, rest] = server.stop();
+    EXPECT_EQ(code, 0);
     fs::remove_all(root);
 }
 

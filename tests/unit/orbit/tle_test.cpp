@@ -120,7 +120,7 @@ TEST(tle, line_errors_read_like_compiler_diagnostics) {
     EXPECT_EQ(error_message<input_error>([&] { (void)orbit::parse_tle(edit(l1, 21, "400.78495062"), l2); }),
               "<tle>:1:21: line 1 epoch day: expected a day of year 1.0 to 366.99999999, got '400.78495062'");
     EXPECT_EQ(error_message<input_error>([&] { (void)orbit::parse_tle(l1, edit(l2, 53, " 0.00000000")); }),
-              "<tle>:2:53: line 2 mean motion: expected a positive number of revolutions per day, got ' 0.00000000'");
+              "<tle>:2:53: line 2 mean motion: expected a positive number of revolutions per day, at most 100, got ' 0.00000000'");
 }
 
 TEST(tle, catalogue_reads_names_and_reports_every_bad_record) {
