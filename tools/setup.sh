@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=(cmake ninja-build g++ libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev
       libgtest-dev libgmock-dev libbenchmark-dev chromium chromium-driver universal-ctags
-      coinor-libclp-dev coinor-libcbc-dev libopenmpi-dev openmpi-bin clang libclang-rt-14-dev)
+      pkg-config coinor-libclp-dev coinor-libcbc-dev libopenmpi-dev openmpi-bin clang libclang-rt-14-dev)
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 missing=()
