@@ -1,5 +1,5 @@
 #pragma once
-// Test fixtures of the compute layer: an H100 as the catalogue gives it, the Llama 2/3 70B shape, and a made-up
+// Test fixtures of the compute layer: an H100 as the catalogue gives it, the Llama 2/3 70B and DeepSeek-V3 shapes, and a made-up
 // round-figure part for engine tests.
 
 #include "kardashev/compute/accelerator.hpp"
@@ -19,6 +19,24 @@ inline compute::accelerator h100() {
     a.scale_out_bandwidth_bytes_per_s = 50e9;
     a.matmul_efficiency = 0.57;
     return a;
+}
+
+/// DeepSeek-V3's shape (its technical report, arXiv:2412.19437, Table and section 4.2): 61 layers, width 7168, 128
+/// heads, 256 routed experts of width 2048 with 8 routed per token and 1 shared, a 129,280-token vocabulary, 4k
+/// sequences. Its multi-head latent attention is counted as plain attention (c8_deepseek_v3_test says how much).
+inline compute::transformer model_deepseek_v3() {
+    compute::transformer m;
+    m.layers = 61;
+    m.hidden = 7168;
+    m.heads = 128;
+    m.kv_heads = 128;
+    m.ffn_hidden = 2048;
+    m.experts = 256;
+    m.experts_per_token = 8;
+    m.shared_experts = 1;
+    m.vocab = 129'280;
+    m.seq = 4096;
+    return m;
 }
 
 /// The 70B shape of Llama 2/3: 80 layers, width 8192, 64 heads with 8 KV heads, gated MLP of 28,672, 8k sequences.

@@ -4,6 +4,7 @@
 
 #include "kardashev/compute/parallel.hpp"
 #include "kardashev/io/scenario_io.hpp"
+#include "support/compute_fixtures.hpp"
 #include "validation/compute/train_cli.hpp"
 
 namespace {
@@ -83,16 +84,7 @@ TEST(layout_search, the_cli_reads_a_batch_in_sequences_or_tokens_and_refuses_a_b
 TEST(layout_search, covers_expert_parallelism_for_a_mixture_of_experts) {
     // DeepSeek-V3's shape (c8_deepseek_v3_test) on 2,048 H800: 1.4 TB of BF16 weights cannot sit on a
     // replica without splitting its 256 experts.
-    transformer m;
-    m.layers = 61;
-    m.hidden = 7168;
-    m.heads = 128;
-    m.ffn_hidden = 2048;
-    m.experts = 256;
-    m.experts_per_token = 8;
-    m.shared_experts = 1;
-    m.vocab = 129'280;
-    m.seq = 4096;
+    const transformer m = kardashev::testing::model_deepseek_v3();
     step_options o;
     o.global_batch_sequences = 15'360;
     const auto found = search_layout(m, make_cluster(catalogue("H800"), 2048), o);

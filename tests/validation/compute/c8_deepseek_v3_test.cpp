@@ -14,25 +14,13 @@
 #include "kardashev/compute/parallel.hpp"
 #include "kardashev/compute/training_plan.hpp"
 #include "kardashev/io/scenario_io.hpp"
+#include "support/compute_fixtures.hpp"
 
 namespace {
 
 using namespace kardashev;
 
-compute::transformer deepseek_v3() {
-    compute::transformer m;
-    m.layers = 61;
-    m.hidden = 7168;
-    m.heads = 128;
-    m.kv_heads = 128;
-    m.ffn_hidden = 2048;
-    m.experts = 256;
-    m.experts_per_token = 8;
-    m.shared_experts = 1;
-    m.vocab = 129'280;
-    m.seq = 4096;
-    return m;
-}
+compute::transformer deepseek_v3() { return kardashev::testing::model_deepseek_v3(); }
 
 const compute::accelerator& h800() {
     for (const auto& a : io::builtin_accelerators())
