@@ -411,7 +411,7 @@ sim::site read_site(field_reader& reader, const yaml_node& n, const std::string&
     return site;
 }
 
-/// The top-level keys: name, description, start, length, step, seed.
+/// The top-level keys: name, description, start, length, step, seed, failures.
 void read_header(field_reader& reader, const yaml_node& root, sim::scenario& scenario) {
     if (const yaml_node* n = root.find("name"); n == nullptr || n->kind != node_kind::scalar || reader.printable_name(*n, "name"))
         reader.set_text(root, "name", "", scenario.name);
@@ -424,6 +424,7 @@ void read_header(field_reader& reader, const yaml_node& root, sim::scenario& sce
     if (const yaml_node* n = root.find("seed")) {
         if (auto v = reader.unsigned_integer(*n, "seed")) scenario.seed = *v;
     }
+    reader.set_choice(root, "failures", "", "failures", failure_modes, scenario.failures);
 }
 
 /// `corpus`.

@@ -49,6 +49,9 @@ inline constexpr sim::purchase_policy purchase_policies[] = {sim::purchase_polic
 /// Where MFU and goodput come from.
 inline constexpr sim::utilisation_mode utilisation_modes[] = {sim::utilisation_mode::fixed, sim::utilisation_mode::model};
 
+/// How off-world failures are counted.
+inline constexpr sim::failure_mode failure_modes[] = {sim::failure_mode::expected, sim::failure_mode::drawn};
+
 /// Types the tree of a scenario; `catalog` is the builtin accelerator catalogue. Every problem is
 /// reported to `sink`; fields with problems keep their defaults.
 sim::scenario read_scenario(const yaml_node& root, const std::vector<compute::accelerator>& catalog,

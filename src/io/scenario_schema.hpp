@@ -209,6 +209,7 @@ inline constexpr field_spec scenario_fields[] = {
     {"length"},
     {"step"},
     {"seed"},
+    {"failures"},
     {"fleet", field_shape::mapping, &fleet_spec},
     {"corpus", field_shape::mapping, &corpus_spec},
     {"uplink", field_shape::mapping, &uplink_spec},

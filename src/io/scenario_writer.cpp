@@ -463,6 +463,7 @@ std::string write_scenario_yaml(const sim::scenario& s) {
     write_duration(out, "length", s.length);
     write_duration(out, "step", s.step);
     out << YAML::Key << "seed" << YAML::Value << s.seed;
+    if (s.failures != sim::failure_mode::expected) write_choice(out, "failures", s.failures);  // the default unwritten
 
     out << YAML::Key << "fleet" << YAML::Value << YAML::BeginMap;
     write_list(out, "cohorts", s.cohorts, [&](YAML::Emitter& e, const fleet::cohort& c) { write_cohort(e, c, s.start); });

@@ -40,6 +40,14 @@ std::string_view to_string(utilisation_mode mode) noexcept {
     return "fixed";
 }
 
+std::string_view to_string(failure_mode mode) noexcept {
+    switch (mode) {
+        case failure_mode::expected: return "expected";
+        case failure_mode::drawn: return "drawn";
+    }
+    return "expected";
+}
+
 double schedule_value(const std::vector<schedule_point>& schedule, epoch t) {
     const std::ptrdiff_t i = schedule_index(schedule, t);
     return i < 0 ? 0.0 : schedule[static_cast<std::size_t>(i)].value;

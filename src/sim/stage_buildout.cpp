@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "kardashev/core/binomial.hpp"
 #include "kardashev/energy/facility.hpp"
 #include "site_power.hpp"
 #include "stages.hpp"
@@ -28,12 +29,26 @@ power_limit site_power_limit(const site& where, epoch at) {
     return {per_accel_w, cap_w, cap_w / per_accel_w};
 }
 
+/// `failures: drawn` (docs/models/sim.md "Build-out": failures): of the `in_service` accelerators, the whole ones
+/// fail as a binomial draw of probability `p` and the fractional remainder fails whole with probability `p`, so the
+/// mean is in_service * p, the expected path's loss.
+double drawn_failures(rng_stream& stream, double in_service, double p) {
+    const double whole = std::floor(in_service);
+    const double failed = static_cast<double>(binomial(stream, static_cast<std::uint64_t>(whole), p));
+    const double fraction = in_service - whole;
+    return failed + (fraction > 0.0 && stream.uniform() < p ? fraction : 0.0);
+}
+
 /// Off-world hardware is not repaired: accelerators fail at a constant rate and take their share of the
 /// spacecraft (array, radiator, bus) with them, so the build-out replaces them at full price (replacement
-/// launches). Exponential survival over the step, each vintage pro rata (docs/models/sites.md, failures).
+/// launches). Exponential survival over the step, each vintage pro rata (docs/models/sites.md, failures): the expected
+/// share, or with `failures: drawn` a binomial draw of the site's stream.
 void lose_failed(const site& where, double dt_s, site_plant& plant) {
     if (!(where.failure_rate_per_s > 0.0 && plant.installed > 0.0)) return;
-    const double freed_w = keep_share(plant.stock, 1.0 + std::expm1(-where.failure_rate_per_s * dt_s));
+    double surviving = 1.0 + std::expm1(-where.failure_rate_per_s * dt_s);
+    if (plant.failure_draws)
+        surviving = 1.0 - drawn_failures(*plant.failure_draws, plant.installed, 1.0 - surviving) / plant.installed;
+    const double freed_w = keep_share(plant.stock, surviving);
     plant.failed += plant.installed - plant.stock.count;
     plant.installed = plant.stock.count;
     plant.facility_built_w = std::max(0.0, plant.facility_built_w - freed_w);
@@ -149,6 +164,7 @@ buildout_state start_buildout(const scenario& input, launch_state& launched, bui
                     input.start, input.economy.accelerator_life);
         plant.installed = plant.stock.count;
         plant.facility_built_w = plant.stock.facility_w;
+        if (input.failures == failure_mode::drawn) plant.failure_draws.emplace(input.seed, "failures/" + where.name);
         bought.sites[i].accelerator_capex_usd = plant.installed * where.accel.price_usd;
         const auto offer = offer_for(input, i, where.accel, limit.per_accel_facility_w, launched, at_start);
         bought.sites[i].facility_capex_usd = plant.facility_built_w * offer.facility_usd_per_w;

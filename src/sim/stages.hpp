@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "depreciation_book.hpp"
+#include "kardashev/core/rng.hpp"
 #include "kardashev/core/time.hpp"
 #include "kardashev/economy/lunar_factory.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
@@ -182,6 +183,7 @@ struct site_plant {
     double facility_built_w = 0.0;  // [W] facility power built so far
     double failed = 0.0;            // accelerators lost to failures without repair
     site_vintages stock;            // the accelerators in service by purchase (installed == stock.count)
+    std::optional<rng_stream> failure_draws;  // `failures: drawn`: the site's stream "failures/NAME" of the run seed
 };
 
 /// A moon site's satellite factory (lunar_industry.cpp; docs/models/sim.md "Lunar industry").

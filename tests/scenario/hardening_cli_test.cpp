@@ -245,3 +245,28 @@ TEST(hardening_cli, a_subnormal_value_in_a_run_folder_is_a_located_error_of_repo
 }
 
 }  // namespace
+
+namespace {
+
+TEST(hardening_cli, drawn_failures_differ_by_seed_and_repeat_for_one_seed) {
+    const auto root = temp_root("drawn");
+    const std::string drawn = short_run + " --set failures=drawn --seed ";
+    for (const char* name : {"s1", "s1b", "s2"}) {
+        const std::string seed = name[1] == '1' ? "1" : "2";
+        const auto o = run_cli(drawn + seed + " --out " + (root / name).string());
+        ASSERT_EQ(o.code, 0) << o.err;
+    }
+    auto failed = [&](const char* name) {  // summary.json less its seed line
+        std::string text = slurp(root / name / "summary.json");
+        const auto at = text.find("\"seed\":");
+        return text.erase(at, text.find('\n', at) - at);
+    };
+    EXPECT_EQ(slurp(root / "s1" / "summary.json"), slurp(root / "s1b" / "summary.json"));
+    EXPECT_NE(failed("s1"), failed("s2"));
+    EXPECT_EQ(bad_input(short_run + " --set failures=sometimes"),
+              "<--set>:2:10: failures: unknown failures \"sometimes\"; known: expected, drawn\nkardashev: 1 error in the "
+              "scenario\n");
+    fs::remove_all(root);
+}
+
+}  // namespace

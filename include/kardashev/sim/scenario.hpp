@@ -41,6 +41,14 @@ enum class utilisation_mode : std::uint8_t {
 /// "fixed" or "model".
 [[nodiscard]] std::string_view to_string(utilisation_mode mode) noexcept;
 
+/// How off-world failures are counted (docs/models/sim.md "Build-out": failures).
+enum class failure_mode : std::uint8_t {
+    expected,  //!< each step loses the expected share 1 - exp(-lambda dt) of every site's accelerators
+    drawn,     //!< each step loses a binomial draw from the site's named stream of the run seed
+};
+/// "expected" or "drawn".
+[[nodiscard]] std::string_view to_string(failure_mode mode) noexcept;
+
 /// Which part a site's purchases buy (docs/models/sim.md "Build-out": vintages).
 enum class purchase_policy : std::uint8_t {
     newest,  //!< the part on offer at the purchase date (compute::part_on_offer over scenario.catalogue)
@@ -276,6 +284,7 @@ struct scenario {
     duration length = duration::from_days(3653); //!< run length
     duration step = duration::from_days(1);      //!< slow-clock step
     std::uint64_t seed = 1;                      //!< run seed for named RNG streams
+    failure_mode failures = failure_mode::expected;  //!< off-world failures: expected share or drawn from the seed
     std::vector<fleet::cohort> cohorts;
     fleet::corpus_params corpus;
     uplink_params uplink;

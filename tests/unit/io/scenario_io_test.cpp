@@ -201,6 +201,16 @@ TEST(scenario_io, sites_resolve_custom_accelerators_which_replace_builtin_ones) 
     EXPECT_NE(s.sites.at(1).accel, builtin("H100"));
 }
 
+TEST(scenario_io, failures_default_to_expected_and_drawn_is_written_back) {
+    EXPECT_EQ(load_scenario_text("", "empty.yaml").failures, sim::failure_mode::expected);
+    const auto s = load_scenario_text("failures: drawn\n", "drawn.yaml");
+    EXPECT_EQ(s.failures, sim::failure_mode::drawn);
+    const std::string yaml = write_scenario_yaml(s);
+    EXPECT_NE(yaml.find("\nfailures: drawn\n"), std::string::npos) << yaml;
+    EXPECT_EQ(load_scenario_text(yaml, "explain.yaml"), s);
+    EXPECT_EQ(write_scenario_yaml(load_scenario_text("", "empty.yaml")).find("failures:"), std::string::npos);
+}
+
 TEST(scenario_io, written_default_scenario_loads_back_equal) {
     const auto s = load_scenario_text(default_scenario_text(), "<default>");
     const std::string yaml = write_scenario_yaml(s);
