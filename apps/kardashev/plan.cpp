@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/units.hpp"
+#include "kardashev/io/folder_swap.hpp"
 #include "kardashev/io/plan_folder.hpp"
 #include "kardashev/io/scenario_io.hpp"
 #include "kardashev/plan/plan.hpp"
@@ -83,11 +84,10 @@ void add_plan_command(CLI::App& app, int& exit_code) {
                                         ? io::load_scenario_text(io::default_scenario_text(), "<default>", overrides)
                                         : io::load_scenario_file(args->scenario, overrides);
             const auto options = options_from(*args);
-            if (!args->out.empty() && !args->force && std::filesystem::exists(args->out))
-                throw input_error(fmt::format("{}: the plan folder exists; choose another --out or pass --force to replace it",
-                                              args->out));
+            const std::filesystem::path out = args->out.empty() ? std::filesystem::path{} : io::output_path(args->out);
+            if (!out.empty()) io::check_output_folder(out, args->force, "plan folder");  // before the solve, not after
             const auto result = plan::solve_plan(s, options);
-            if (!args->out.empty()) io::write_plan_folder(args->out, s, result, args->force);
+            if (!out.empty()) io::write_plan_folder(out, s, result, args->force);
             fmt::print("{}", args->json ? io::plan_json(s, result) : io::plan_summary_text(s, result));
             return exit_ok;
         });
