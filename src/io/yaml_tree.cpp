@@ -1,10 +1,14 @@
 #include "yaml_tree.hpp"
 
+#include "kardashev/core/text.hpp"
+
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <sstream>
 #include <utility>
 
+#include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -140,6 +144,18 @@ private:
     source_pos m_document_start;
 };
 
+/// The position of byte `offset` of `text` under `where`: lines counted by LF, columns in characters.
+source_pos position_of(std::string_view text, std::size_t offset, const position_map& where) {
+    const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t first = line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1;
+    int column = 1;
+    for (std::size_t i = first; i < offset; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    if (where.origin != 0) return {where.origin, where.origin, where.first_column + (first == 0 ? column - 1 : 0)};
+    const auto lines_before = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(first), '\n');
+    return {0, static_cast<int>(lines_before) + 1, column};
+}
+
 }  // namespace
 
 const yaml_node* yaml_node::find(std::string_view key) const {
@@ -160,6 +176,14 @@ std::optional<yaml_node> parse_yaml(std::string_view text, const position_map& w
     std::string lines(text);
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (lines[i] == '\r' && (i + 1 == lines.size() || lines[i + 1] != '\n')) lines[i] = '\n';
+    // NOTE: YAML 1.2 (spec 5.2) reads Unicode text only; yaml-cpp passes bad bytes through in some scalars and
+    // replaces them with U+FFFD in others, so a scenario would not read back as itself. Refused here, located.
+    if (const std::size_t bad = first_invalid_utf8(lines); bad != std::string_view::npos) {
+        error = {position_of(lines, bad, where),
+                 fmt::format("expected UTF-8 text (YAML 1.2, RFC 3629), got the byte 0x{:02X}",
+                             static_cast<unsigned>(static_cast<unsigned char>(lines[bad])))};
+        return std::nullopt;
+    }
     std::istringstream in{std::move(lines)};
     tree_builder builder(where);
     try {

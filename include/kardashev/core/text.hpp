@@ -1,6 +1,7 @@
 #pragma once
 /// Small text helpers shared by the readers of every module: trimming and quoting for messages.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -24,5 +25,9 @@ namespace kardashev {
 
 /// Returns `text` in double quotes, for messages: `"3 kg"`.
 [[nodiscard]] std::string quoted(std::string_view text);
+
+/// Returns the offset where the first ill-formed UTF-8 sequence of `text` starts
+/// (RFC 3629, section 4: no overlong forms, no surrogates, nothing above U+10FFFF), or npos when all of it is UTF-8.
+[[nodiscard]] std::size_t first_invalid_utf8(std::string_view text) noexcept;
 
 }  // namespace kardashev

@@ -19,5 +19,20 @@ TEST(text, quoted_wraps_text_in_double_quotes) {
     EXPECT_EQ(quoted(""), "\"\"");
 }
 
+TEST(text, first_invalid_utf8_accepts_rfc_3629_and_points_at_the_first_ill_formed_sequence) {
+    constexpr auto npos = std::string_view::npos;
+    EXPECT_EQ(first_invalid_utf8(""), npos);
+    EXPECT_EQ(first_invalid_utf8("plain ASCII: 3 kg"), npos);
+    EXPECT_EQ(first_invalid_utf8("\xC2\xB0 \xE2\x82\xAC \xF0\x9F\x9A\x80 \xF4\x8F\xBF\xBF"), npos);  // U+00B0 U+20AC U+1F680 U+10FFFF
+    EXPECT_EQ(first_invalid_utf8("ab\xF7\xF7"), 2u);        // F7 starts nothing (RFC 3629 lead bytes end at F4)
+    EXPECT_EQ(first_invalid_utf8("a\xC0\xAF"), 1u);         // overlong '/'
+    EXPECT_EQ(first_invalid_utf8("a\xE0\x80\xAF"), 1u);     // overlong three-byte form
+    EXPECT_EQ(first_invalid_utf8("x\xED\xA0\x80"), 1u);     // surrogate U+D800
+    EXPECT_EQ(first_invalid_utf8("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
+    EXPECT_EQ(first_invalid_utf8("ok \xE2\x82"), 3u);        // cut short at the end
+    EXPECT_EQ(first_invalid_utf8("\xC3" "A"), 0u);               // a lead byte followed by ASCII
+    EXPECT_EQ(first_invalid_utf8("\xBF"), 0u);                // a continuation byte alone
+}
+
 }  // namespace
 }  // namespace kardashev
