@@ -13,6 +13,7 @@
 #include "kardashev/io/folder_swap.hpp"
 #include "kardashev/io/sweep_io.hpp"
 #include "kardashev/sim/engine.hpp"
+#include "kardashev/sim/run_cache.hpp"
 #include "kardashev/study/runner.hpp"
 #include "sweep_parts.hpp"
 
@@ -59,10 +60,12 @@ std::string located_message(const scenario_error& e, const sweep_request& r, con
 }
 
 study::sample_outcome evaluate(const sweep_request& r, const std::string& text, const study::sweep_design& design,
-                               std::size_t index) {
+                               std::size_t index, sim::run_cache& shared) {
     study::sample_outcome o;
     try {
-        const auto result = sim::run(sample_scenario(r, text, design, index));
+        sim::run_options options;
+        options.cache = &shared;  // the samples' common Sun, orbits and network (results unchanged)
+        const auto result = sim::run(sample_scenario(r, text, design, index), options);
         o.values = study::headline_values(result.summary);
         o.ok = true;
     } catch (const scenario_error& e) {
@@ -139,7 +142,8 @@ std::optional<sweep_result> run_sweep(const sweep_request& r) {
     } catch (const scenario_error& e) {
         throw input_error(fmt::format("the first sample does not load: {}", located_message(e, r, design, 0)));
     }
-    const auto eval = [&](std::size_t i) { return evaluate(r, text, design, i); };
+    sim::run_cache shared;
+    const auto eval = [&](std::size_t i) { return evaluate(r, text, design, i, shared); };
     if (study::process_group::world().rank() != 0) {
         study::run_samples({}, eval, 1, {});
         return std::nullopt;

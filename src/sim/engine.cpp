@@ -46,6 +46,12 @@ fleet::chinchilla_law checked_law(const scenario& input) {
     return law;
 }
 
+/// `launch` with its designs' yearly eclipses taken from `shared`, when given.
+launch_state shared_years(launch_state launch, run_cache* shared) {
+    launch.orbit_years.share(shared);
+    return launch;
+}
+
 /// Everything a run carries from step to step: each stage's state, the recorder and the fast clock. Stages
 /// register their channels as they start, in a fixed order, so outputs are deterministic.
 struct run_state {
@@ -67,17 +73,17 @@ struct run_state {
     economy_state books;
     unit_cost_state costs;
 
-    run_state(const scenario& to_run, recorder& into)
+    run_state(const scenario& to_run, recorder& into, run_cache* shared)
         : input(to_run),
           law(checked_law(to_run)),
           steps(to_run.length.ns() / to_run.step.ns()),
           recording(into),
           step(to_run),
           cohorts(start_fleet(input, recording)),
-          uplink(start_uplink(input, recording)),
-          fast(start_fast(input, uplink)),
+          uplink(start_uplink(input, recording, shared)),
+          fast(start_fast(input, uplink, shared)),
           corpus(start_corpus(input, recording)),
-          launch(start_launch(input, recording)),
+          launch(shared_years(start_launch(input, recording), shared)),
           plants(start_buildout(input, launch, step.buildout)),
           energy(start_energy(input, recording)),
           training(start_training(input, recording)),
@@ -118,7 +124,7 @@ struct run_state {
 
 run_result run(const scenario& input, const run_options& options) {
     run_result out;
-    detail::run_state state(input, out.record);
+    detail::run_state state(input, out.record, options.cache);
     progress_reporter progress("run", static_cast<std::uint64_t>(state.steps), options.progress);
     for (std::int64_t index = 0; index < state.steps; ++index) {
         state.run_step(index);

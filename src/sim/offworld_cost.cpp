@@ -73,6 +73,10 @@ const orbit::eclipse_summary& orbit_year_cache::year_of(const economy::site_inpu
     const auto key = economy::orbit_year_key_of(inputs);
     for (const auto& [known, year] : m_years)
         if (known == key) return year;
+    if (m_shared != nullptr) {
+        m_years.emplace_back(key, m_shared->orbit_year(key));
+        return m_years.back().second;
+    }
     auto suns = std::find_if(m_suns.begin(), m_suns.end(), [&](const auto& known) { return known.first == key.start; });
     if (suns == m_suns.end()) {
         m_suns.emplace_back(key.start, economy::year_sun_positions(key.start));

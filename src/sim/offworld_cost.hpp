@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kardashev/economy/site_design.hpp"
+#include "kardashev/sim/run_cache.hpp"
 #include "kardashev/sim/scenario.hpp"
 
 namespace kardashev::sim::detail {
@@ -24,8 +25,11 @@ class orbit_year_cache {
 public:
     /// The yearly eclipse of the orbit of `inputs` (computed on the first ask for its orbit and start).
     const orbit::eclipse_summary& year_of(const economy::site_inputs& inputs);
+    /// Takes the years from `shared` (kept there for other runs) instead of computing them; none: computes them.
+    void share(run_cache* shared) noexcept { m_shared = shared; }
 
 private:
+    run_cache* m_shared = nullptr;
     std::vector<std::pair<economy::orbit_year_key, orbit::eclipse_summary>> m_years;
     std::vector<std::pair<epoch, std::vector<orbit::vec3>>> m_suns;  // per start: the year's Sun, for every orbit
 };

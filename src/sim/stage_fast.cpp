@@ -44,6 +44,17 @@ fast_clock::window_fn sunlit_window(epoch start, const site_orbit& path) {
     };
 }
 
+/// sunlit_window, each window's fraction kept in `shared` (by the orbit, the start and the window) when given.
+fast_clock::window_fn shared_sunlit_window(epoch start, const site_orbit& path, run_cache* shared) {
+    auto window = sunlit_window(start, path);
+    if (shared == nullptr) return window;
+    return [window, start, path, shared](epoch from, epoch to) {
+        fast_aggregate aggregate;
+        aggregate.sunlit_fraction = shared->sunlit(path, start, from, to, [&] { return window(from, to).sunlit_fraction; });
+        return aggregate;
+    };
+}
+
 /// Whether two orbit sites fly the same orbit (their clusters' links may differ).
 bool same_path(const site_orbit& one, const site_orbit& other) {
     return one.altitude_m == other.altitude_m && one.sun_synchronous == other.sun_synchronous &&
@@ -53,7 +64,7 @@ bool same_path(const site_orbit& one, const site_orbit& other) {
 
 }  // namespace
 
-fast_state start_fast(const scenario& input, const uplink_state& uplink) {
+fast_state start_fast(const scenario& input, const uplink_state& uplink, run_cache* shared) {
     // One entity per distinct orbit, windows of one slow step, so aggregates are cached by (orbit, step).
     // Ground sites and the coarse uplink have no fast dynamics.
     fast_state fast{fast_clock(input.start, input.step), std::vector<std::uint32_t>(input.sites.size(), 0), std::nullopt};
@@ -63,7 +74,7 @@ fast_state start_fast(const scenario& input, const uplink_state& uplink) {
         if (where.kind != site_kind::orbit) continue;
         auto it = std::find_if(orbits.begin(), orbits.end(), [&](const auto& known) { return same_path(known.first, where.orbit); });
         if (it == orbits.end()) {
-            orbits.emplace_back(where.orbit, fast.clock.add_entity("orbit/" + where.name, sunlit_window(input.start, where.orbit)));
+            orbits.emplace_back(where.orbit, fast.clock.add_entity("orbit/" + where.name, shared_sunlit_window(input.start, where.orbit, shared)));
             it = orbits.end() - 1;
         }
         fast.site_entity[i] = it->second;

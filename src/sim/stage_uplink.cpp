@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "kardashev/network/delivery.hpp"
 #include "stages.hpp"
 
@@ -16,12 +18,35 @@ std::vector<epoch> window_times(const uplink_network& cfg, epoch start) {
     return times;
 }
 
+/// Every input of the window's snapshots (routed_network_of's graph and options, window_times), doubles written
+/// exactly (shortest round trip): the run cache's key for them and their cut tables.
+std::string snapshot_key(const scenario& input) {
+    const auto& cfg = input.uplink.network;
+    std::string key = fmt::format("start {} window {} samples {} elevation {} route {}\n", input.start.tai_ns(),
+                                  cfg.window.ns(), cfg.samples, cfg.min_elevation_rad, cfg.fibre_route_factor);
+    for (const auto& shell : cfg.constellation) key += fmt::format("shell {}\n", shell);
+    for (const auto& r : cfg.regions) {
+        key += fmt::format("region {} {} {} fibre", r.name, r.latitude_rad, r.longitude_rad);
+        for (const auto& to : r.fibre_to) key += fmt::format(" {}", to);
+        key += '\n';
+    }
+    for (const auto& site : input.sites) {
+        if (site.kind != site_kind::ground || !site.location.given) continue;
+        key += fmt::format("sink {} {} {}\n", site.name, site.location.latitude_rad, site.location.longitude_rad);
+    }
+    return key;
+}
+
 }  // namespace
 
-routed_uplink::routed_uplink(const scenario& input)
-    : net(routed_network_of(input, input.start)),
-      geometry(network::delivery_geometry_at(net.model, net.options, net.region_stations, net.sink_stations,
-                                             window_times(input.uplink.network, input.start))) {}
+routed_uplink::routed_uplink(const scenario& input, run_cache* shared)
+    : net(routed_network_of(input, input.start)), geometry_key(snapshot_key(input)), cache(shared) {
+    const auto make = [&] {
+        return network::delivery_geometry_at(net.model, net.options, net.region_stations, net.sink_stations,
+                                             window_times(input.uplink.network, input.start));
+    };
+    geometry = cache ? cache->geometry(geometry_key, make) : std::make_shared<const network::delivery_geometry>(make());
+}
 
 fast_clock::key_fn routed_uplink::key(const scenario& input) const {
     const auto& cfg = input.uplink.network;
@@ -39,17 +64,19 @@ fast_clock::window_fn routed_uplink::window(const scenario& input) const {
     const auto& cfg = input.uplink.network;
     return [this, &cfg](epoch from, epoch) {
         fast_aggregate a;
-        a.delivery = network::delivery_cut_table(geometry, delivery_capacities_at(net, cfg, from));
+        const auto capacities = delivery_capacities_at(net, cfg, from);
+        const auto make = [&] { return network::delivery_cut_table(*geometry, capacities); };
+        a.delivery = cache ? cache->cuts(geometry_key, capacities, make) : make();
         return a;
     };
 }
 
-uplink_state start_uplink(const scenario& input, recorder& recording) {
+uplink_state start_uplink(const scenario& input, recorder& recording, run_cache* shared) {
     uplink_state uplink;
     uplink.channels.capacity = recording.add_channel("uplink", "capacity", "B/s");
     uplink.channels.carried = recording.add_channel("uplink", "carried", "B/s");
     if (input.uplink.network.enabled) {
-        uplink.routed = std::make_unique<routed_uplink>(input);
+        uplink.routed = std::make_unique<routed_uplink>(input, shared);
         for (const auto& region : input.uplink.network.regions) {
             uplink.channels.region_demand.push_back(recording.add_channel("region/" + region.name, "upload_demand", "B/s"));
             uplink.channels.region_capacity.push_back(recording.add_channel("region/" + region.name, "capacity", "B/s"));

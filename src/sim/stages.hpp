@@ -21,6 +21,7 @@
 #include "kardashev/sim/engine.hpp"
 #include "kardashev/sim/fast_clock.hpp"
 #include "kardashev/sim/recorder.hpp"
+#include "kardashev/sim/run_cache.hpp"
 #include "kardashev/sim/scenario.hpp"
 #include "kardashev/sim/uplink.hpp"
 #include "offworld_cost.hpp"
@@ -47,9 +48,11 @@ struct step_clock {
 /// The routed uplink (docs/models/sim.md "Routed uplink"): its graph (sim/uplink.hpp) and its fast-clock window.
 struct routed_uplink {
     routed_network net;
-    network::delivery_geometry geometry;  // the window's snapshots, shared by every capacity period
+    std::string geometry_key;  // every input of the snapshots, exactly (the run cache's key)
+    run_cache* cache = nullptr;  // shared with other runs, or none
+    std::shared_ptr<const network::delivery_geometry> geometry;  // the window's snapshots, shared by every capacity period
 
-    explicit routed_uplink(const scenario& input);
+    explicit routed_uplink(const scenario& input, run_cache* shared = nullptr);
     /// Cache key: the capacity schedule points in force (the constellation's geometry repeats, so a window's
     /// capacity depends on the date only through them).
     [[nodiscard]] fast_clock::key_fn key(const scenario& input) const;
@@ -426,9 +429,9 @@ struct step_state {
 /// The cohorts at the start and the reference model; registers the fleet channels.
 fleet_state start_fleet(const scenario& input, recorder& recording);
 /// The routed uplink's graph when the scenario routes it; registers the uplink and region channels.
-uplink_state start_uplink(const scenario& input, recorder& recording);
+uplink_state start_uplink(const scenario& input, recorder& recording, run_cache* shared = nullptr);
 /// The fast clock with an entity per distinct orbit and one for the routed uplink.
-fast_state start_fast(const scenario& input, const uplink_state& uplink);
+fast_state start_fast(const scenario& input, const uplink_state& uplink, run_cache* shared = nullptr);
 /// The corpus at the start; registers the corpus channels.
 corpus_state start_corpus(const scenario& input, recorder& recording);
 /// Registers each site's block of channels.

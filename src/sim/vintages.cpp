@@ -17,10 +17,31 @@ void add_terms(site_vintages& stock, const vintage& v) {
     stock.peak_flops += v.count * v.peak_flops_per_accelerator;
 }
 
+/// The sums of site_vintages in locals: the compiler cannot keep `stock`'s own fields in registers while it writes
+/// vintages (they might alias), and a store and reload per vintage was most of a pass's time.
+struct sums {
+    double count = 0.0, facility_w = 0.0, it_w = 0.0, peak_flops = 0.0;
+
+    /// add_terms's additions, in its order.
+    void add(const vintage& v) {
+        count += v.count;
+        facility_w += v.count * v.facility_w_per_accelerator;
+        it_w += v.count * v.it_w_per_accelerator;
+        peak_flops += v.count * v.peak_flops_per_accelerator;
+    }
+    void store(site_vintages& stock) const {
+        stock.count = count;
+        stock.facility_w = facility_w;
+        stock.it_w = it_w;
+        stock.peak_flops = peak_flops;
+    }
+};
+
 /// Recomputes the sums of `stock` over its vintages in service, oldest first.
 void tally(site_vintages& stock) {
-    stock.count = stock.facility_w = stock.it_w = stock.peak_flops = 0.0;
-    for (const auto& v : stock.in_service) add_terms(stock, v);
+    sums total;
+    for (const auto& v : stock.in_service) total.add(v);
+    total.store(stock);
 }
 
 }  // namespace
@@ -101,11 +122,12 @@ void retire_to_power(site_vintages& stock, double cap_w) {
 
 double keep_share(site_vintages& stock, double surviving) {
     const double before_w = stock.facility_w;
-    stock.count = stock.facility_w = stock.it_w = stock.peak_flops = 0.0;
+    sums total;
     for (auto& v : stock.in_service) {  // tally's sums, in the same pass
         v.count *= surviving;
-        add_terms(stock, v);
+        total.add(v);
     }
+    total.store(stock);
     return before_w - stock.facility_w;
 }
 

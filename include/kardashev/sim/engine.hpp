@@ -36,6 +36,8 @@
 
 namespace kardashev::sim {
 
+class run_cache;
+
 /// What limited the flywheel in a step.
 enum class constraint : std::uint8_t { data, bandwidth, compute, power, money, lunar_industry, launch };
 inline constexpr std::size_t constraint_count = 7;
@@ -162,6 +164,9 @@ struct run_summary {
 /// Options that do not change results.
 struct run_options {
     bool progress = false;  //!< draw a progress bar on a terminal
+    /// Results shared with other runs (a sweep's samples; sim/run_cache.hpp), or none. The run's results are the
+    /// same with or without it.
+    run_cache* cache = nullptr;
 };
 
 /// The result of a run: the recorder's series and events, and the summary.
