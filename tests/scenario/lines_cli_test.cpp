@@ -85,4 +85,19 @@ TEST(lines_cli, default_robotics_is_data_bound_and_language_stays_within_epochs_
     fs::remove_all(root);
 }
 
+TEST(lines_cli, the_marginal_rule_spends_the_same_compute_split_by_the_objective) {
+    const auto root = temp_root("lines_marginal");
+    const auto fixed = run_summary(root / "fixed", "");
+    const auto marginal = run_summary(root / "marginal", "--set 'fleet.allocation=marginal'");
+    double fixed_total = 0.0, marginal_total = 0.0;
+    for (const auto& line : fixed["lines"]) fixed_total += line["total_effective_flop"].get<double>();
+    for (const auto& line : marginal["lines"]) marginal_total += line["total_effective_flop"].get<double>();
+    // Fixed shares sum to 100 % in the default, and the marginal rule hands out every chunk.
+    EXPECT_NEAR(marginal_total, fixed_total, 1e-9 * fixed_total);
+    // The robotics line serves the largest market per unit of quality (1e8 humanoids x elasticity 3), so the rule
+    // gives it more than its fixed 15 %.
+    EXPECT_GT(line_named(marginal, "robotics")["total_effective_flop"].get<double>(), 0.15 * marginal_total);
+    fs::remove_all(root);
+}
+
 }  // namespace
