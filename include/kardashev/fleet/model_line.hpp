@@ -35,7 +35,7 @@ enum class line_law_kind : std::uint8_t { epoch, hoffmann, waymo_motion };
 /// B set so that its compute-optimal model at 1e21 FLOP is 1/50 of Epoch's LLM (Waymo: "about 50x smaller").
 [[nodiscard]] chinchilla_law line_law(line_law_kind kind);
 
-/// The compute [FLOP] at which waymo_motion's optimal model is calibrated to 1/50 of the LLM's (assumption: the top
+/// The compute [FLOP] at which waymo_motion's optimal model is calibrated to 1/50 of the LLM's (assumption: the middle
 /// of Waymo's sweep, 118 M-parameter models, sits near it).
 inline constexpr double waymo_calibration_flop = 1e21;
 
