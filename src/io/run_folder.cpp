@@ -103,6 +103,33 @@ void add_crossover(const sim::run_summary& sum, nlohmann::ordered_json& j) {
     }
 }
 
+/// `lines`: each model line's generations, corpus, compute and binding steps (fleet.lines; absent without lines).
+void write_lines_json(nlohmann::ordered_json& j, const sim::run_summary& sum) {
+    if (sum.lines.empty()) return;
+    auto& lines = j["lines"] = nlohmann::ordered_json::array();
+    for (const auto& line : sum.lines) {
+        nlohmann::ordered_json e;
+        e["name"] = line.name;
+        e["final_unique_tokens"] = line.final_unique_tokens;
+        e["total_effective_flop"] = line.total_effective_flop;
+        auto& bind = e["binding_steps"] = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < sim::constraint_count; ++i)
+            bind[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = line.binding_steps[i];
+        auto& gens = e["generations"] = nlohmann::ordered_json::array();
+        for (const auto& g : line.generations)
+            gens.push_back({{"index", g.index},
+                            {"released_utc", g.released.to_utc_iso()},
+                            {"effective_flop", g.effective_flop},
+                            {"params", g.params},
+                            {"tokens", g.tokens},
+                            {"unique_tokens", g.unique_tokens},
+                            {"loss", g.loss},
+                            {"quality", g.quality},
+                            {"data_limited", g.data_limited}});
+        lines.push_back(e);
+    }
+}
+
 }  // namespace
 
 std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
@@ -200,6 +227,7 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
     auto& built = j["buildout_binding_steps"] = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < sim::constraint_count; ++i)
         built[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = sum.buildout_binding_steps[i];
+    write_lines_json(j, sum);
     j["inputs"] = yaml_to_json(YAML::Load(write_scenario_yaml(s)));
     return j.dump(2) + "\n";
 }

@@ -9,6 +9,7 @@
 
 #include "field_reader.hpp"
 #include "fleet_reader.hpp"
+#include "lines_reader.hpp"
 #include "launch_reader.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
@@ -549,6 +550,7 @@ sim::scenario read_scenario(const yaml_node& root, const std::vector<compute::ac
     const accelerator_index accelerators(catalog, scenario.custom_accelerators);
     scenario.catalogue = accelerators.entries();
     read_fleet(reader, root, scenario);
+    read_model_lines(reader, root, scenario);
     read_corpus(reader, root, scenario.corpus);
     read_uplink(reader, root, scenario);
     read_sites(reader, root, accelerators, scenario);

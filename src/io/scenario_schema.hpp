@@ -71,7 +71,17 @@ inline constexpr field_spec cohort_fields[] = {
 };
 inline constexpr map_spec cohort_spec{cohort_fields};
 
-inline constexpr field_spec fleet_fields[] = {{"cohorts", field_shape::list, &cohort_spec}};
+inline constexpr field_spec line_source_fields[] = {{"cohort"}, {"weight"}};
+inline constexpr map_spec line_source_spec{line_source_fields};
+
+inline constexpr field_spec model_line_fields[] = {
+    {"name"}, {"unit"}, {"law"}, {"sources", field_shape::list, &line_source_spec}, {"initial_unique_tokens"},
+    {"unique_token_cap"}, {"compute_share"}, {"reference_compute"}, {"cadence"},
+};
+inline constexpr map_spec model_line_spec{model_line_fields};
+
+inline constexpr field_spec fleet_fields[] = {
+    {"cohorts", field_shape::list, &cohort_spec}, {"lines", field_shape::list, &model_line_spec}, {"allocation"}};
 inline constexpr map_spec fleet_spec{fleet_fields};
 
 inline constexpr field_spec corpus_fields[] = {{"initial_unique_tokens"}, {"max_epochs"}, {"repetition_constant"}};

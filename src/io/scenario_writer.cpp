@@ -453,6 +453,34 @@ void write_list(YAML::Emitter& out, const char* key, const std::vector<T>& items
 
 }  // namespace
 
+namespace {
+
+/// `fleet.allocation` and `fleet.lines` (nothing when the scenario has no lines).
+void write_model_lines(YAML::Emitter& out, const sim::scenario& s) {
+    if (s.lines.empty()) return;
+    write_choice(out, "allocation", s.line_allocation);
+    write_list(out, "lines", s.lines, [&](YAML::Emitter& e, const fleet::model_line& line) {
+        e << YAML::BeginMap;
+        write_text(e, "name", line.name);
+        write_choice(e, "unit", line.unit);
+        write_choice(e, "law", line.law);
+        write_list(e, "sources", line.sources, [](YAML::Emitter& se, const fleet::line_source& source) {
+            se << YAML::Flow << YAML::BeginMap;
+            write_text(se, "cohort", source.cohort);
+            write_quantity(se, "weight", source.weight, quantity_kind::dimensionless);
+            se << YAML::EndMap;
+        });
+        write_quantity(e, "initial_unique_tokens", line.initial_unique_tokens, quantity_kind::tokens);
+        write_quantity(e, "unique_token_cap", line.unique_token_cap, quantity_kind::tokens);
+        write_quantity(e, "compute_share", line.compute_share, quantity_kind::dimensionless);
+        write_quantity(e, "reference_compute", line.reference_flop, quantity_kind::count);
+        e << YAML::Key << "cadence" << YAML::Value << line.cadence;
+        e << YAML::EndMap;
+    });
+}
+
+}  // namespace
+
 std::string write_scenario_yaml(const sim::scenario& s) {
     YAML::Emitter out;
     out.SetIndent(2);
@@ -467,6 +495,7 @@ std::string write_scenario_yaml(const sim::scenario& s) {
 
     out << YAML::Key << "fleet" << YAML::Value << YAML::BeginMap;
     write_list(out, "cohorts", s.cohorts, [&](YAML::Emitter& e, const fleet::cohort& c) { write_cohort(e, c, s.start); });
+    write_model_lines(out, s);
     out << YAML::EndMap;
 
     out << YAML::Key << "corpus" << YAML::Value << YAML::BeginMap;

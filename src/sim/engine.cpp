@@ -4,6 +4,7 @@
 
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/progress.hpp"
+#include "lines.hpp"
 #include "stages.hpp"
 
 namespace kardashev::sim {
@@ -72,6 +73,7 @@ struct run_state {
     binding_state binding;
     economy_state books;
     unit_cost_state costs;
+    lines_state lines;
 
     run_state(const scenario& to_run, recorder& into, run_cache* shared)
         : input(to_run),
@@ -92,6 +94,7 @@ struct run_state {
         book_purchases(input, input.start, step.buildout, books);  // the installed base's capex, at the start
         register_lunar_industry(input, plants.lunar, recording);  // runs without a factory keep their channels
         costs = start_unit_cost(input, recording);                // after every channel registered before it
+        lines = start_lines(input, recording);                    // none without fleet.lines
         recording.reserve(static_cast<std::size_t>(steps) * recording.channels().size());
     }
 
@@ -101,9 +104,11 @@ struct run_state {
         const step_clock clock{index, start, start + input.step, input.step.seconds()};
         recording.add_step_time(clock.end);
         fast_stage(clock, input, fast, step.fast);
+        deploy_lines(clock, lines, cohorts);
         fleet_stage(clock, input, training.released, cohorts, step.fleet, recording);
         uplink_stage(clock, input, step.fleet, step.fast, uplink, step.uplink, recording);
         corpus_stage(clock, input, cohorts, step.fleet, step.uplink, corpus, recording);
+        add_line_tokens(clock, input, corpus, lines, recording);
         launch_stage(clock, input, launch, step.launch, recording);
         buildout_stage(clock, input, launch, plants, step.launch, step.buildout, recording);
         record_launches(clock, input, step.launch, launch, recording);
@@ -111,7 +116,9 @@ struct run_state {
         energy_stage(clock, input, plants, step.buildout, step.fast, energy, step.energy, recording);
         training_stage(clock, input, law, step.energy, corpus, training, step.training, recording);
         step.binding = binding_stage(clock, law, step.training, corpus, step.uplink, step.buildout, step.energy, binding, recording);
+        bind_lines(clock, step.training, step.uplink, step.binding, lines, recording);
         release_stage(clock, input, law, step.binding, corpus, cohorts, step.training, release, training, recording);
+        release_lines(clock, input, training, lines, recording);
         economy_stage(clock, input, plants, step.buildout, energy, step.energy, step.binding,
                       binding.last_buildout.value_or(constraint::compute), books, recording);
         unit_cost_stage(clock, input, plants, step.buildout, step.fast, step.energy, step.launch, launch, costs, recording);
@@ -135,6 +142,7 @@ run_result run(const scenario& input, const run_options& options) {
                                     state.energy, state.training, state.binding, state.books, state.step.launch,
                                     state.launch.orbit_years);
     detail::summarise_unit_cost(state.costs, out.summary);
+    out.summary.lines = detail::summarise_lines(state.lines);
     const epoch end = input.start + input.step * state.steps;
     for (const auto& warning : out.summary.warnings) out.record.add_event({end, "warning", warning.entity, warning.message});
     return out;

@@ -6,6 +6,7 @@ namespace kardashev::sim::detail {
 corpus_state start_corpus(const scenario& input, recorder& recording) {
     corpus_state corpus;
     corpus.unique_tokens = input.corpus.initial_unique_tokens;
+    corpus.tokens_added.assign(input.cohorts.size(), 0.0);
     corpus.channels.unique_tokens = recording.add_channel("corpus", "unique_tokens", "tokens");
     corpus.channels.tokens_added = recording.add_channel("corpus", "tokens_added", "tokens");
     // Raw bytes the fleet produces and bytes kept by curation, for the report's data funnel (docs/models/fleet.md F4, F5).
@@ -22,7 +23,8 @@ void corpus_stage(const step_clock& clock, const scenario& input, const fleet_st
         const auto& cohort = input.cohorts[i];
         const double selected = demand.demand_bytes_per_s[i];
         const double curation_yield = logistics::dated_value_at(cohort.curation_yield, clock.start);
-        tokens_added += selected * carried_share * clock.dt_s * curation_yield * cohort.tokens_per_byte;  // F5
+        corpus.tokens_added[i] = selected * carried_share * clock.dt_s * curation_yield * cohort.tokens_per_byte;  // F5
+        tokens_added += corpus.tokens_added[i];
         collected += cohorts.units[i] * logistics::dated_value_at(cohort.raw_bytes_per_unit_s, clock.start);  // F4 before the upload fraction
         curated += selected * carried_share * curation_yield;   // F5 before tokenisation
     }

@@ -71,7 +71,7 @@ double step_units(const step_clock& clock, const fleet::cohort& cohort, std::siz
         record_production_change(clock, cohort, cohorts, recording);
         units = fleet::production_step(cohorts.ramps[i], cohort.production_per_s, cohort.service_life, clock.start, clock.end);
     } else {
-        units = fleet::logistic_step(units, fleet::market_size(cohort, clock.start, cohorts.deployed_quality),
+        units = fleet::logistic_step(units, fleet::market_size(cohort, clock.start, cohort_quality(cohorts, i)),
                                      logistics::dated_value_at(cohort.growth_rate_per_s, clock.start), clock.dt_s);
     }
     return units;
@@ -79,10 +79,16 @@ double step_units(const step_clock& clock, const fleet::cohort& cohort, std::siz
 
 }  // namespace
 
+double cohort_quality(const fleet_state& cohorts, std::size_t cohort) {
+    if (cohort < cohorts.cohort_quality.size() && cohorts.cohort_quality[cohort] >= 0.0) return cohorts.cohort_quality[cohort];
+    return cohorts.deployed_quality;
+}
+
 fleet_state start_fleet(const scenario& input, recorder& recording) {
     fleet_state cohorts;
     cohorts.deployed_loss = input.training.reference_loss;
     cohorts.previous_step = input.start;
+    cohorts.cohort_quality.assign(input.cohorts.size(), -1.0);
     for (const auto& cohort : input.cohorts) {
         const auto entity = "fleet/" + cohort.name;
         const bool from_start = fleet::in_service(cohort, input.start);

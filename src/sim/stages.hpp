@@ -90,6 +90,7 @@ struct fleet_state {
     std::size_t deployed = 0;       // released generations deployed so far
     double deployed_loss = 0.0;     // [nats/token] of the deployed model
     double deployed_quality = 0.0;  // [-] of the deployed model
+    std::vector<double> cohort_quality;  // [-] per cohort, from the line that serves it (model lines); < 0: the deployed model's
     fleet_channels channels;
 };
 
@@ -129,6 +130,7 @@ struct corpus_channels {
 
 struct corpus_state {
     double unique_tokens = 0.0;
+    std::vector<double> tokens_added;  // [tokens] per cohort, this step (the model lines' corpora)
     corpus_channels channels;
 };
 
@@ -497,6 +499,9 @@ void book_purchases(const scenario& input, epoch at, const buildout_step& bought
 
 /// 1. fast: each orbit site's sunlit fraction over the step, a moon site's constant one, the routed uplink's cuts.
 void fast_stage(const step_clock& clock, const scenario& input, fast_state& fast, fast_step& out);
+/// The quality [-] of the model serving cohort `cohort`: its model line's deployed model, else the company's.
+[[nodiscard]] double cohort_quality(const fleet_state& cohorts, std::size_t cohort);
+
 /// 2. fleet: deploys a released model whose date has come; each cohort in service grows (logistic or production ramp) and uploads from its approved regions; dated fleet events.
 void fleet_stage(const step_clock& clock, const scenario& input, const std::vector<generation>& released,
                  fleet_state& cohorts, fleet_step& out, recorder& recording);

@@ -329,6 +329,22 @@
     }) });
   }
 
+  // Model lines (fleet.lines): a panel per line with its deployed model's quality and its corpus; the subtitle says
+  // what bound it and for how many steps (summary.json lines[].binding_steps).
+  const lineList = summary.lines || [];
+  if (!lineList.length) document.getElementById('lines').style.display = 'none';
+  for (const line of lineList) {
+    const id = `chart-line-${line.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+    document.getElementById('kd-lines').appendChild(el('div', { class: 'chart', id }));
+    const entity = `line/${line.name}`;
+    const bound = Object.entries(line.binding_steps).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    lineChart(id, `Line: ${line.name}`, `deployed quality and unique tokens / final unique tokens, ${sampling('last')}; steps bound by ${bound}`,
+      rows(find((c) => c.entity === entity && c.metric === 'deployed_quality'), () => 'deployed quality', false).concat(
+        rows(find((c) => c.entity === entity && c.metric === 'unique_tokens'), () => 'corpus (share of final)', false)
+          .map((r) => Object.assign(r, { v: line.final_unique_tokens > 0 ? r.v / line.final_unique_tokens : 0 }))),
+      '', 'share', { legend: null });
+  }
+
   const sites = (metric) => find((c) => c.entity.startsWith('site/') && c.metric === metric);
   lineChart('chart-accelerators', 'Compute by site', `accelerators installed; ${sampling('last')}; log scale`,
     rows(sites('accelerators'), (c) => strip(c.entity), true), '', 'accelerators', { log: true, legend: 'site' });

@@ -61,6 +61,30 @@ struct generation {
     bool operator==(const generation&) const = default;
 };
 
+/// One model of a model line (fleet.lines): its share of the company's compute, split by its own law.
+struct line_generation {
+    int index = 0;               //!< 1-based, within the line
+    epoch released;
+    double effective_flop = 0.0; //!< [FLOP] the line's share of its generations' effective compute
+    double params = 0.0;         //!< N
+    double tokens = 0.0;         //!< D trained, within the line's corpus
+    double unique_tokens = 0.0;  //!< the line's unique tokens at release
+    double loss = 0.0;           //!< [law's unit] by the line's law
+    double quality = 0.0;        //!< [-] quality_from_loss against the line's reference
+    bool data_limited = false;   //!< the line's corpus, not its compute, set D
+    bool operator==(const line_generation&) const = default;
+};
+
+/// A model line over the run.
+struct line_summary {
+    std::string name;
+    std::vector<line_generation> generations;
+    double final_unique_tokens = 0.0;                            //!< [tokens]
+    double total_effective_flop = 0.0;                           //!< [FLOP] given to it over the run
+    std::array<std::int64_t, constraint_count> binding_steps{};  //!< steps each constraint bound the line
+    bool operator==(const line_summary&) const = default;
+};
+
 /// A figure of the run beyond a plausibility bound of economy::plausibility_bounds (docs/models/sim.md "Scale
 /// against physics").
 struct scale_warning {
@@ -158,6 +182,7 @@ struct run_summary {
     /// site's; empty when never or when either kind is absent.
     std::optional<epoch> orbit_cheaper_than_ground_from, moon_cheaper_than_ground_from;
     std::vector<year_summary> years;         //!< each calendar year the run's steps start in, in order
+    std::vector<line_summary> lines;         //!< per model line (fleet.lines), in scenario order
     bool operator==(const run_summary&) const = default;
 };
 

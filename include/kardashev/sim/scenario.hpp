@@ -16,6 +16,7 @@
 #include "kardashev/fleet/algorithmic_progress.hpp"
 #include "kardashev/fleet/cohort.hpp"
 #include "kardashev/fleet/corpus.hpp"
+#include "kardashev/fleet/model_line.hpp"
 #include "kardashev/fleet/scaling_law.hpp"
 #include "kardashev/logistics/mass_driver.hpp"
 #include "kardashev/logistics/launcher.hpp"
@@ -286,6 +287,9 @@ struct scenario {
     std::uint64_t seed = 1;                      //!< run seed for named RNG streams
     failure_mode failures = failure_mode::expected;  //!< off-world failures: expected share or drawn from the seed
     std::vector<fleet::cohort> cohorts;
+    /// Model lines (fleet.lines), each trained on its own cohorts' data; empty: one model on every cohort's data.
+    std::vector<fleet::model_line> lines;
+    fleet::line_allocation line_allocation = fleet::line_allocation::fixed;  //!< how a generation's compute is split among lines
     fleet::corpus_params corpus;
     uplink_params uplink;
     std::vector<site> sites;

@@ -1,0 +1,198 @@
+// Model lines (fleet.lines): each line trains on its own cohorts' data, by its own law, on its share of the
+// company's compute (docs/models/fleet.md "Model lines").
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "kardashev/core/error.hpp"
+#include "lines.hpp"
+
+namespace kardashev::sim::detail {
+
+namespace {
+
+/// Chunks each generation's compute is cut into under the marginal rule.
+constexpr int marginal_chunks = 40;
+
+/// The loss [law's unit] of the best model `flop` effective FLOP and `unique_tokens` give (Muennighoff et al. 2023
+/// repetition within the scenario's corpus rules); the reference loss when there is no data or compute yet.
+double line_loss(const line_track& line, double flop, const fleet::corpus_params& corpus) {
+    if (!(flop > 0.0) || !(line.unique_tokens > 0.0)) return line.reference_loss;
+    return fleet::data_limited_optimal(line.law, flop, line.unique_tokens, corpus).loss;
+}
+
+/// The company objective's weight on line `l`'s quality [units of market]: the market its cohorts gain per unit of
+/// quality, sum of K0(t) x quality_elasticity (fleet::market_size); docs/models/fleet.md "Model lines".
+double line_value(const scenario& input, const lines_state& lines, std::size_t l, epoch t) {
+    double value = 0.0;
+    for (std::size_t c = 0; c < input.cohorts.size(); ++c) {
+        if (lines.serving[c] != static_cast<int>(l)) continue;
+        value += logistics::dated_value_at(input.cohorts[c].market_size, t) * input.cohorts[c].quality_elasticity;
+    }
+    return value;
+}
+
+/// Shares of `flop` under the marginal rule: each of `marginal_chunks` chunks goes to the line whose value-weighted
+/// loss reduction (relative to its reducible span at the reference) is largest for it.
+std::vector<double> marginal_shares(const scenario& input, const lines_state& lines, double flop, epoch t) {
+    const std::size_t count = lines.lines.size();
+    std::vector<double> given(count, 0.0), value(count, 0.0);
+    for (std::size_t l = 0; l < count; ++l) value[l] = line_value(input, lines, l, t);
+    const double chunk = flop / marginal_chunks;
+    for (int k = 0; k < marginal_chunks; ++k) {
+        std::size_t best = 0;
+        double best_gain = -1.0;
+        for (std::size_t l = 0; l < count; ++l) {
+            const auto& line = lines.lines[l];
+            const double before = line_loss(line, line.pending_flop + given[l], input.corpus);
+            const double after = line_loss(line, line.pending_flop + given[l] + chunk, input.corpus);
+            const double gain = value[l] * (before - after) / (line.reference_loss - line.law.e);
+            if (gain > best_gain) {
+                best_gain = gain;
+                best = l;
+            }
+        }
+        given[best] += chunk;
+    }
+    for (auto& g : given) g = flop > 0.0 ? g / flop : 0.0;
+    return given;
+}
+
+/// Line `line`'s model from its pending compute, released with the company generation `g`.
+line_generation trained_line_model(const scenario& input, const line_track& line, const generation& g) {
+    const auto allocation = fleet::data_limited_optimal(line.law, line.pending_flop, line.unique_tokens, input.corpus);
+    line_generation model;
+    model.index = static_cast<int>(line.summary.generations.size()) + 1;
+    model.released = g.released;
+    model.effective_flop = line.pending_flop;
+    model.params = allocation.params;
+    model.tokens = allocation.tokens;
+    model.unique_tokens = line.unique_tokens;
+    model.loss = allocation.loss;
+    model.quality = fleet::quality_from_loss(allocation.loss, line.reference_loss, line.law.e);
+    model.data_limited = allocation.data_limited;
+    return model;
+}
+
+/// Gives line `l` its share of generation `g` and, on its cadence, trains and records its model.
+void give_generation(const scenario& input, const generation& g, std::size_t l, double share, lines_state& lines,
+                     recorder& recording) {
+    auto& line = lines.lines[l];
+    const auto& spec = input.lines[l];
+    line.share = share;
+    line.pending_flop += share * g.effective_flop;
+    line.summary.total_effective_flop += share * g.effective_flop;
+    if (g.index % spec.cadence != 0 || !(line.pending_flop > 0.0) || !(line.unique_tokens > 0.0)) return;
+    const auto model = trained_line_model(input, line, g);
+    line.summary.generations.push_back(model);
+    line.pending_flop = 0.0;
+    recording.add_event({g.released, "line_model_trained", fmt::format("line/{}", spec.name),
+                         fmt::format("{} model {}: {:.4g} effective FLOP, {:.4g} parameters, {:.4g} tokens of {:.4g} "
+                                     "unique, loss {:.4f}, quality {:.4f}{}",
+                                     spec.name, model.index, model.effective_flop, model.params, model.tokens,
+                                     model.unique_tokens, model.loss, model.quality,
+                                     model.data_limited ? ", data-limited" : "")});
+}
+
+}  // namespace
+
+lines_state start_lines(const scenario& input, recorder& recording) {
+    lines_state lines;
+    lines.serving.assign(input.cohorts.size(), -1);
+    for (std::size_t l = 0; l < input.lines.size(); ++l) {
+        const auto& spec = input.lines[l];
+        if (!(spec.reference_flop > 0.0) || spec.cadence < 1)
+            throw domain_error(fmt::format("fleet.lines[{}]: expected a positive reference_compute and a cadence of at "
+                                           "least 1, got {} and {}",
+                                           l, spec.reference_flop, spec.cadence));
+        line_track line;
+        line.law = fleet::line_law(spec.law);
+        line.reference_loss = fleet::compute_optimal(line.law, spec.reference_flop).loss;
+        line.unique_tokens = spec.initial_unique_tokens;
+        line.share = input.line_allocation == fleet::line_allocation::fixed ? spec.compute_share
+                                                                             : 1.0 / static_cast<double>(input.lines.size());
+        line.summary.name = spec.name;
+        const auto entity = "line/" + spec.name;
+        line.channels.unique_tokens = recording.add_channel(entity, "unique_tokens", "tokens");
+        line.channels.deployed_quality = recording.add_channel(entity, "deployed_quality", "1");
+        line.channels.deployed_loss = recording.add_channel(entity, "deployed_loss", "1");
+        line.channels.compute_share = recording.add_channel(entity, "compute_share", "1");
+        line.channels.data_bound = recording.add_channel(entity, "data_bound", "1");
+        for (const auto& source : spec.sources) {
+            for (std::size_t c = 0; c < input.cohorts.size(); ++c)
+                if (input.cohorts[c].name == source.cohort) lines.serving[c] = static_cast<int>(l);
+        }
+        lines.lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+void deploy_lines(const step_clock& clock, lines_state& lines, fleet_state& cohorts) {
+    for (std::size_t l = 0; l < lines.lines.size(); ++l) {
+        auto& line = lines.lines[l];
+        const auto& released = line.summary.generations;
+        while (line.deployed < released.size() && released[line.deployed].released <= clock.start) ++line.deployed;
+        const double quality = line.deployed > 0 ? released[line.deployed - 1].quality : 0.0;
+        for (std::size_t c = 0; c < lines.serving.size(); ++c)
+            if (lines.serving[c] == static_cast<int>(l)) cohorts.cohort_quality[c] = quality;
+    }
+}
+
+void add_line_tokens(const step_clock& clock, const scenario& input, const corpus_state& corpus, lines_state& lines,
+                        recorder& recording) {
+    for (std::size_t l = 0; l < lines.lines.size(); ++l) {
+        auto& line = lines.lines[l];
+        const auto& spec = input.lines[l];
+        for (const auto& source : spec.sources) {
+            for (std::size_t c = 0; c < input.cohorts.size(); ++c)
+                if (input.cohorts[c].name == source.cohort) line.unique_tokens += source.weight * corpus.tokens_added[c];
+        }
+        if (spec.unique_token_cap > 0.0) line.unique_tokens = std::min(line.unique_tokens, spec.unique_token_cap);
+        const auto& released = line.summary.generations;
+        recording.record(clock.index, line.channels.unique_tokens, line.unique_tokens);
+        recording.record(clock.index, line.channels.deployed_quality, line.deployed > 0 ? released[line.deployed - 1].quality : 0.0);
+        recording.record(clock.index, line.channels.deployed_loss,
+                         line.deployed > 0 ? released[line.deployed - 1].loss : line.reference_loss);
+    }
+}
+
+void bind_lines(const step_clock& clock, const training_step& training, const uplink_step& uplink,
+                         constraint company, lines_state& lines, recorder& recording) {
+    for (auto& line : lines.lines) {
+        const double flop = line.share * training.projected_effective_flop;
+        const bool data_short = flop > 0.0 && fleet::compute_optimal(line.law, flop).tokens > line.unique_tokens;
+        constraint bound = company == constraint::data || company == constraint::bandwidth ? constraint::compute : company;
+        if (data_short) bound = uplink.saturated ? constraint::bandwidth : constraint::data;
+        ++line.summary.binding_steps[static_cast<std::size_t>(bound)];
+        recording.record(clock.index, line.channels.data_bound, data_short ? 1.0 : 0.0);
+        recording.record(clock.index, line.channels.compute_share, line.share);
+    }
+}
+
+void release_lines(const step_clock& clock, const scenario& input, const training_state& training,
+                         lines_state& lines, recorder& recording) {
+    (void)clock;
+    if (lines.lines.empty()) return;
+    while (lines.generations_seen < training.released.size()) {
+        const auto& g = training.released[lines.generations_seen++];
+        std::vector<double> shares(lines.lines.size(), 0.0);
+        if (input.line_allocation == fleet::line_allocation::marginal) {
+            shares = marginal_shares(input, lines, g.effective_flop, g.released);
+        } else {
+            for (std::size_t l = 0; l < shares.size(); ++l) shares[l] = input.lines[l].compute_share;
+        }
+        for (std::size_t l = 0; l < lines.lines.size(); ++l) give_generation(input, g, l, shares[l], lines, recording);
+    }
+}
+
+std::vector<line_summary> summarise_lines(const lines_state& lines) {
+    std::vector<line_summary> out;
+    for (const auto& line : lines.lines) {
+        out.push_back(line.summary);
+        out.back().final_unique_tokens = line.unique_tokens;
+    }
+    return out;
+}
+
+}  // namespace kardashev::sim::detail
