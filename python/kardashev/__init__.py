@@ -29,7 +29,7 @@ from . import _frames
 __version__: str = _kardashev.__version__
 
 __all__ = [
-    "Error", "InputError", "DomainError", "Scenario", "Run", "run", "size", "train", "eclipse",
+    "Error", "InputError", "DomainError", "Scenario", "Run", "run", "plan", "size", "train", "eclipse",
     "Elements", "load_elements", "propagate", "__version__",
 ]
 
@@ -198,6 +198,23 @@ def eclipse(start: str, days: float, *, altitude: Optional[str] = None, sso: boo
     if id is not None:
         kw["id"] = int(id)
     return _json.loads(_kardashev._eclipse(kw))
+
+
+def plan(scenario: Optional[Scenario] = None, *, objective: str = "compute", by: Optional[str] = None,
+         target: Optional[Union[str, float]] = None, weight: Optional[Union[str, float]] = None,
+         discount: Optional[str] = None, quarters: bool = False, physical: bool = False,
+         power_builds: bool = True) -> dict:
+    """The build-out that maximises compute (or minimises cost) within the scenario's limits, with every shadow
+    price: ``kardashev plan --json`` as a dict (plan.json's keys). ``objective`` compute, cost or weighted;
+    ``by`` an ISO date; ``target`` effective FLOP by then (cost); ``weight`` FLOP per discounted USD (weighted);
+    ``discount`` e.g. "8 %"; ``quarters`` 3-month periods; ``physical`` physical FLOP; ``power_builds`` False: no
+    new power-plant blocks. An infeasible or unbounded plan raises InputError naming the constraints."""
+    if scenario is None:
+        scenario = Scenario.default()
+    kw = dict(objective=objective, by=by or "", target=_number_text(target) if target is not None else "",
+              weight=_number_text(weight) if weight is not None else "", discount=discount or "",
+              quarters=bool(quarters), physical=bool(physical), no_power_builds=not power_builds)
+    return _json.loads(_kardashev._plan(scenario, kw))
 
 
 def _number_text(v: Union[str, float]) -> str:

@@ -80,6 +80,12 @@ class Run:
 def run(scenario: Optional[Scenario] = ...) -> Run:
     """Runs `scenario` (the embedded default when None) to the end."""
 
+def plan(scenario: Optional[Scenario] = ..., *, objective: str = ..., by: Optional[str] = ...,
+         target: Optional[Union[str, float]] = ..., weight: Optional[Union[str, float]] = ...,
+         discount: Optional[str] = ..., quarters: bool = ..., physical: bool = ...,
+         power_builds: bool = ...) -> dict[str, Any]:
+    """`kardashev plan --json` as a dict."""
+
 def size(site: str = ..., it_power: Optional[str] = ..., orbit: Optional[str] = ...,
          launch_price: Optional[str] = ..., launcher: Optional[str] = ..., set: _Sets = ...) -> dict[str, Any]:
     """`kardashev size --json` as a dict."""

@@ -32,6 +32,11 @@ public:
             m_blocks.emplace_back(std::span<const orbit::element_set>(m_sets.data() + first, n), mode);
         }
     }
+    elements(const elements&) = delete;
+    elements& operator=(const elements&) = delete;
+    elements(elements&&) noexcept = default;
+    elements& operator=(elements&&) noexcept = default;
+    ~elements() = default;
     [[nodiscard]] std::size_t size() const noexcept { return m_sets.size(); }
     [[nodiscard]] const std::vector<orbit::element_set>& sets() const noexcept { return m_sets; }
     [[nodiscard]] const std::vector<orbit::sgp4_propagator>& blocks() const noexcept { return m_blocks; }

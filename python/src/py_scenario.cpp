@@ -15,9 +15,11 @@
 
 #include "bindings.hpp"
 #include "kardashev/io/folder_swap.hpp"
+#include "kardashev/io/plan_folder.hpp"
 #include "kardashev/io/run_folder.hpp"
 #include "kardashev/io/run_summary.hpp"
 #include "kardashev/io/scenario_io.hpp"
+#include "kardashev/plan/plan.hpp"
 #include "kardashev/sim/engine.hpp"
 
 namespace kardashev::python {
@@ -153,6 +155,25 @@ run_handle run_scenario(const scenario_handle& s) {
     return r;
 }
 
+/// `kardashev plan --json` of scenario `s` with the options in `kw` (text, as the CLI's; flags as bools).
+std::string plan_json(const scenario_handle& s, const py::dict& kw) {
+    io::plan_request r;
+    const auto text = [&](const char* k, std::string& v) { if (kw.contains(k)) v = kw[k].cast<std::string>(); };
+    const auto flag = [&](const char* k, bool& v) { if (kw.contains(k)) v = kw[k].cast<bool>(); };
+    text("objective", r.objective);
+    text("by", r.by);
+    text("target", r.target);
+    text("weight", r.weight);
+    text("discount", r.discount);
+    flag("quarters", r.quarters);
+    flag("physical", r.physical);
+    flag("no_power_builds", r.no_power_builds);
+    auto out = std::make_shared<std::string>();
+    auto input = s.resolved();
+    call_interruptibly([input, r, out] { *out = io::plan_json(*input, plan::solve_plan(*input, io::plan_options_of(r))); });
+    return *out;
+}
+
 }  // namespace
 
 void bind_scenario(py::module_& m) {
@@ -184,6 +205,7 @@ void bind_scenario(py::module_& m) {
         .def("write", &write_run, py::arg("folder"), py::arg("force") = false);
 
     m.def("_run", &run_scenario, py::arg("scenario"));
+    m.def("_plan", &plan_json, py::arg("scenario"), py::arg("options"));
 }
 
 }  // namespace kardashev::python

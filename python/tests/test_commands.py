@@ -47,3 +47,14 @@ def test_eclipse_equals_the_cli_json():
 def test_eclipse_without_an_orbit_raises_input_error():
     with pytest.raises(kardashev.InputError, match="--altitude"):
         kardashev.eclipse("2026-01-01", 1)
+
+
+def test_plan_equals_the_cli_json(source):
+    path = str(source / "scenarios" / "default.yaml")
+    got = kardashev.plan(kardashev.Scenario.load(path), by="2030-01-01")
+    assert got == cli_json("plan", path, "--by", "2030-01-01", "--json")
+
+
+def test_plan_with_an_unknown_objective_raises_input_error():
+    with pytest.raises(kardashev.InputError, match="objective"):
+        kardashev.plan(objective="fastest")
