@@ -16,9 +16,9 @@ def cli_json(*args):
 
 def test_size_equals_the_cli_json():
     got = kardashev.size(site="orbit", it_power="100 MW", launch_price="200 USD/kg",
-                         set={"radiator.temperature": "350 K"})
+                         set={"radiator.temperature": "320 K"})
     assert got == cli_json("size", "--site", "orbit", "--it-power", "100 MW", "--launch-price", "200 USD/kg",
-                           "--set", "radiator.temperature=350 K", "--json")
+                           "--set", "radiator.temperature=320 K", "--json")
 
 
 def test_size_with_a_unit_that_does_not_parse_raises_input_error():
@@ -27,10 +27,10 @@ def test_size_with_a_unit_that_does_not_parse_raises_input_error():
 
 
 def test_train_equals_the_cli_json():
-    got = kardashev.train(405e9, "15.6 Ttok", 16384, layout="tp=8,pp=16,dp=128", set={"mtbf": "50000 h"},
+    got = kardashev.train(405e9, "15.6 Ttok", 16384, layout="tp=8,pp=16,dp=128,recompute=full", set={"mtbf": "50000 h"},
                           explain=True)
     assert got == cli_json("train", "--params", "405000000000.0", "--tokens", "15.6 Ttok", "--count", "16384",
-                           "--layout", "tp=8,pp=16,dp=128", "--set", "mtbf=50000 h", "--explain", "--json")
+                           "--layout", "tp=8,pp=16,dp=128,recompute=full", "--set", "mtbf=50000 h", "--explain", "--json")
 
 
 def test_train_with_an_unknown_key_raises_input_error():
