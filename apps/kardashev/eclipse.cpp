@@ -2,19 +2,12 @@
 
 #include <memory>
 #include <string>
-#include <vector>
 
 #include <fmt/format.h>
 
-#include "cli_args.hpp"
 #include "commands.hpp"
-#include "kardashev/core/error.hpp"
-#include "kardashev/core/limits.hpp"
 #include "kardashev/io/eclipse_report.hpp"
 #include "kardashev/io/eclipse_request.hpp"
-#include "kardashev/orbit/eclipse.hpp"
-#include "kardashev/orbit/kepler.hpp"
-#include "kardashev/orbit/tle.hpp"
 
 namespace kardashev::apps {
 

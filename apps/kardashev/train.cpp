@@ -1,22 +1,12 @@
 // `kardashev train`: training step time, utilisation, failures and wall time of one run.
 
-#include <cmath>
-#include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
-#include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
-#include "kardashev/compute/parallel.hpp"
 #include "kardashev/compute/training_plan.hpp"
-#include "kardashev/core/error.hpp"
-#include "kardashev/core/limits.hpp"
-#include "kardashev/core/units.hpp"
-#include "kardashev/io/scenario_io.hpp"
 #include "kardashev/io/training_report.hpp"
 #include "kardashev/io/training_request.hpp"
 
