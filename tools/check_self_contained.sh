@@ -8,7 +8,7 @@ root=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 cd "$root"
 # The pattern is written with escapes so that this file does not match itself.
 hits=$(grep -rnIE --exclude-dir=node_modules -e '\.\./+shared([/"[:space:]]|$)' -e 'KD_SHARED[_]DIR' \
-         CMakeLists.txt CMakePresets.json cmake tests tools bench src apps include web .ci 2>/dev/null || true)
+         CMakeLists.txt CMakePresets.json cmake tests tools bench src apps include web python .ci 2>/dev/null || true)
 if [ -n "$hits" ]; then
   echo "$hits"
   echo "these read a folder beside the checkout, which a user's clone does not have: copy the data into tests/data/ or data/ with a SOURCE.md"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Size limits of STYLE.md's last section: no function body over 100 lines and no source file over 700 lines in
-# src/, apps/, include/ and bench/. A longer body or file is a part that wants its own name.
+# src/, apps/, include/, bench/ and python/. A longer body or file is a part that wants its own name.
 # Exceptions, each for a stated reason:
 #   - the SGP4 routines transcribed from Vallado et al. (2006) keep the paper's structure line for line so that
 #     they can be read beside it: src/orbit/sgp4_*.cpp and src/orbit/sgp4_kernel.hpp;
@@ -12,7 +12,7 @@ cd "$root"
 max_function=100
 max_file=700
 exempt='^(src/orbit/sgp4_[a-z_]+\.(cpp|hpp)|src/network/top100_stations\.cpp)$'
-dirs=(src apps include bench)
+dirs=(src apps include bench python)
 if ! ctags --version 2>/dev/null | grep -q 'Universal Ctags'; then
   echo "universal-ctags is not installed (run tools/setup.sh)" >&2
   exit 1

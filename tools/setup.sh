@@ -2,7 +2,8 @@
 # Installs what the build, tests and benchmarks need, when it is missing; idempotent.
 #  1. Debian 12 packages (apt-get; sudo when not root): the C++ tool chain and libraries, universal-ctags
 #     (tools/check_sizes.sh), COIN-OR CLP and CBC (`plan`), Open MPI (`sweep`), clang with its libFuzzer
-#     runtime (fuzz targets, tests only), Node.js and
+#     runtime (fuzz targets, tests only), pybind11 with Debian's Python 3, pytest, NumPy and pandas (the `kardashev`
+#     Python module and its tests; python3-sgp4 is bench/propagate_python.py's reference), Node.js and
 #     npm (only when no `node` is on PATH), and Chromium with its driver for the browser tests.
 #  2. A check that the `node` found is at least what web/package.json's "engines" asks (18.19: Debian 12's own).
 #  3. The web assets (web/package.json, pinned by web/package-lock.json): `npm ci` into
@@ -12,7 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=(cmake ninja-build g++ libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev
       libgtest-dev libgmock-dev libbenchmark-dev chromium chromium-driver universal-ctags
-      pkg-config coinor-libclp-dev coinor-libcbc-dev libopenmpi-dev openmpi-bin clang libclang-rt-14-dev)
+      pkg-config coinor-libclp-dev coinor-libcbc-dev libopenmpi-dev openmpi-bin clang libclang-rt-14-dev
+      pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas python3-sgp4)
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 missing=()

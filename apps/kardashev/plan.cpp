@@ -38,17 +38,8 @@ struct plan_args {
 
 /// The planner's options from the command line; quantities through the scenario language's units.
 plan::plan_options options_from(const plan_args& args) {
-    plan::plan_options o;
-    o.objective = plan::objective_kind_from_string(args.objective);
-    if (!args.by.empty()) o.by = epoch::from_utc_iso(args.by);
-    if (!args.target.empty()) o.target_flop = parse_quantity(args.target, quantity_kind::count);
-    if (!args.weight.empty()) o.flop_per_usd = parse_quantity(args.weight, quantity_kind::count);
-    if (!args.discount.empty()) o.discount_rate = parse_quantity(args.discount, quantity_kind::dimensionless);
-    o.period_months = args.quarters ? 3 : 12;
-    o.effective = !args.physical;
-    o.power_builds = !args.no_power_builds;
-    o.progress = !args.quiet && !args.json;
-    return o;
+    return io::plan_options_of({args.objective, args.by, args.target, args.weight, args.discount, args.quarters,
+                                args.physical, args.no_power_builds, !args.quiet && !args.json});
 }
 
 }  // namespace

@@ -10,7 +10,6 @@
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/units.hpp"
 #include "kardashev/economy/site_design.hpp"
-#include "kardashev/io/launcher_catalog.hpp"
 #include "kardashev/io/site_sizing.hpp"
 
 namespace kardashev::apps {
@@ -31,25 +30,13 @@ struct size_args {
 
 /// The design's inputs: the defaults (Starship V3), then the options, then each --set key=value.
 economy::site_inputs inputs_of(const size_args& args) {
-    economy::site_inputs in;
-    in.launcher = io::find_launcher("Starship V3");
-    io::set_site_input(in, "site", args.site);
-    if (!args.it_power.empty()) io::set_site_input(in, "it_power", args.it_power);
-    if (!args.orbit.empty()) {
-        try {
-            io::set_site_orbit(in, args.orbit);
-        } catch (const input_error& e) {
-            throw input_error(fmt::format("--orbit: {}", e.what()));
-        }
-    }
-    if (!args.launch_price.empty()) io::set_site_input(in, "launch_price", args.launch_price);
-    if (!args.launcher.empty()) io::set_site_input(in, "launcher", args.launcher);
+    io::site_request r{args.site, args.it_power, args.orbit, args.launch_price, args.launcher, {}};
     for (const auto& s : args.sets) {
         const auto eq = s.find('=');
         if (eq == std::string::npos || eq == 0) throw input_error(fmt::format("--set: expected key=value, got \"{}\"", s));
-        io::set_site_input(in, s.substr(0, eq), s.substr(eq + 1));
+        r.sets.emplace_back(s.substr(0, eq), s.substr(eq + 1));
     }
-    return in;
+    return io::site_inputs_of(r);
 }
 
 /// "--prices 3600,1000,500" [USD/kg], each non-negative.

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "kardashev/core/units.hpp"
 #include "kardashev/io/folder_swap.hpp"
 #include "kardashev/io/scenario_io.hpp"
 #include "embedded.hpp"
@@ -142,6 +143,20 @@ std::string plan_summary_text(const sim::scenario& input, const plan::plan_resul
                            gw[2], spend, binding);
     }
     return out;
+}
+
+plan::plan_options plan_options_of(const plan_request& r) {
+    plan::plan_options o;
+    o.objective = plan::objective_kind_from_string(r.objective);
+    if (!r.by.empty()) o.by = epoch::from_utc_iso(r.by);
+    if (!r.target.empty()) o.target_flop = parse_quantity(r.target, quantity_kind::count);
+    if (!r.weight.empty()) o.flop_per_usd = parse_quantity(r.weight, quantity_kind::count);
+    if (!r.discount.empty()) o.discount_rate = parse_quantity(r.discount, quantity_kind::dimensionless);
+    o.period_months = r.quarters ? 3 : 12;
+    o.effective = !r.physical;
+    o.power_builds = !r.no_power_builds;
+    o.progress = r.progress;
+    return o;
 }
 
 }  // namespace kardashev::io

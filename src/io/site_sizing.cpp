@@ -381,4 +381,22 @@ std::string site_design_text(const site_inputs& in, const economy::site_design& 
     return out;
 }
 
+economy::site_inputs site_inputs_of(const site_request& r) {
+    economy::site_inputs in;
+    in.launcher = find_launcher("Starship V3");
+    set_site_input(in, "site", r.site);
+    if (!r.it_power.empty()) set_site_input(in, "it_power", r.it_power);
+    if (!r.orbit.empty()) {
+        try {
+            set_site_orbit(in, r.orbit);
+        } catch (const input_error& e) {
+            throw input_error(fmt::format("--orbit: {}", e.what()));
+        }
+    }
+    if (!r.launch_price.empty()) set_site_input(in, "launch_price", r.launch_price);
+    if (!r.launcher.empty()) set_site_input(in, "launcher", r.launcher);
+    for (const auto& [key, value] : r.sets) set_site_input(in, key, value);
+    return in;
+}
+
 }  // namespace kardashev::io

@@ -10,6 +10,22 @@
 
 namespace kardashev::io {
 
+/// The planner's options of `kardashev plan` (and kardashev.plan in Python) as text; an empty text keeps the default.
+struct plan_request {
+    std::string objective = "compute";  //!< compute, cost or weighted
+    std::string by;                     //!< ISO-8601 UTC date compute is counted up to
+    std::string target;                 //!< effective FLOP to deliver by `by` (cost), e.g. "1e27"
+    std::string weight;                 //!< FLOP per discounted USD (weighted)
+    std::string discount;               //!< discount rate, e.g. "8 %"
+    bool quarters = false;              //!< periods of 3 months instead of 12
+    bool physical = false;              //!< physical FLOP instead of effective
+    bool no_power_builds = false;       //!< no new power-plant blocks
+    bool progress = false;              //!< a progress line on stderr per solve
+};
+
+/// The plan's options of `r`, quantities through the scenario language's units; input_error for a bad value.
+[[nodiscard]] plan::plan_options plan_options_of(const plan_request& r);
+
 /// plan.json: the objective, the build-out per period and site, the power orders, every shadow price with its unit,
 /// the LP's size. Deterministic.
 [[nodiscard]] std::string plan_json(const sim::scenario& input, const plan::plan_result& plan);

@@ -4,6 +4,7 @@
 /// (docs/models/sites.md lists the keys).
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kardashev/economy/site_design.hpp"
@@ -13,6 +14,20 @@ namespace kardashev::io {
 /// Sets the input `key` of `in` from `value` ("1 GW", "true", "Starship V3"). Throws input_error "KEY: message"
 /// for a bad value, and "size: unknown key ..." listing the keys for an unknown one.
 void set_site_input(economy::site_inputs& in, const std::string& key, const std::string& value);
+
+/// The options of `kardashev size` (and kardashev.size in Python); an empty text keeps the default.
+struct site_request {
+    std::string site = "orbit";  //!< ground, orbit or moon
+    std::string it_power;        //!< e.g. "1 GW" (default 1 GW)
+    std::string orbit;           //!< "650 km" or "550 km, 53 deg" (set_site_orbit)
+    std::string launch_price;    //!< e.g. "200 USD/kg"
+    std::string launcher;        //!< a launcher of data/catalog/launchers.yaml
+    std::vector<std::pair<std::string, std::string>> sets;  //!< further (key, value) inputs, applied in order
+};
+
+/// The design's inputs of `r`: the defaults (Starship V3), then its options, then each of its sets; input_error
+/// as set_site_input and set_site_orbit (the orbit's prefixed "--orbit: ").
+[[nodiscard]] economy::site_inputs site_inputs_of(const site_request& r);
 
 /// Sets the orbit of `in` from "650 km" (dawn-dusk sun-synchronous) or "550 km, 53 deg" (circular at that
 /// inclination); input_error for a bad length or angle.

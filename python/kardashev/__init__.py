@@ -1,0 +1,240 @@
+"""kardashev: the simulator and planner as a Python module (docs/python.md).
+
+The same library functions as the ``kardashev`` command line, called in process: a scenario loads, takes
+overrides and runs to a :class:`Run` whose summary, time series and events are the run folder's files as Python
+objects (dicts and pandas frames); ``size``, ``train`` and ``eclipse`` return the dicts of their ``--json``;
+``propagate`` fills NumPy arrays from the batch SGP4 kernel.
+
+Errors are :class:`InputError` (with ``file``, ``line``, ``column`` and ``key_path``) and :class:`DomainError`,
+both below :class:`Error`. A long call stops at Ctrl-C with ``KeyboardInterrupt``.
+"""
+
+from __future__ import annotations
+
+import json as _json
+import os as _os
+from typing import Any, Iterable, Mapping, Optional, Sequence, Tuple, Union
+
+from . import _kardashev
+from ._kardashev import (  # noqa: F401  (the public names)
+    DomainError,
+    Elements,
+    Error,
+    InputError,
+    Scenario,
+    load_elements,
+)
+from . import _frames
+
+__version__: str = _kardashev.__version__
+
+__all__ = [
+    "Error", "InputError", "DomainError", "Scenario", "Run", "run", "plan", "size", "train", "eclipse",
+    "Elements", "load_elements", "propagate", "__version__",
+]
+
+
+def _scenario_set(self: Scenario, key_path: str, value: Any) -> Scenario:
+    """Overrides the scenario key ``key_path`` with ``value``, as ``kardashev run --set key_path=value``.
+
+    ``value`` is the YAML scalar text ("45 %", "1.1", "2030-01-01"); numbers and booleans are written as text.
+    The scenario loads again at once: a wrong key or a value that does not parse raises :class:`InputError`
+    (with the key path) and leaves the scenario as it was. Returns the scenario, so calls chain.
+    """
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = str(value)
+    self._set(str(key_path), text)
+    return self
+
+
+def _scenario_repr(self: Scenario) -> str:
+    where = "default" if self.path is None else repr(self.path)
+    return f"<kardashev.Scenario {self.name!r} ({where}), {len(self.overrides)} override(s)>"
+
+
+Scenario.set = _scenario_set  # type: ignore[attr-defined]
+Scenario.__repr__ = _scenario_repr  # type: ignore[assignment]
+
+
+class Run:
+    """A finished run: what ``kardashev run`` writes into its run folder, as Python objects.
+
+    ``summary`` is summary.json as a dict; ``timeseries`` is timeseries.csv as a tidy pandas frame (``time`` as
+    datetime64[ns] UTC, then entity, metric, value, unit); ``events`` is events.csv as a frame; ``generations``
+    and ``sites`` are the summary's lists as frames; ``write(folder)`` writes the run folder itself.
+    """
+
+    def __init__(self, scenario: Scenario, handle: Any) -> None:
+        self.scenario = scenario
+        self._handle = handle
+        self._summary: Optional[dict] = None
+        self._timeseries = None
+        self._events = None
+
+    @property
+    def summary(self) -> dict:
+        """summary.json as a dict (the same keys and numbers as the file)."""
+        if self._summary is None:
+            self._summary = _json.loads(self._handle.summary_json())
+        return self._summary
+
+    @property
+    def timeseries(self):
+        """timeseries.csv as a pandas DataFrame: time (datetime64[ns]), entity, metric, value (float64), unit."""
+        if self._timeseries is None:
+            self._timeseries = _frames.timeseries_frame(self._handle.series_columns())
+        return self._timeseries
+
+    @property
+    def events(self):
+        """events.csv as a pandas DataFrame: time (datetime64[ns]), kind, entity, detail."""
+        if self._events is None:
+            self._events = _frames.events_frame(self._handle.event_rows())
+        return self._events
+
+    @property
+    def generations(self):
+        """The released model generations (summary["generations"]) as a DataFrame, one row each."""
+        return _frames.records_frame(self.summary["generations"], ("started_utc", "released_utc"))
+
+    @property
+    def sites(self):
+        """The sites (summary["sites"]) as a DataFrame, one row each; "parts" and "design" stay as objects."""
+        return _frames.records_frame(self.summary["sites"], ())
+
+    def series(self, entity: str, metric: str):
+        """One series of the time series as a pandas Series indexed by time (e.g. ``("company", "facility_power")``)."""
+        ts = self.timeseries
+        rows = ts[(ts["entity"] == entity) & (ts["metric"] == metric)]
+        if rows.empty:
+            raise InputError(f"series: no series {entity!r} / {metric!r} in this run")
+        return rows.set_index("time")["value"].rename(f"{entity}.{metric}")
+
+    def write(self, folder: Union[str, "_os.PathLike[str]"], force: bool = False) -> None:
+        """Writes the run folder (summary.json, timeseries.csv, events.csv, scenario.resolved.yaml, report.html,
+        scene.czml) at ``folder``, byte for byte what ``kardashev run --out folder`` writes. An existing folder
+        raises InputError unless ``force`` (which replaces only a folder this program wrote)."""
+        self._handle.write(_os.fspath(folder), force)
+
+    def text(self) -> str:
+        """What ``kardashev run`` prints when the run is done (its folder line names no folder)."""
+        return self._handle.text("")
+
+    def __repr__(self) -> str:
+        s = self.summary
+        return f"<kardashev.Run {s['scenario']!r}: {s['steps']} steps {s['start_utc']} .. {s['end_utc']}>"
+
+
+def run(scenario: Optional[Scenario] = None) -> Run:
+    """Runs ``scenario`` (the embedded default when None) to the end, as ``kardashev run`` does; returns a
+    :class:`Run`. Raises DomainError when a model leaves its validated range; Ctrl-C stops the wait."""
+    if scenario is None:
+        scenario = Scenario.default()
+    if not isinstance(scenario, Scenario):
+        raise InputError(f"scenario: expected a kardashev.Scenario, got {type(scenario).__name__}")
+    return Run(scenario, _kardashev._run(scenario))
+
+
+def _set_pairs(set: Union[Mapping[str, Any], Iterable[Tuple[str, Any]], None]) -> list:
+    if set is None:
+        return []
+    items = set.items() if isinstance(set, Mapping) else set
+    out = []
+    for key, value in items:
+        if isinstance(value, bool):
+            value = "on" if value else "off"
+        out.append((str(key), str(value)))
+    return out
+
+
+def size(site: str = "orbit", it_power: Optional[str] = None, orbit: Optional[str] = None,
+         launch_price: Optional[str] = None, launcher: Optional[str] = None,
+         set: Union[Mapping[str, Any], Iterable[Tuple[str, Any]], None] = None) -> dict:
+    """The design of one site for an IT power: ``kardashev size --json`` as a dict (its keys, its numbers).
+
+    ``site`` ground, orbit or moon; ``it_power`` e.g. "1 GW"; ``orbit`` "650 km" or "550 km, 53 deg";
+    ``launch_price`` e.g. "200 USD/kg"; ``launcher`` a catalogue launcher; ``set`` any further input by key
+    (``{"radiator.temperature": "350 K"}``, docs/models/sites.md), applied in order.
+    """
+    text = _kardashev._size(site, it_power or "", orbit or "", launch_price or "", launcher or "",
+                            _set_pairs(set))
+    return _json.loads(text)
+
+
+def train(params: Union[str, float], tokens: Union[str, float], count: int, *, accelerator: str = "H100",
+          layout: Optional[str] = None, search: bool = False, site: str = "ground",
+          layers: int = 0, hidden: int = 0, heads: int = 0, kv_heads: int = 0, ffn: int = 0, gelu: bool = False,
+          experts: int = 1, top_k: int = 1, shared_experts: int = 0, seq: int = 8192, vocab: int = 128256,
+          set: Union[Mapping[str, Any], Iterable[Tuple[str, Any]], None] = None, seed: int = 1,
+          trials: int = 200, explain: bool = False) -> dict:
+    """Training time of one model on one cluster: ``kardashev train --json`` as a dict.
+
+    ``params`` and ``tokens`` as numbers or text with units ("15.6 Ttok"); ``count`` accelerators; ``layout``
+    e.g. "tp=8,pp=16,dp=64" or ``search=True``; ``set`` model inputs by key ({"mtbf": "50000 h"}); ``explain``
+    adds the step's breakdown. The other arguments are the CLI's options of the same names.
+    """
+    kw = dict(params=_number_text(params), tokens=_number_text(tokens), count=int(count), accelerator=accelerator,
+              layout=layout or "", search=bool(search), site=site, layers=layers, hidden=hidden, heads=heads,
+              kv_heads=kv_heads, ffn=ffn, gelu=bool(gelu), experts=experts, top_k=top_k,
+              shared_experts=shared_experts, seq=seq, vocab=vocab, seed=seed, trials=trials)
+    sets = [f"{k}={v}" for k, v in _set_pairs(set)]
+    return _json.loads(_kardashev._train(kw, sets, bool(explain)))
+
+
+def eclipse(start: str, days: float, *, altitude: Optional[str] = None, sso: bool = False,
+            ltan: Optional[str] = None, inclination: Optional[str] = None, raan: str = "0 deg",
+            tle: Optional[Union[str, "_os.PathLike[str]"]] = None, id: Optional[int] = None,
+            shadow: str = "cylindrical", method: str = "sampled", step: str = "10 s") -> dict:
+    """Sunlit fraction, longest eclipse and eclipse season of an orbit: ``kardashev eclipse --json`` as a dict.
+
+    A designed circular orbit (``altitude`` with ``sso=True`` and ``ltan``, or ``inclination`` and ``raan``) or
+    an element set file ``tle`` (``id`` picks one); ``start`` ISO-8601 UTC, ``days`` the period.
+    """
+    kw: dict = dict(start=start, days=float(days), altitude=altitude or "", sso=bool(sso), ltan=ltan or "",
+                    inclination=inclination or "", raan=raan, tle=_os.fspath(tle) if tle is not None else "",
+                    shadow=shadow, method=method, step=step)
+    if id is not None:
+        kw["id"] = int(id)
+    return _json.loads(_kardashev._eclipse(kw))
+
+
+def plan(scenario: Optional[Scenario] = None, *, objective: str = "compute", by: Optional[str] = None,
+         target: Optional[Union[str, float]] = None, weight: Optional[Union[str, float]] = None,
+         discount: Optional[str] = None, quarters: bool = False, physical: bool = False,
+         power_builds: bool = True) -> dict:
+    """The build-out that maximises compute (or minimises cost) within the scenario's limits, with every shadow
+    price: ``kardashev plan --json`` as a dict (plan.json's keys). ``objective`` compute, cost or weighted;
+    ``by`` an ISO date; ``target`` effective FLOP by then (cost); ``weight`` FLOP per discounted USD (weighted);
+    ``discount`` e.g. "8 %"; ``quarters`` 3-month periods; ``physical`` physical FLOP; ``power_builds`` False: no
+    new power-plant blocks. An infeasible or unbounded plan raises InputError naming the constraints."""
+    if scenario is None:
+        scenario = Scenario.default()
+    kw = dict(objective=objective, by=by or "", target=_number_text(target) if target is not None else "",
+              weight=_number_text(weight) if weight is not None else "", discount=discount or "",
+              quarters=bool(quarters), physical=bool(physical), no_power_builds=not power_builds)
+    return _json.loads(_kardashev._plan(scenario, kw))
+
+
+def _number_text(v: Union[str, float]) -> str:
+    return v if isinstance(v, str) else repr(v)
+
+
+def propagate(elements: Union[Elements, str, "_os.PathLike[str]"], times: Any, *, threads: int = 0,
+              out: Optional[Tuple[Any, Any, Any]] = None):
+    """Propagates every element set to every time with the batch SGP4 kernel; returns ``(r, v, status)``.
+
+    ``elements`` an :class:`Elements` (load_elements) or a TLE / OMM file path or text. ``times`` a 1-D NumPy
+    array: minutes since each element set's epoch (float) or UTC instants (datetime64). ``r`` [km] and ``v``
+    [km/s] are TEME float64 arrays of shape (satellites, times, 3), ``status`` uint8 (satellites, times) with
+    Vallado's codes (0 ok, 6 decayed). The kernel writes into the arrays directly, without the GIL, on ``threads``
+    threads (0: all); ``out`` reuses the arrays of an earlier call of the same shape. Ctrl-C stops between blocks
+    of satellites. A times array of another shape or type raises InputError (key_path "times").
+    """
+    import numpy as np
+
+    if not isinstance(elements, Elements):
+        elements = load_elements(_os.fspath(elements))
+    arr = np.asarray(times)
+    return _kardashev._propagate(elements, arr, int(threads), out)
