@@ -156,6 +156,7 @@ struct run_summary {
     /// site's; empty when never or when either kind is absent.
     std::optional<epoch> orbit_cheaper_than_ground_from, moon_cheaper_than_ground_from;
     std::vector<year_summary> years;         //!< each calendar year the run's steps start in, in order
+    money_summary money;                     //!< cash flow, financing, revenue, serving (sim/money.hpp)
     bool operator==(const run_summary&) const = default;
 };
 
