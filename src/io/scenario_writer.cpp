@@ -459,10 +459,11 @@ void write_revenue_row(YAML::Emitter& out, const sim::cohort_revenue& r) {
     write_text(out, "cohort", r.cohort);
     write_quantity(out, "paying_share", r.terms.paying_share, quantity_kind::dimensionless);
     write_quantity(out, "price", r.terms.price_usd_per_s, quantity_kind::money_rate);
-    write_quantity(out, "reference_price", r.terms.reference_price_usd_per_s, quantity_kind::money_rate);
-    write_quantity(out, "price_elasticity", r.terms.price_elasticity, quantity_kind::dimensionless);
+    if (r.terms.reference_price_usd_per_s > 0.0)  // the defaults (0: the price; no response) unwritten
+        write_quantity(out, "reference_price", r.terms.reference_price_usd_per_s, quantity_kind::money_rate);
+    if (r.terms.price_elasticity > 0.0) write_quantity(out, "price_elasticity", r.terms.price_elasticity, quantity_kind::dimensionless);
     write_quantity(out, "quality_elasticity", r.terms.quality_elasticity, quantity_kind::dimensionless);
-    write_quantity(out, "serving_tokens", r.serving_tokens_per_s, quantity_kind::rate);
+    if (r.serving_tokens_per_s > 0.0) write_quantity(out, "serving_tokens", r.serving_tokens_per_s, quantity_kind::rate);
     write_text(out, "source", r.source);
     out << YAML::EndMap;
 }
