@@ -43,6 +43,18 @@ void default_scenario_ten_years_engine_shared_cache(benchmark::State& state) {
 }
 BENCHMARK(default_scenario_ten_years_engine_shared_cache)->Unit(benchmark::kMillisecond);
 
+// The same without its `money` section (no serving, revenue or cash): the reference for what serving and money cost
+// (issue 19: the default with serving and revenue on under 2 s on one core).
+void default_scenario_ten_years_without_money(benchmark::State& state) {
+    auto s = io::load_scenario_text(io::default_scenario_text(), "<default>");
+    s.money = {};
+    for (auto _ : state) {
+        auto r = sim::run(s);
+        benchmark::DoNotOptimize(r.summary.steps);
+    }
+}
+BENCHMARK(default_scenario_ten_years_without_money)->Unit(benchmark::kMillisecond);
+
 void default_scenario_ten_years_load_run_and_format(benchmark::State& state) {
     for (auto _ : state) {
         const auto s = io::load_scenario_text(io::default_scenario_text(), "<default>");

@@ -14,7 +14,8 @@ inference_result inference_throughput(const transformer& m, const accelerator& a
     if (m.heads % s.tp != 0)
         throw input_error(fmt::format("inference: tensor-parallel size {} does not divide the {} attention heads", s.tp, m.heads));
     const double e = a.matmul_efficiency > 0.0 ? a.matmul_efficiency : 0.6;
-    const double achievable = a.peak_flops_bf16 * e;
+    const double peak = s.fp8_matmul && a.peak_flops_fp8 > 0.0 ? a.peak_flops_fp8 : a.peak_flops_bf16;
+    const double achievable = peak * e;
     const double n_active = active_parameter_count(m);
     const double n_total = parameter_count(m);
     const int kv = m.kv_heads > 0 ? m.kv_heads : m.heads;
@@ -39,6 +40,23 @@ inference_result inference_throughput(const transformer& m, const accelerator& a
         throw input_error(fmt::format("inference: weights and KV cache need {:.1f} GB per accelerator, the {} has {:.1f} GB",
                                       r.memory_bytes / 1e9, a.name, a.hbm_bytes / 1e9));
     return r;
+}
+
+double serving_tokens_per_s(const transformer& m, const accelerator& a, const inference_setup& s, const serving_workload& w) {
+    if (!(w.output_tokens > 0.0) || !(w.input_tokens >= 0.0))
+        throw input_error(fmt::format("serving: expected a positive answer and a non-negative prompt, got {} and {} tokens",
+                                      w.output_tokens, w.input_tokens));
+    const auto r = inference_throughput(m, a, s);
+    // One accelerator alternates prefill and decode (or a pool splits them in this ratio): time per output
+    // token = decode time + the prompt tokens it carries at the prefill rate (Pope et al. 2022 sec. 2).
+    const double s_per_output = 1.0 / r.decode_tokens_per_s + (w.input_tokens / w.output_tokens) / r.prefill_tokens_per_s;
+    return 1.0 / s_per_output;
+}
+
+double serving_accelerator_seconds(double output_tokens, double tokens_per_s_per_accelerator) {
+    if (!(tokens_per_s_per_accelerator > 0.0))
+        throw input_error(fmt::format("serving: expected a positive throughput, got {} tokens/s", tokens_per_s_per_accelerator));
+    return output_tokens / tokens_per_s_per_accelerator;
 }
 
 }  // namespace kardashev::compute

@@ -10,6 +10,7 @@
 #include "kardashev/io/report.hpp"
 #include "kardashev/io/scenario_io.hpp"
 #include "kardashev/sim/scene.hpp"
+#include "money_outputs.hpp"
 
 namespace kardashev::io {
 
@@ -228,6 +229,7 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
     for (std::size_t i = 0; i < sim::constraint_count; ++i)
         built[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = sum.buildout_binding_steps[i];
     write_lines_json(j, sum);
+    detail::add_money_json(sum, j);
     j["inputs"] = yaml_to_json(YAML::Load(write_scenario_yaml(s)));
     return j.dump(2) + "\n";
 }

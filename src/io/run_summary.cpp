@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "money_outputs.hpp"
+
 namespace kardashev::io {
 
 namespace {
@@ -70,6 +72,7 @@ std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, c
                         si_count(sum.peak_facility_power_w), sum.kardashev_index_peak, sum.peak_sun_share,
                         sum.peak_earth_sunlight_share, si_count(sum.total_energy_j / 3600.0));
     text += crossover_text(sum);
+    text += detail::money_text(sum);
     text += fmt::format("\n{:<18} {:<6} {:>12} {:>10} {:>12} {:>9} {:>9} {:>9}\n", "site", "kind", "accel-hours",
                         "peak IT", "USD/acc-h", "kg/kW", "launches", "energy");
     for (const auto& st : sum.sites) {

@@ -11,6 +11,7 @@
 #include "fleet_reader.hpp"
 #include "lines_reader.hpp"
 #include "launch_reader.hpp"
+#include "money_reader.hpp"
 #include "kardashev/core/constants.hpp"
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/time.hpp"
@@ -558,6 +559,7 @@ sim::scenario read_scenario(const yaml_node& root, const std::vector<compute::ac
     read_training(reader, root, scenario.training);
     read_economy(reader, root, scenario);
     read_launch(reader, root, scenario);
+    read_money(reader, root, scenario);
     check_length_and_step(reader, root, scenario);
     check_scenario_limits(reader, root, scenario);
     return scenario;

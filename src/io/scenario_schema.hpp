@@ -187,6 +187,24 @@ inline constexpr field_spec economy_fields[] = {
 };
 inline constexpr map_spec economy_spec{economy_fields};
 
+inline constexpr field_spec financing_fields[] = {
+    {"name"}, {"kind"}, {"date"}, {"amount"}, {"rate"}, {"term"}, {"revenue_share"}, {"source"},
+};
+inline constexpr map_spec financing_spec{financing_fields};
+
+inline constexpr field_spec revenue_fields[] = {
+    {"cohort"}, {"paying_share"}, {"price"}, {"reference_price"}, {"price_elasticity"}, {"quality_elasticity"},
+    {"serving_tokens"}, {"source"},
+};
+inline constexpr map_spec revenue_spec{revenue_fields};
+
+/// `money` (docs/scenarios.md "money"): capex funding, cash, financing and revenue.
+inline constexpr field_spec money_fields[] = {
+    {"capex"}, {"cash"}, {"leverage_cap"}, {"discount_rate"}, {"serving_max_share"}, {"serving_model_params"},
+    {"financing", field_shape::list, &financing_spec}, {"revenue", field_shape::list, &revenue_spec},
+};
+inline constexpr map_spec money_spec{money_fields};
+
 inline constexpr field_spec learning_fields[] = {{"price"}, {"at_mass"}, {"learning_rate"}};
 inline constexpr map_spec learning_spec{learning_fields};
 
@@ -228,6 +246,7 @@ inline constexpr field_spec scenario_fields[] = {
     {"economy", field_shape::mapping, &economy_spec},
     {"launch", field_shape::mapping, &launch_spec},
     {"spacecraft", field_shape::mapping, &spacecraft_spec},
+    {"money", field_shape::mapping, &money_spec},
     {"accelerators", field_shape::list, &accelerator_spec},
 };
 inline constexpr map_spec scenario_spec{scenario_fields};

@@ -439,6 +439,35 @@ void write_accelerator(YAML::Emitter& out, const compute::accelerator& a) {
     out << YAML::EndMap;
 }
 
+void write_financing_event(YAML::Emitter& out, const sim::financing_event& e) {
+    out << YAML::BeginMap;
+    write_text(out, "name", e.name);
+    write_choice(out, "kind", e.kind);
+    out << YAML::Key << "date" << YAML::Value << date_text(e.date);
+    write_quantity(out, "amount", e.amount_usd, quantity_kind::money);
+    if (e.kind == sim::financing_kind::debt) {
+        write_quantity(out, "rate", e.rate, quantity_kind::dimensionless);
+        write_duration(out, "term", e.term);
+    }
+    if (e.kind == sim::financing_kind::partnership) write_quantity(out, "revenue_share", e.revenue_share, quantity_kind::dimensionless);
+    write_text(out, "source", e.source);
+    out << YAML::EndMap;
+}
+
+void write_revenue_row(YAML::Emitter& out, const sim::cohort_revenue& r) {
+    out << YAML::BeginMap;
+    write_text(out, "cohort", r.cohort);
+    write_quantity(out, "paying_share", r.terms.paying_share, quantity_kind::dimensionless);
+    write_quantity(out, "price", r.terms.price_usd_per_s, quantity_kind::money_rate);
+    if (r.terms.reference_price_usd_per_s > 0.0)  // the defaults (0: the price; no response) unwritten
+        write_quantity(out, "reference_price", r.terms.reference_price_usd_per_s, quantity_kind::money_rate);
+    if (r.terms.price_elasticity > 0.0) write_quantity(out, "price_elasticity", r.terms.price_elasticity, quantity_kind::dimensionless);
+    write_quantity(out, "quality_elasticity", r.terms.quality_elasticity, quantity_kind::dimensionless);
+    if (r.serving_tokens_per_s > 0.0) write_quantity(out, "serving_tokens", r.serving_tokens_per_s, quantity_kind::rate);
+    write_text(out, "source", r.source);
+    out << YAML::EndMap;
+}
+
 template <class T, class F>
 void write_list(YAML::Emitter& out, const char* key, const std::vector<T>& items, F&& write_item) {
     out << YAML::Key << key << YAML::Value;
@@ -449,6 +478,20 @@ void write_list(YAML::Emitter& out, const char* key, const std::vector<T>& items
     out << YAML::BeginSeq;
     for (const auto& item : items) write_item(out, item);
     out << YAML::EndSeq;
+}
+
+/// `money`, written only when it differs from the default (so that a scenario without one reads back the same).
+void write_money(YAML::Emitter& out, const sim::money_params& m) {
+    out << YAML::Key << "money" << YAML::Value << YAML::BeginMap;
+    write_choice(out, "capex", m.capex);
+    write_quantity(out, "cash", m.cash_usd, quantity_kind::money);
+    write_quantity(out, "leverage_cap", m.leverage_cap, quantity_kind::dimensionless);
+    write_quantity(out, "discount_rate", m.discount_rate, quantity_kind::dimensionless);
+    write_quantity(out, "serving_max_share", m.serving_max_share, quantity_kind::dimensionless);
+    write_quantity(out, "serving_model_params", m.serving_model_params, quantity_kind::count);
+    write_list(out, "financing", m.financing, write_financing_event);
+    write_list(out, "revenue", m.revenue, write_revenue_row);
+    out << YAML::EndMap;
 }
 
 }  // namespace
@@ -548,6 +591,7 @@ std::string write_scenario_yaml(const sim::scenario& s) {
     write_price_path(out, s.spacecraft.price);
     out << YAML::EndMap;
 
+    if (s.money != sim::money_params{}) write_money(out, s.money);
     write_list(out, "accelerators", s.custom_accelerators, write_accelerator);
     out << YAML::EndMap;
     return std::string(out.c_str()) + "\n";

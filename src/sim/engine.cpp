@@ -74,6 +74,9 @@ struct run_state {
     economy_state books;
     unit_cost_state costs;
     lines_state lines;
+    serving_state serving;
+    money_state money;
+    energy_step training_energy;  // the energy step less what serving takes (training_view)
 
     run_state(const scenario& to_run, recorder& into, run_cache* shared)
         : input(to_run),
@@ -95,6 +98,8 @@ struct run_state {
         register_lunar_industry(input, plants.lunar, recording);  // runs without a factory keep their channels
         costs = start_unit_cost(input, recording);                // after every channel registered before it
         lines = start_lines(input, recording);                    // none without fleet.lines
+        serving = start_serving(input, recording);
+        money = start_money(input, books, energy, plants, recording);
         recording.reserve(static_cast<std::size_t>(steps) * recording.channels().size());
     }
 
@@ -114,7 +119,7 @@ struct run_state {
         record_launches(clock, input, step.launch, launch, recording);
         record_lunar_industry(clock, input, plants.lunar, recording);
         energy_stage(clock, input, plants, step.buildout, step.fast, energy, step.energy, recording);
-        training_stage(clock, input, law, step.energy, corpus, training, step.training, recording);
+        training_stage(clock, input, law, training_view(step.energy, serving, training_energy), corpus, training, step.training, recording);
         step.binding = binding_stage(clock, law, step.training, corpus, step.uplink, step.buildout, step.energy, binding, recording);
         bind_lines(clock, step.training, step.uplink, step.binding, lines, recording);
         release_stage(clock, input, law, step.binding, corpus, cohorts, step.training, release, training, recording);
@@ -122,6 +127,8 @@ struct run_state {
         economy_stage(clock, input, plants, step.buildout, energy, step.energy, step.binding,
                       binding.last_buildout.value_or(constraint::compute), books, recording);
         unit_cost_stage(clock, input, plants, step.buildout, step.fast, step.energy, step.launch, launch, costs, recording);
+        serving_stage(clock, input, cohorts, training, step.energy, serving, recording);
+        money_stage(clock, input, cohorts, serving, step.buildout, books, energy, plants, money, recording);
     }
 };
 
@@ -143,6 +150,7 @@ run_result run(const scenario& input, const run_options& options) {
                                     state.launch.orbit_years);
     detail::summarise_unit_cost(state.costs, out.summary);
     out.summary.lines = detail::summarise_lines(state.lines);
+    detail::summarise_money(input, state.serving, state.money, out.summary);
     const epoch end = input.start + input.step * state.steps;
     for (const auto& warning : out.summary.warnings) out.record.add_event({end, "warning", warning.entity, warning.message});
     return out;

@@ -16,6 +16,23 @@ duration facility_life_of(const site& s, const economy_params& e) {
     return s.kind == site_kind::ground ? e.facility_life : e.accelerator_life;
 }
 
+std::string_view to_string(capex_funding funding) noexcept {
+    switch (funding) {
+        case capex_funding::budget: return "budget";
+        case capex_funding::cash: return "cash";
+    }
+    return "budget";
+}
+
+std::string_view to_string(financing_kind kind) noexcept {
+    switch (kind) {
+        case financing_kind::equity: return "equity";
+        case financing_kind::debt: return "debt";
+        case financing_kind::partnership: return "partnership";
+    }
+    return "equity";
+}
+
 std::string_view to_string(lunar_location location) noexcept {
     switch (location) {
         case lunar_location::polar: return "polar";

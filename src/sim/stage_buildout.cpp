@@ -176,7 +176,9 @@ buildout_state start_buildout(const scenario& input, launch_state& launched, bui
 void buildout_stage(const step_clock& clock, const scenario& input, launch_state& launched, buildout_state& plants,
                     launch_step& launch, buildout_step& out, recorder& recording) {
     const auto& budget = input.economy.capex_budget_usd_per_s;
-    if (!budget.empty())
+    if (input.money.capex == capex_funding::cash) {
+        // the money stage set the budget to the cash at the end of the previous step (stage_money.cpp)
+    } else if (!budget.empty())
         plants.budget_unspent_usd += schedule_value(budget, clock.start) * clock.dt_s;
     else
         plants.budget_unspent_usd = inf;

@@ -24,6 +24,7 @@
 #include "kardashev/sim/run_cache.hpp"
 #include "kardashev/sim/scenario.hpp"
 #include "kardashev/sim/uplink.hpp"
+#include "money_state.hpp"
 #include "offworld_cost.hpp"
 #include "vintages.hpp"
 
@@ -446,6 +447,16 @@ release_channels start_release(recorder& recording);
 economy_state start_economy(const scenario& input, recorder& recording);
 /// Registers each site's site/NAME new_accelerator_hour_cost channel.
 unit_cost_state start_unit_cost(const scenario& input, recorder& recording);
+/// Each revenue row's cohort; registers the serving channels when the scenario serves or earns (none otherwise).
+serving_state start_serving(const scenario& input, recorder& recording);
+/// Starting cash and the financing dated in the first step; the first step's budget when capex is funded by cash;
+/// the economy's totals at the start as paid (the installed base is taken as built); registers the money channels
+/// when the scenario has a `money` section that asks for anything.
+money_state start_money(const scenario& input, const economy_state& books, const energy_state& energy,
+                        buildout_state& plants, recorder& recording);
+/// The energy step as training sees it: each site's running accelerators and their peak FLOP/s less what serving
+/// took at the end of the previous step; `energy` itself when nothing serves (`scratch` holds the copy).
+[[nodiscard]] const energy_step& training_view(const energy_step& energy, const serving_state& serving, energy_step& scratch);
 
 /// Each moon site's factory with its satellite design (economy::design_site of an orbit site, lunar_industry.cpp).
 lunar_industry_state start_lunar_industry(const scenario& input, orbit_year_cache& orbits);
@@ -553,6 +564,21 @@ void economy_stage(const step_clock& clock, const scenario& input, const buildou
 void unit_cost_stage(const step_clock& clock, const scenario& input, const buildout_state& plants,
                      const buildout_step& bought, const fast_step& fast, const energy_step& power,
                      const launch_step& prices, launch_state& launched, unit_cost_state& costs, recorder& recording);
+
+/// 13. serving: each cohort's serving demand (output tokens per unit) priced in accelerator time at the deployed model
+/// (compute::serving_tokens_per_s), taken from the sites' running accelerators up to a share, for the next step.
+void serving_stage(const step_clock& clock, const scenario& input, const fleet_state& cohorts,
+                   const training_state& training, const energy_step& energy, serving_state& serving,
+                   recorder& recording);
+
+/// 14. money: financing booked, revenue per cohort (served share, quality), capex, energy opex, debt service and
+/// partners' share paid from cash; the next step's budget when capex is funded by cash; the first money-bound date.
+void money_stage(const step_clock& clock, const scenario& input, const fleet_state& cohorts,
+                 const serving_state& serving, const buildout_step& bought, const economy_state& books,
+                 const energy_state& energy, buildout_state& plants, money_state& money, recorder& recording);
+
+/// Copies the money and serving figures into `summary` (discounted at money.discount_rate).
+void summarise_money(const scenario& input, const serving_state& serving, const money_state& money, run_summary& summary);
 
 /// Copies the crossover dates and the yearly table into `summary`.
 void summarise_unit_cost(const unit_cost_state& costs, run_summary& summary);

@@ -361,6 +361,23 @@
     rows(find((c) => c.entity === 'economy' && costNames[c.metric]), (c) => costNames[c.metric], false), 'USD', 'cumulative cost',
     { legend: null, order: Object.values(costNames) });
 
+  // Money (a scenario with a `money` section): cash and debt, revenue by cohort, training vs serving accelerators.
+  const moneyNames = { cash: 'cash', debt: 'debt', equity_raised: 'equity raised', revenue_cumulative: 'revenue' };
+  lineChart('chart-cash', 'Cash flow', `cash, debt outstanding, equity raised and revenue since the start; ${sampling('last')}`,
+    rows(find((c) => c.entity === 'money' && moneyNames[c.metric]), (c) => moneyNames[c.metric], false), 'USD', 'USD',
+    { legend: null, order: Object.values(moneyNames) });
+  lineChart('chart-revenue', 'Revenue by cohort', `cumulative since the start; ${sampling('last')}`,
+    rows(find((c) => c.entity === 'revenue'), (c) => c.metric, false), 'USD', 'cumulative revenue', { legend: 'cohort' });
+  const served = find((c) => c.entity === 'serving' && c.metric === 'accelerators');
+  if (served.length) {
+    const installed = sites('accelerators');
+    const training = { agg: served[0].agg, values: served[0].values.map((v, i) =>
+      v === null ? null : installed.reduce((sum, c) => sum + (c.values[i] || 0), 0) - v) };
+    lineChart('chart-serving', 'Training and serving', `accelerators serving the cohorts and the rest (training); ${sampling('last')}`,
+      rows(served, () => 'serving', false).concat(rows([training], () => 'training', false)), '', 'accelerators',
+      { legend: null, order: ['training', 'serving'] });
+  }
+
   if (compare) {
     charts.push({ id: 'chart-compare', spec: Object.assign({}, base, {
       height: { step: 26 },
@@ -381,7 +398,7 @@
 
   // Charts whose data the run does not record leave their box empty with a note.
   for (const id of ['chart-binding', 'chart-fleet', 'chart-data', 'chart-corpus', 'chart-loss', 'chart-accelerators', 'chart-flop',
-                    'chart-power', 'chart-energy', 'chart-costs']) {
+                    'chart-power', 'chart-energy', 'chart-costs', 'chart-cash', 'chart-revenue', 'chart-serving']) {
     if (!charts.some((c) => c.id === id)) document.getElementById(id).appendChild(el('p', { class: 'note' }, `${id.slice(6)}: not recorded in this run`));
   }
 

@@ -14,6 +14,7 @@ struct inference_setup {
     int context = 4096;         //!< [tokens] average context held in the KV cache
     double weight_bytes_per_param = 2.0;  //!< [B] BF16 2, FP8 1
     double kv_bytes_per_value = 2.0;      //!< [B]
+    bool fp8_matmul = false;              //!< matrix products at the FP8 peak (peak_flops_fp8; BF16 where the part has none)
     bool operator==(const inference_setup&) const = default;
 };
 
@@ -30,5 +31,20 @@ struct inference_result {
 /// max(bytes moved / HBM bandwidth, FLOP / achievable FLOP/s), bytes = weights + KV cache.
 /// Throws input_error when weights and KV cache do not fit in tp accelerators' HBM.
 inference_result inference_throughput(const transformer& m, const accelerator& a, const inference_setup& s);
+
+/// A serving workload: the mean request's prompt and answer. Plain value type.
+struct serving_workload {
+    double input_tokens = 1000.0;   //!< [tokens] prompt per request (prefilled)
+    double output_tokens = 1000.0;  //!< [tokens] answer per request (decoded)
+    bool operator==(const serving_workload&) const = default;
+};
+
+/// Output tokens per second per accelerator serving `w`: each output token costs one decode share and
+/// input/output prefill tokens, 1 / (1/decode + (in/out)/prefill). Throws input_error for a workload
+/// without output tokens, and where inference_throughput throws.
+double serving_tokens_per_s(const transformer& m, const accelerator& a, const inference_setup& s, const serving_workload& w);
+
+/// Accelerator-seconds [s] to serve `output_tokens` of workload `w` (the inverse of serving_tokens_per_s).
+double serving_accelerator_seconds(double output_tokens, double tokens_per_s_per_accelerator);
 
 }  // namespace kardashev::compute

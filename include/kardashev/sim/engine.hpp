@@ -183,6 +183,7 @@ struct run_summary {
     std::optional<epoch> orbit_cheaper_than_ground_from, moon_cheaper_than_ground_from;
     std::vector<year_summary> years;         //!< each calendar year the run's steps start in, in order
     std::vector<line_summary> lines;         //!< per model line (fleet.lines), in scenario order
+    money_summary money;                     //!< cash flow, financing, revenue, serving (sim/money.hpp)
     bool operator==(const run_summary&) const = default;
 };
 

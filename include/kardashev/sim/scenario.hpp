@@ -21,6 +21,7 @@
 #include "kardashev/logistics/mass_driver.hpp"
 #include "kardashev/logistics/launcher.hpp"
 #include "kardashev/logistics/price_path.hpp"
+#include "kardashev/sim/money.hpp"
 #include "kardashev/orbit/shadow_model.hpp"
 
 namespace kardashev::sim {
@@ -297,6 +298,7 @@ struct scenario {
     economy_params economy;
     launch_params launch;                        //!< launch price and cadence (off-world sites)
     spacecraft_params spacecraft;                //!< spacecraft price (off-world sites)
+    money_params money;                          //!< financing, serving and revenue (sim/money.hpp)
     std::vector<compute::accelerator> custom_accelerators;  //!< entries the scenario adds to the catalogue
     /// The parts on offer over time (compute::part_on_offer): the built-in catalogue with the custom entries, which
     /// io resolves when it reads a scenario (never written back); empty: every purchase buys the site's `accel`.

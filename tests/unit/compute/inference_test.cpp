@@ -44,3 +44,46 @@ TEST(inference, weights_that_do_not_fit_are_an_input_error) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace kardashev;
+using namespace kardashev::compute;
+
+inference_setup tp4_setup() {
+    inference_setup s;
+    s.tp = 4;
+    s.batch = 64;
+    s.context = 2048;
+    return s;
+}
+
+TEST(serving, an_empty_prompt_serves_at_the_decode_rate) {
+    const auto s = tp4_setup();
+    const double decode = inference_throughput(kardashev::testing::model_70b(), kardashev::testing::h100(), s).decode_tokens_per_s;
+    EXPECT_DOUBLE_EQ(serving_tokens_per_s(kardashev::testing::model_70b(), kardashev::testing::h100(), s, {.input_tokens = 0.0, .output_tokens = 500.0}), decode);
+}
+
+TEST(serving, each_output_token_carries_its_prompt_share_of_prefill) {
+    const auto s = tp4_setup();
+    const auto r = inference_throughput(kardashev::testing::model_70b(), kardashev::testing::h100(), s);
+    const double served = serving_tokens_per_s(kardashev::testing::model_70b(), kardashev::testing::h100(), s, {.input_tokens = 3000.0, .output_tokens = 1000.0});
+    EXPECT_NEAR(1.0 / served, 1.0 / r.decode_tokens_per_s + 3.0 / r.prefill_tokens_per_s, 1e-15);
+}
+
+TEST(serving, fp8_matrix_products_double_the_compute_bound_prefill) {
+    auto s = tp4_setup();
+    auto a = kardashev::testing::h100();
+    a.peak_flops_fp8 = 2.0 * a.peak_flops_bf16;
+    const double bf16 = inference_throughput(kardashev::testing::model_70b(), a, s).prefill_tokens_per_s;
+    s.fp8_matmul = true;
+    EXPECT_NEAR(inference_throughput(kardashev::testing::model_70b(), a, s).prefill_tokens_per_s / bf16, 2.0, 1e-12);
+}
+
+TEST(serving, a_workload_without_answers_is_an_input_error) {
+    EXPECT_THROW(serving_tokens_per_s(kardashev::testing::model_70b(), kardashev::testing::h100(), tp4_setup(), {.input_tokens = 10.0, .output_tokens = 0.0}),
+                 input_error);
+    EXPECT_DOUBLE_EQ(serving_accelerator_seconds(7200.0, 2.0), 3600.0);
+}
+
+}  // namespace

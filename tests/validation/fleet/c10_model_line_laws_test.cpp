@@ -63,7 +63,7 @@ std::vector<double> sweep_budgets() {
     return out;
 }
 
-TEST(c9_model_lines, driving_law_optimal_size_grows_as_waymo_fitted) {
+TEST(c10_model_lines, driving_law_optimal_size_grows_as_waymo_fitted) {
     const auto waymo = read_waymo();
     const auto law = fleet::line_law(fleet::line_law_kind::waymo_motion);
     std::vector<double> params, tokens;
@@ -78,14 +78,14 @@ TEST(c9_model_lines, driving_law_optimal_size_grows_as_waymo_fitted) {
     EXPECT_NEAR(log_slope(budgets, tokens), waymo.at("d_opt_exponent").value, waymo.at("d_opt_exponent").error);
 }
 
-TEST(c9_model_lines, driving_model_grows_about_1_5x_as_fast_as_its_data) {
+TEST(c10_model_lines, driving_model_grows_about_1_5x_as_fast_as_its_data) {
     const auto law = fleet::line_law(fleet::line_law_kind::waymo_motion);
     const double ratio = law.beta / law.alpha;  // N_opt exponent over D_opt exponent
     // Tolerance: Waymo's own exponents give 0.63 / 0.44 = 1.43 for the stated "1.5x"; +- 0.1 covers both.
     EXPECT_NEAR(ratio, 1.5, 0.1);
 }
 
-TEST(c9_model_lines, driving_optimum_is_about_50x_smaller_than_the_llm_over_the_sweep) {
+TEST(c10_model_lines, driving_optimum_is_about_50x_smaller_than_the_llm_over_the_sweep) {
     const auto waymo = read_waymo();
     const auto motion = fleet::line_law(fleet::line_law_kind::waymo_motion);
     const auto text = fleet::line_law(fleet::line_law_kind::epoch);
@@ -98,12 +98,12 @@ TEST(c9_model_lines, driving_optimum_is_about_50x_smaller_than_the_llm_over_the_
     }
 }
 
-TEST(c9_model_lines, language_stock_is_epoch_ai_central_estimate) {
+TEST(c10_model_lines, language_stock_is_epoch_ai_central_estimate) {
     // Tolerance: exact; the constant is the published central 300 T.
     EXPECT_DOUBLE_EQ(fleet::epoch_text_stock_tokens, 300e12);
 }
 
-TEST(c9_model_lines, robotics_law_follows_lin_et_al_environment_pairs) {
+TEST(c10_model_lines, robotics_law_follows_lin_et_al_environment_pairs) {
     GTEST_SKIP() << "Lin et al. (ICLR 2025) fit success against environment-object pairs (their Figure 5); the "
                     "fitted exponents are not in the repository's sources, so the robotics line uses the "
                     "waymo_motion law (docs/models/fleet.md \"Model lines\")";
