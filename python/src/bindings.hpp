@@ -36,6 +36,8 @@ void bind_scenario(py::module_& m);
 void bind_propagate(py::module_& m);
 /// Registers size(), train() and eclipse().
 void bind_commands(py::module_& m);
+/// Registers network() and sweep().
+void bind_studies(py::module_& m);
 
 /// Runs `fn` on a worker thread without the GIL, checking for Ctrl-C (PyErr_CheckSignals) every 50 ms; returns
 /// when `fn` does, rethrowing what it threw. On a signal it raises KeyboardInterrupt at once and lets the worker

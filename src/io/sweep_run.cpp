@@ -167,6 +167,38 @@ std::optional<sweep_result> run_sweep(const sweep_request& r) {
     return result;
 }
 
+sweep_tables run_sweep_here(const sweep_request& r, const std::atomic<bool>* cancel) {
+    const std::string text = read_scenario_text(r);
+    const auto design = study::make_design(r.spec);
+    try {
+        (void)sample_scenario(r, text, design, 0);
+    } catch (const scenario_error& e) {
+        throw input_error(fmt::format("the first sample does not load: {}", located_message(e, r, design, 0)));
+    }
+    if (!r.out.empty() && fs::exists(r.out) && !r.force) {
+        throw input_error(fmt::format("{}: the sweep folder exists; choose another out or pass force to replace it", r.out.string()));
+    }
+    const auto eval = [&](std::size_t i) {
+        if (cancel != nullptr && cancel->load()) {
+            study::sample_outcome o;
+            o.error = "cancelled";
+            return o;
+        }
+        return evaluate(r, text, design, i);
+    };
+    std::vector<study::sample_outcome> outcomes(design.points.size());
+    std::vector<std::size_t> todo(design.points.size());
+    for (std::size_t i = 0; i < todo.size(); ++i) todo[i] = i;
+    study::run_samples_here(todo, eval, r.threads, [&](std::size_t i, const study::sample_outcome& o) { outcomes[i] = o; });
+    sweep_tables t;
+    t.result.summary = study::summarize(r.spec, design, outcomes);
+    t.samples_csv = detail::samples_csv(r.spec, design);
+    t.results_csv = detail::results_csv(outcomes);
+    t.summary_json = detail::summary_json(r, design, t.result.summary);
+    if (!r.out.empty()) write_sweep_folder(r, design, outcomes, t.result.summary);
+    return t;
+}
+
 }  // namespace kardashev::io
 
 namespace kardashev::io {

@@ -1,0 +1,170 @@
+// kardashev.network and kardashev.sweep: the library calls of `kardashev network` and `kardashev sweep` (threads
+// of this process, never MPI), returning the texts of their files (kardashev/__init__.py makes the frames).
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <thread>
+#include <vector>
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "kardashev/io/network_outputs.hpp"
+#include "kardashev/io/network_request.hpp"
+#include "kardashev/io/scenario_io.hpp"
+#include "kardashev/io/sweep_io.hpp"
+#include "kardashev/sim/network_study.hpp"
+
+namespace kardashev::python {
+
+namespace {
+
+using key_values = std::vector<std::pair<std::string, std::string>>;
+
+/// Where the scenario of a study comes from: a file (empty path: the embedded default) and its overrides.
+struct scenario_source {
+    std::string path;
+    key_values overrides;
+    [[nodiscard]] std::string name() const { return path.empty() ? "<default>" : path; }
+    [[nodiscard]] std::vector<io::override_kv> override_list() const {
+        std::vector<io::override_kv> out;
+        for (const auto& [k, v] : overrides) out.push_back({k, v});
+        return out;
+    }
+    [[nodiscard]] sim::scenario load() const {
+        return path.empty() ? io::load_scenario_text(io::default_scenario_text(), "<default>", override_list())
+                            : io::load_scenario_file(path, override_list());
+    }
+};
+
+/// Runs `fn(cancel)` interruptibly; on Ctrl-C sets the cancel flag so that the detached worker stops early.
+template <class Fn>
+void call_cancellably(Fn fn) {
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    try {
+        call_interruptibly([fn = std::move(fn), cancel] { fn(*cancel); });
+    } catch (const py::error_already_set&) {
+        cancel->store(true);
+        throw;
+    }
+}
+
+/// What network() returns to the Python side: summary.json and routes.csv as text.
+struct network_files {
+    std::string summary_json;
+    std::string routes_csv;
+};
+
+struct network_call {
+    io::network_options options;
+    std::optional<scenario_source> scenario;
+    std::string out;
+    std::string export_topology;
+    bool force = false;
+};
+
+network_files run_network(const network_call& c) {
+    io::network_options o = c.options;
+    if (c.scenario) o.scenario = c.scenario->name();
+    const sim::network_request request = io::network_request_of(o);
+    std::optional<sim::scenario> scenario;
+    if (c.scenario) scenario = c.scenario->load();
+    auto out = std::make_shared<network_files>();
+    call_cancellably([c, request, scenario, out](const std::atomic<bool>& cancel) {
+        const sim::network_study study =
+            sim::compose_network_study(request, scenario ? &*scenario : nullptr, c.scenario ? c.scenario->name() : "");
+        if (!c.export_topology.empty()) io::write_topology_csv(c.export_topology, c.force, study);
+        const sim::network_result result = sim::run_network_study(study, [&cancel](std::int64_t) {
+            if (cancel.load()) throw input_error("network: interrupted");
+        });
+        if (!c.out.empty()) io::write_network_folder(c.out, c.force, study, result);
+        out->summary_json = io::network_summary_json(study, result);
+        out->routes_csv = io::routes_csv(study, result.routes);
+    });
+    return *out;
+}
+
+/// network()'s keyword arguments as the CLI's options.
+io::network_options network_options_of(const py::dict& kw) {
+    io::network_options o;
+    const auto text = [&](const char* k, std::string& v) { if (kw.contains(k)) v = kw[k].cast<std::string>(); };
+    const auto number = [&](const char* k, int& v) { if (kw.contains(k)) v = kw[k].cast<int>(); };
+    const auto flag = [&](const char* k, bool& v) { if (kw.contains(k)) v = kw[k].cast<bool>(); };
+    text("constellation", o.constellation);
+    text("catalogue", o.catalogue);
+    text("grid", o.grid);
+    text("ground_stations", o.ground_stations);
+    text("gsl", o.gsl);
+    text("pairs", o.pairs);
+    text("start", o.start);
+    text("duration", o.duration);
+    text("step", o.step);
+    text("moon_terminals", o.moon_terminals);
+    number("isl_shift", o.isl_shift);
+    number("gsl_per_station", o.gsl_per_station);
+    number("gsl_per_satellite", o.gsl_per_satellite);
+    number("threads", o.threads);
+    flag("ground_relays", o.ground_relays);
+    flag("isl_repair", o.isl_repair);
+    return o;
+}
+
+/// sweep()'s keyword arguments as the CLI's options (the scenario's own overrides come first among the sets).
+io::sweep_options sweep_options_of(const scenario_source& scenario, const py::dict& kw) {
+    io::sweep_options o;
+    o.scenario = scenario.path;
+    for (const auto& [k, v] : scenario.overrides) o.sets.push_back(k + "=" + v);
+    const auto list = [&](const char* k, std::vector<std::string>& v) {
+        if (kw.contains(k)) for (const auto& s : kw[k].cast<std::vector<std::string>>()) v.push_back(s);
+    };
+    if (kw.contains("sweep_file")) o.sweep_file = kw["sweep_file"].cast<std::string>();
+    if (kw.contains("method")) o.method = kw["method"].cast<std::string>();
+    list("vary", o.varies);
+    list("set", o.sets);
+    list("events", o.events);
+    if (kw.contains("samples")) o.samples = kw["samples"].cast<std::int64_t>();
+    if (kw.contains("seed")) o.seed = kw["seed"].cast<std::int64_t>();
+    if (kw.contains("threads")) o.threads = kw["threads"].cast<std::int64_t>();
+    o.out = kw.contains("out") ? kw["out"].cast<std::string>() : std::string();
+    if (kw.contains("force")) o.force = kw["force"].cast<bool>();
+    o.quiet = true;
+    return o;
+}
+
+py::tuple run_sweep(const scenario_source& scenario, const py::dict& kw) {
+    const io::sweep_options options = sweep_options_of(scenario, kw);
+    if (options.samples < -1 || options.seed < -1) throw argument_error(options.samples < -1 ? "samples" : "seed", "expected >= 0");
+    const io::sweep_request request = io::sweep_request_of(options, std::max(1u, std::thread::hardware_concurrency()));
+    auto out = std::make_shared<io::sweep_tables>();
+    auto text = std::make_shared<std::string>();
+    call_cancellably([request, out, text](const std::atomic<bool>& cancel) {
+        *out = io::run_sweep_here(request, &cancel);
+        io::sweep_request named = request;
+        if (named.out.empty()) named.out = "(not written)";
+        *text = io::sweep_summary_text(named, out->result);
+    });
+    return py::make_tuple(out->samples_csv, out->results_csv, out->summary_json, *text);
+}
+
+}  // namespace
+
+void bind_studies(py::module_& m) {
+    m.def("_network", [](const py::dict& kw, bool with_scenario, const std::string& path, const key_values& overrides,
+                         const std::string& out, const std::string& export_topology, bool force) {
+        network_call c{network_options_of(kw), std::nullopt, out, export_topology, force};
+        if (with_scenario) c.scenario = scenario_source{path, overrides};
+        const network_files f = run_network(c);
+        return py::make_tuple(f.summary_json, f.routes_csv);
+    });
+    m.def("_sweep", [](const std::string& path, const key_values& overrides, const py::dict& kw) {
+        return run_sweep(scenario_source{path, overrides}, kw);
+    });
+}
+
+}  // namespace kardashev::python
