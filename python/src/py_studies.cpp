@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "kardashev/io/folder_swap.hpp"
 #include "kardashev/io/network_outputs.hpp"
 #include "kardashev/io/network_request.hpp"
 #include "kardashev/io/scenario_io.hpp"
@@ -69,25 +71,32 @@ struct network_call {
     bool force = false;
 };
 
+/// The study and its routes, made on a worker thread.
+struct network_state {
+    std::optional<sim::network_study> study;
+    std::optional<sim::network_result> result;
+};
+
 network_files run_network(const network_call& c) {
     io::network_options o = c.options;
     if (c.scenario) o.scenario = c.scenario->name();
     const sim::network_request request = io::network_request_of(o);
+    const std::filesystem::path out = c.out.empty() ? std::filesystem::path() : io::output_path(c.out);
+    if (!out.empty()) io::check_output_folder(out, c.force);
     std::optional<sim::scenario> scenario;
     if (c.scenario) scenario = c.scenario->load();
-    auto out = std::make_shared<network_files>();
-    call_cancellably([c, request, scenario, out](const std::atomic<bool>& cancel) {
-        const sim::network_study study =
-            sim::compose_network_study(request, scenario ? &*scenario : nullptr, c.scenario ? c.scenario->name() : "");
-        if (!c.export_topology.empty()) io::write_topology_csv(c.export_topology, c.force, study);
-        const sim::network_result result = sim::run_network_study(study, [&cancel](std::int64_t) {
+    auto state = std::make_shared<network_state>();
+    call_cancellably([c, request, scenario, state](const std::atomic<bool>& cancel) {
+        state->study = sim::compose_network_study(request, scenario ? &*scenario : nullptr, c.scenario ? c.scenario->name() : "");
+        state->result = sim::run_network_study(*state->study, [&cancel](std::int64_t) {
             if (cancel.load()) throw input_error("network: interrupted");
         });
-        if (!c.out.empty()) io::write_network_folder(c.out, c.force, study, result);
-        out->summary_json = io::network_summary_json(study, result);
-        out->routes_csv = io::routes_csv(study, result.routes);
     });
-    return *out;
+    const py::gil_scoped_release release;
+    const signal_actions_kept kept;  // the writes below install their own SIGINT action for their time
+    if (!c.export_topology.empty()) io::write_topology_csv(c.export_topology, c.force, *state->study);
+    if (!out.empty()) io::write_network_folder(out, c.force, *state->study, *state->result);
+    return {io::network_summary_json(*state->study, *state->result), io::routes_csv(*state->study, state->result->routes)};
 }
 
 /// network()'s keyword arguments as the CLI's options.
@@ -139,17 +148,22 @@ io::sweep_options sweep_options_of(const scenario_source& scenario, const py::di
 
 py::tuple run_sweep(const scenario_source& scenario, const py::dict& kw) {
     const io::sweep_options options = sweep_options_of(scenario, kw);
-    if (options.samples < -1 || options.seed < -1) throw argument_error(options.samples < -1 ? "samples" : "seed", "expected >= 0");
-    const io::sweep_request request = io::sweep_request_of(options, std::max(1u, std::thread::hardware_concurrency()));
-    auto out = std::make_shared<io::sweep_tables>();
-    auto text = std::make_shared<std::string>();
-    call_cancellably([request, out, text](const std::atomic<bool>& cancel) {
-        *out = io::run_sweep_here(request, &cancel);
-        io::sweep_request named = request;
-        if (named.out.empty()) named.out = "(not written)";
-        *text = io::sweep_summary_text(named, out->result);
-    });
-    return py::make_tuple(out->samples_csv, out->results_csv, out->summary_json, *text);
+    io::sweep_request request = io::sweep_request_of(options, std::max(1u, std::thread::hardware_concurrency()));
+    if (!request.out.empty()) {
+        request.out = io::output_path(request.out);
+        io::check_output_folder(request.out, request.force, "sweep folder");
+    }
+    auto tables = std::make_shared<io::sweep_tables>();
+    call_cancellably([request, tables](const std::atomic<bool>& cancel) { *tables = io::run_sweep_here(request, &cancel); });
+    io::sweep_request named = request;
+    if (named.out.empty()) named.out = "(none written)";
+    const std::string text = io::sweep_summary_text(named, tables->result);
+    if (!request.out.empty()) {
+        const py::gil_scoped_release release;
+        const signal_actions_kept kept;  // the write installs its own SIGINT action for its time
+        io::write_sweep_tables(request.out, request.force, *tables);
+    }
+    return py::make_tuple(tables->samples_csv, tables->results_csv, tables->summary_json, text);
 }
 
 }  // namespace

@@ -43,3 +43,21 @@ def test_sigint_stops_the_wait_for_a_run():
     with pytest.raises(KeyboardInterrupt):
         kardashev.run(kardashev.Scenario.default().set("length", "10 y"))
     timer.join()
+
+
+def test_sigint_stops_a_long_network_run():
+    timer = interrupt_after(0.05)
+    t0 = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        kardashev.network(pairs="Manila:Dalian,Tokyo:Delhi", duration="1 d", step="1 s", threads=1)
+    timer.join()
+    assert time.perf_counter() - t0 < 5.0
+
+
+def test_sigint_stops_a_sweep():
+    timer = interrupt_after(0.05)
+    t0 = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        kardashev.sweep(vary={"sites[0].pue": "uniform(1.1, 1.3)"}, samples=200, threads=1)
+    timer.join()
+    assert time.perf_counter() - t0 < 5.0

@@ -113,12 +113,12 @@ void open_work_folder(const sweep_request& r, const fs::path& work, const std::s
 
 void write_sweep_folder(const sweep_request& r, const study::sweep_design& design,
                         const std::vector<study::sample_outcome>& outcomes, const study::sweep_summary& summary) {
-    write_folder(r.out, r.force, [&](const fs::path& tmp) {
-        write_text_file(tmp / "samples.csv", detail::samples_csv(r.spec, design));
-        write_text_file(tmp / "results.csv", detail::results_csv(outcomes));
-        write_text_file(tmp / "summary.json", detail::summary_json(r, design, summary));
-        write_text_file(tmp / "report.html", detail::sweep_report_html(r, design, outcomes, summary));
-    }, "sweep folder");
+    sweep_tables t;
+    t.samples_csv = detail::samples_csv(r.spec, design);
+    t.results_csv = detail::results_csv(outcomes);
+    t.summary_json = detail::summary_json(r, design, summary);
+    t.report_html = detail::sweep_report_html(r, design, outcomes, summary);
+    write_sweep_tables(r.out, r.force, t);
 }
 
 }  // namespace
@@ -175,9 +175,6 @@ sweep_tables run_sweep_here(const sweep_request& r, const std::atomic<bool>* can
     } catch (const scenario_error& e) {
         throw input_error(fmt::format("the first sample does not load: {}", located_message(e, r, design, 0)));
     }
-    if (!r.out.empty() && fs::exists(r.out) && !r.force) {
-        throw input_error(fmt::format("{}: the sweep folder exists; choose another out or pass force to replace it", r.out.string()));
-    }
     const auto eval = [&](std::size_t i) {
         if (cancel != nullptr && cancel->load()) {
             study::sample_outcome o;
@@ -190,13 +187,23 @@ sweep_tables run_sweep_here(const sweep_request& r, const std::atomic<bool>* can
     std::vector<std::size_t> todo(design.points.size());
     for (std::size_t i = 0; i < todo.size(); ++i) todo[i] = i;
     study::run_samples_here(todo, eval, r.threads, [&](std::size_t i, const study::sample_outcome& o) { outcomes[i] = o; });
+    if (cancel != nullptr && cancel->load()) throw input_error("sweep: interrupted");
     sweep_tables t;
     t.result.summary = study::summarize(r.spec, design, outcomes);
     t.samples_csv = detail::samples_csv(r.spec, design);
     t.results_csv = detail::results_csv(outcomes);
     t.summary_json = detail::summary_json(r, design, t.result.summary);
-    if (!r.out.empty()) write_sweep_folder(r, design, outcomes, t.result.summary);
+    t.report_html = detail::sweep_report_html(r, design, outcomes, t.result.summary);
     return t;
+}
+
+void write_sweep_tables(const std::filesystem::path& out, bool force, const sweep_tables& t) {
+    write_folder(out, force, [&](const fs::path& tmp) {
+        write_text_file(tmp / "samples.csv", t.samples_csv);
+        write_text_file(tmp / "results.csv", t.results_csv);
+        write_text_file(tmp / "summary.json", t.summary_json);
+        write_text_file(tmp / "report.html", t.report_html);
+    }, "sweep folder");
 }
 
 }  // namespace kardashev::io

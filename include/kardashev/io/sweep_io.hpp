@@ -73,20 +73,23 @@ struct sweep_result {
 /// folder whole and removes the work folder. Every MPI rank calls it; the others return nullopt.
 std::optional<sweep_result> run_sweep(const sweep_request& request);
 
-/// A sweep run in this process, its files kept as text (what run_sweep writes as samples.csv, results.csv and
-/// summary.json).
+/// A sweep's files as text: what run_sweep writes into the sweep folder.
 struct sweep_tables {
     sweep_result result;
     std::string samples_csv;
     std::string results_csv;
     std::string summary_json;
+    std::string report_html;
 };
 
-/// Runs the sweep on `request.threads` threads of this process only (no MPI, no work folder, no progress bar) and
-/// returns its files; with a non-empty `request.out` it also writes the sweep folder whole (replacing one only
-/// with `request.force`). When `*cancel` turns true, the samples not yet started fail at once (the caller drops
-/// the result). The call behind kardashev.sweep in Python.
+/// Runs the sweep on `request.threads` threads of this process only (no MPI, no work folder, no progress bar,
+/// `request.out` not written) and returns its files. When `*cancel` turns true, the samples not yet started are
+/// skipped and input_error "sweep: interrupted" is thrown. The call behind kardashev.sweep in Python.
 sweep_tables run_sweep_here(const sweep_request& request, const std::atomic<bool>* cancel = nullptr);
+
+/// Writes the sweep folder `out` of `tables`, whole or not at all (io::write_folder: an existing folder only with
+/// `force`).
+void write_sweep_tables(const std::filesystem::path& out, bool force, const sweep_tables& tables);
 
 /// The scenario with sample `index` of `design` applied: `request.sets`, then the sample's seed and values.
 sim::scenario sample_scenario(const sweep_request& request, std::string_view scenario_text,
