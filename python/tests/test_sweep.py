@@ -87,3 +87,18 @@ def test_an_existing_sweep_folder_is_refused_without_force(tmp_path):
     with pytest.raises(kardashev.InputError, match="exists"):
         kardashev.sweep(vary=[VARY], samples=2, seed=1, out=tmp_path / "s")
     kardashev.sweep(vary=[VARY], samples=2, seed=1, out=tmp_path / "s", force=True)
+
+
+def test_a_failed_sample_is_a_row_with_its_error_as_in_the_clis_results(source, tmp_path):
+    path = str(source / "scenarios" / "default.yaml")
+    vary = "sites[0].pue=uniform(0.6, 1.4)"  # below 1 does not load; seed 2 keeps sample 0 above it
+    done = cli("sweep", path, "--vary", vary, "--samples", "4", "--seed", "2", "--out", str(tmp_path / "cli"), "--quiet")
+    assert done.returncode == 0, done.stderr
+    sw = kardashev.sweep(path, vary=[vary], samples=4, seed=2, threads=2, out=tmp_path / "py")
+    for name in FILES:
+        assert (tmp_path / "py" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
+    assert sw.results["status"].tolist() == ["ok", "failed", "failed", "ok"]
+    failed = sw.results[sw.results["status"] == "failed"]
+    assert failed["error"].str.contains(r"--vary: sites\[0\]\.pue: expected a number of at least 1").all()
+    assert failed["cost_per_accelerator_hour_usd"].isna().all()
+    assert sw.summary["runs"] == {"samples": 4, "ran": 2, "failed": 2}
