@@ -1,9 +1,8 @@
 // `kardashev sweep`: run a scenario over sampled inputs and write a sweep folder (docs/sweep.md).
 
-#include <filesystem>
-#include <string>
+#include <algorithm>
+#include <memory>
 #include <thread>
-#include <vector>
 
 #include <fmt/format.h>
 
@@ -15,51 +14,16 @@ namespace kardashev::apps {
 
 namespace {
 
-struct sweep_args {
-    std::string scenario;
-    std::string sweep_file;
-    std::vector<std::string> varies;
-    std::vector<std::string> sets;
-    std::vector<std::string> events;
-    std::string method;
-    std::int64_t samples = -1;
-    std::int64_t seed = -1;
-    std::int64_t threads = -1;
-    std::string out = "sweep";
-    bool resume = false;
-    bool force = false;
-    bool quiet = false;
-};
-
-/// The request from the options: the sweep file first, then the options that override it.
-io::sweep_request make_request(const sweep_args& a) {
-    io::sweep_request r;
-    r.scenario = a.scenario;
-    if (!a.sweep_file.empty()) r.spec = io::load_sweep_file(a.sweep_file);
-    for (const auto& v : a.varies) {
-        auto in = io::parse_vary(v);
-        std::erase_if(r.spec.inputs, [&](const auto& old) { return old.key == in.key; });
-        r.spec.inputs.push_back(std::move(in));
-    }
-    for (const auto& e : a.events) r.spec.events.push_back(study::parse_event(e));
-    for (const auto& s : a.sets) r.sets.push_back(io::parse_override(s));
-    if (!a.method.empty()) r.spec.method = io::parse_sampling_method(a.method);
-    if (a.samples >= 0) r.spec.samples = static_cast<std::size_t>(a.samples);
-    if (a.seed >= 0) r.spec.seed = static_cast<std::uint64_t>(a.seed);
+/// The request from the options: every core, or one sample at a time per rank under mpirun.
+io::sweep_request make_request(const io::sweep_options& a) {
     const bool under_mpi = study::process_group::world().size() > 1;
-    const auto cores = std::max(1u, std::thread::hardware_concurrency());
-    r.threads = a.threads > 0 ? static_cast<std::size_t>(a.threads) : under_mpi ? 1 : cores;
-    r.out = a.out;
-    r.resume = a.resume;
-    r.force = a.force;
-    r.progress = !a.quiet;
-    return r;
+    return io::sweep_request_of(a, under_mpi ? 1 : std::max(1u, std::thread::hardware_concurrency()));
 }
 
 }  // namespace
 
 void add_sweep_command(CLI::App& app, int& exit_code) {
-    auto a = std::make_shared<sweep_args>();
+    auto a = std::make_shared<io::sweep_options>();
     auto* cmd = app.add_subcommand("sweep", "Run a scenario over sampled uncertain inputs: quantiles, odds and sensitivity indices");
     cmd->add_option("scenario", a->scenario, "Scenario YAML file")->required();
     cmd->add_option("sweep_file", a->sweep_file, "Sweep YAML file: method, samples, seed, inputs, correlations, events");

@@ -3,7 +3,8 @@
 The same library functions as the ``kardashev`` command line, called in process: a scenario loads, takes
 overrides and runs to a :class:`Run` whose summary, time series and events are the run folder's files as Python
 objects (dicts and pandas frames); ``size``, ``train`` and ``eclipse`` return the dicts of their ``--json``;
-``propagate`` fills NumPy arrays from the batch SGP4 kernel.
+``propagate`` fills NumPy arrays from the batch SGP4 kernel; ``network`` and ``sweep`` return their files as
+frames and dicts (:class:`Network`, :class:`Sweep`).
 
 Errors are :class:`InputError` (with ``file``, ``line``, ``column`` and ``key_path``) and :class:`DomainError`,
 both below :class:`Error`. A long call stops at Ctrl-C with ``KeyboardInterrupt``.
@@ -25,11 +26,13 @@ from ._kardashev import (  # noqa: F401  (the public names)
     load_elements,
 )
 from . import _frames
+from ._studies import Network, Sweep
 
 __version__: str = _kardashev.__version__
 
 __all__ = [
     "Error", "InputError", "DomainError", "Scenario", "Run", "run", "plan", "size", "train", "eclipse",
+    "network", "Network", "sweep", "Sweep",
     "Elements", "load_elements", "propagate", "__version__",
 ]
 
@@ -238,3 +241,104 @@ def propagate(elements: Union[Elements, str, "_os.PathLike[str]"], times: Any, *
         elements = load_elements(_os.fspath(elements))
     arr = np.asarray(times)
     return _kardashev._propagate(elements, arr, int(threads), out)
+
+
+def _scenario_source(scenario: Union[Scenario, str, "_os.PathLike[str]", None]) -> Tuple[str, list]:
+    """(path, overrides) of a scenario argument: a Scenario (its file, "" for the default, and its set() overrides)
+    or a file path."""
+    if isinstance(scenario, Scenario):
+        return scenario.path or "", list(scenario.overrides)
+    if isinstance(scenario, (str, _os.PathLike)):
+        return _os.fspath(scenario), []
+    raise InputError(f"scenario: expected a kardashev.Scenario or a file path, got {type(scenario).__name__}")
+
+
+def _joined(value: Union[str, Iterable[Any], None], sep: str = ",") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return sep.join(":".join(map(str, v)) if isinstance(v, tuple) else str(v) for v in value)
+
+
+def network(scenario: Union[Scenario, str, "_os.PathLike[str]", None] = None, *,
+            pairs: Union[str, Iterable[Union[str, Tuple[str, str]]]],
+            constellation: Union[str, Sequence[str], None] = None,
+            catalogue: Optional[Union[str, "_os.PathLike[str]"]] = None, grid: Optional[str] = None,
+            isl_shift: int = 0, isl_repair: bool = False,
+            ground_stations: Optional[Union[str, "_os.PathLike[str]"]] = None, gsl: Optional[str] = None,
+            gsl_per_station: int = 0, gsl_per_satellite: int = 0, ground_relays: bool = False,
+            moon_terminals: Union[str, Sequence[str], None] = None, start: Optional[str] = None,
+            duration: str = "200 s", step: str = "1 s", threads: int = 0,
+            out: Optional[Union[str, "_os.PathLike[str]"]] = None, force: bool = False,
+            export_topology: Optional[Union[str, "_os.PathLike[str]"]] = None) -> Network:
+    """Routes, round-trip times, hops and path changes between ground stations over a constellation:
+    ``kardashev network`` as a :class:`Network` (``routes``, ``rtt``, ``pairs`` frames and the ``summary`` dict).
+
+    ``pairs`` "Manila:Dalian,Tokyo:Delhi" or a list of "A:B" or (A, B) (station names or ids); ``constellation``
+    shell presets (starlink-s1, kuiper-k1, telesat-t1) or ``catalogue`` a TLE / OMM file (with ``grid``
+    "PLANESxSATS"); ``scenario`` a Scenario or file with uplink.network instead (it gives the constellation and the
+    stations); ``gsl`` "elevation:25deg" or "slant-range:1089686m"; ``start`` ISO-8601 UTC; ``duration`` and
+    ``step`` with units. ``out`` also writes routes.csv and summary.json there, byte for byte as the CLI's
+    ``--out``; ``export_topology`` every step's links to a CSV file. The other arguments are the CLI's options of
+    the same names. Bad options raise InputError naming the option (e.g. "--step"); Ctrl-C stops the run.
+    """
+    kw = dict(pairs=_joined(pairs), constellation=_joined(constellation),
+              catalogue=_os.fspath(catalogue) if catalogue is not None else "", grid=grid or "",
+              isl_shift=int(isl_shift), isl_repair=bool(isl_repair),
+              ground_stations=_os.fspath(ground_stations) if ground_stations is not None else "", gsl=gsl or "",
+              gsl_per_station=int(gsl_per_station), gsl_per_satellite=int(gsl_per_satellite),
+              ground_relays=bool(ground_relays), moon_terminals=_joined(moon_terminals), start=start or "",
+              duration=str(duration), step=str(step), threads=int(threads))
+    path, overrides = _scenario_source(scenario) if scenario is not None else ("", [])
+    summary, routes = _kardashev._network(kw, scenario is not None, path, overrides,
+                                          _os.fspath(out) if out is not None else "",
+                                          _os.fspath(export_topology) if export_topology is not None else "",
+                                          bool(force))
+    return Network(summary, routes)
+
+
+def sweep(scenario: Union[Scenario, str, "_os.PathLike[str]", None] = None,
+          sweep_file: Optional[Union[str, "_os.PathLike[str]"]] = None, *,
+          vary: Union[Mapping[str, str], Iterable[str], None] = None,
+          set: Union[Mapping[str, Any], Iterable[Tuple[str, Any]], None] = None,
+          events: Optional[Iterable[str]] = None, method: Optional[str] = None, samples: Optional[int] = None,
+          seed: Optional[int] = None, threads: int = 0, out: Optional[Union[str, "_os.PathLike[str]"]] = None,
+          force: bool = False) -> Sweep:
+    """Runs a scenario over sampled uncertain inputs: ``kardashev sweep`` on threads of this process (never MPI),
+    as a :class:`Sweep` (``samples`` and ``results`` frames, the ``summary`` dict, ``text()``).
+
+    ``scenario`` a Scenario (its set() overrides apply to every sample) or a file, None the embedded default;
+    ``sweep_file`` a sweep YAML file; ``vary`` inputs as {"sites[0].pue": "uniform(1.1, 1.3)"} or a list of
+    "KEY=DIST" (replacing the sweep file's input of that key); ``set`` overrides for every sample; ``events``
+    e.g. ["orbit_cheaper_than_ground_from < 2033"]; ``method`` grid, monte_carlo, latin_hypercube, sobol, saltelli
+    or morris; ``samples`` and ``seed`` as the CLI's; ``threads`` samples at once (0: every core; the results do
+    not depend on it). ``out`` also writes the sweep folder there (samples.csv, results.csv, summary.json,
+    report.html), byte for byte as the CLI's ``--out``; ``force`` replaces one. A failed sample is a row with its
+    error; bad input raises InputError (a sweep file's with file, line and column); Ctrl-C stops the sweep.
+    """
+    if samples is not None and int(samples) < 0:
+        raise InputError(f"samples: expected >= 0, got {samples}")
+    if seed is not None and int(seed) < 0:
+        raise InputError(f"seed: expected >= 0, got {seed}")
+    if vary is None:
+        varies: list = []
+    elif isinstance(vary, Mapping):
+        varies = [f"{k}={v}" for k, v in vary.items()]
+    elif isinstance(vary, str):
+        varies = [vary]
+    else:
+        varies = [str(v) for v in vary]
+    kw: dict = dict(vary=varies, set=[f"{k}={v}" for k, v in _set_pairs(set)],
+                    events=[events] if isinstance(events, str) else [str(e) for e in (events or [])],
+                    method=method or "", threads=int(threads), force=bool(force))
+    if sweep_file is not None:
+        kw["sweep_file"] = _os.fspath(sweep_file)
+    if samples is not None:
+        kw["samples"] = int(samples)
+    if seed is not None:
+        kw["seed"] = int(seed)
+    if out is not None:
+        kw["out"] = _os.fspath(out)
+    path, overrides = _scenario_source(scenario if scenario is not None else Scenario.default())
+    return Sweep(*_kardashev._sweep(path, overrides, kw))

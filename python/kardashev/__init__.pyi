@@ -119,3 +119,44 @@ def propagate(elements: Union[Elements, _Path], times: npt.ArrayLike, *, threads
               out: Optional[Tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.uint8]]] = ...
               ) -> Tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.uint8]]:
     """TEME r [km], v [km/s] of shape (satellites, times, 3) and status (satellites, times)."""
+
+class Network:
+    """A routed network study: what `kardashev network --out` writes, as Python objects."""
+    summary: dict[str, Any]
+    """summary.json as a dict (inputs, node_ids, trees, pairs, and delivery over a scenario)."""
+    routes: pd.DataFrame
+    """routes.csv as a frame: time [s from the start], pair, rtt_ms (NaN: unreachable), hops, path ("1601-903-...")."""
+    @property
+    def rtt(self) -> pd.DataFrame:
+        """Round trips [ms] indexed by UTC time (datetime64[ns]), one column per pair."""
+    @property
+    def pairs(self) -> pd.DataFrame:
+        """summary["pairs"] as a frame: t0, min, median and max RTT, path changes, unreachable seconds, c-bound."""
+
+def network(scenario: Union[Scenario, _Path, None] = ..., *, pairs: Union[str, Iterable[Union[str, Tuple[str, str]]]],
+            constellation: Union[str, Sequence[str], None] = ..., catalogue: Optional[_Path] = ...,
+            grid: Optional[str] = ..., isl_shift: int = ..., isl_repair: bool = ...,
+            ground_stations: Optional[_Path] = ..., gsl: Optional[str] = ..., gsl_per_station: int = ...,
+            gsl_per_satellite: int = ..., ground_relays: bool = ..., moon_terminals: Union[str, Sequence[str], None] = ...,
+            start: Optional[str] = ..., duration: str = ..., step: str = ..., threads: int = ...,
+            out: Optional[_Path] = ..., force: bool = ..., export_topology: Optional[_Path] = ...) -> Network:
+    """Routes and round trips between ground stations over a constellation: `kardashev network`; `out` also writes
+    its folder byte for byte. InputError names the option ("--step", "--pairs")."""
+
+class Sweep:
+    """A finished sweep: what `kardashev sweep` writes into its sweep folder, as Python objects."""
+    samples: pd.DataFrame
+    """samples.csv as a frame: sample, seed, then each input's value."""
+    results: pd.DataFrame
+    """results.csv as a frame: sample, status, each headline output, error ("" for a sample that ran)."""
+    summary: dict[str, Any]
+    """summary.json as a dict: the sweep, runs, outputs' statistics, events, sensitivities."""
+    def text(self) -> str:
+        """What `kardashev sweep` prints at the end."""
+
+def sweep(scenario: Union[Scenario, _Path, None] = ..., sweep_file: Optional[_Path] = ..., *,
+          vary: Union[Mapping[str, str], Iterable[str], None] = ..., set: _Sets = ...,
+          events: Optional[Iterable[str]] = ..., method: Optional[str] = ..., samples: Optional[int] = ...,
+          seed: Optional[int] = ..., threads: int = ..., out: Optional[_Path] = ..., force: bool = ...) -> Sweep:
+    """`kardashev sweep` on threads of this process (never MPI); `out` also writes the sweep folder byte for byte.
+    Bad input raises InputError (a sweep file's with file, line and column)."""

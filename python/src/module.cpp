@@ -151,4 +151,5 @@ PYBIND11_MODULE(_kardashev, m) {
     kardashev::python::bind_scenario(m);
     kardashev::python::bind_propagate(m);
     kardashev::python::bind_commands(m);
+    kardashev::python::bind_studies(m);
 }

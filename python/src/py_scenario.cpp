@@ -121,24 +121,6 @@ py::list event_rows(const sim::recorder& rec) {
     return out;
 }
 
-/// Keeps the process's SIGINT, SIGTERM and SIGHUP actions over a folder write: io::write_folder installs its own
-/// (they remove a half-written folder), which would otherwise replace Python's KeyboardInterrupt for good.
-class signal_actions_kept {
-public:
-    signal_actions_kept() {
-        for (std::size_t i = 0; i < m_signals.size(); ++i) ::sigaction(m_signals[i], nullptr, &m_saved[i]);
-    }
-    ~signal_actions_kept() {
-        for (std::size_t i = 0; i < m_signals.size(); ++i) ::sigaction(m_signals[i], &m_saved[i], nullptr);
-    }
-    signal_actions_kept(const signal_actions_kept&) = delete;
-    signal_actions_kept& operator=(const signal_actions_kept&) = delete;
-
-private:
-    std::array<int, 3> m_signals{SIGINT, SIGTERM, SIGHUP};
-    std::array<struct sigaction, 3> m_saved{};
-};
-
 void write_run(const run_handle& r, const std::string& folder, bool force) {
     const std::filesystem::path out = io::output_path(folder);
     io::check_output_folder(out, force, "run folder");

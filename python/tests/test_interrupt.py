@@ -43,3 +43,25 @@ def test_sigint_stops_the_wait_for_a_run():
     with pytest.raises(KeyboardInterrupt):
         kardashev.run(kardashev.Scenario.default().set("length", "10 y"))
     timer.join()
+
+
+def test_sigint_stops_a_long_network_run(tmp_path):
+    # A folder write first: it installs its own SIGINT action for its time, and Python's must be back after it.
+    kardashev.network(pairs="Manila:Dalian", duration="2 s", out=tmp_path / "n")
+    timer = interrupt_after(0.05)
+    t0 = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        kardashev.network(pairs="Manila:Dalian,Tokyo:Delhi", duration="1 d", step="1 s", threads=1)
+    timer.join()
+    assert time.perf_counter() - t0 < 5.0
+
+
+def test_sigint_stops_a_sweep_and_writes_no_folder(tmp_path):
+    timer = interrupt_after(0.05)
+    t0 = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        kardashev.sweep(vary={"sites[0].pue": "uniform(1.1, 1.3)"}, samples=200, threads=1, out=tmp_path / "s")
+    timer.join()
+    assert time.perf_counter() - t0 < 5.0
+    time.sleep(1.0)  # the cancelled worker starts no further sample and writes nothing
+    assert not (tmp_path / "s").exists()

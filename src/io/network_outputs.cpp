@@ -98,25 +98,44 @@ std::string network_summary_json(const sim::network_study& study, const sim::net
     return j.dump(2);
 }
 
+namespace {
+
+/// The rows of pair `q` of routes.csv, appended to `buf`.
+void append_pair_rows(fmt::memory_buffer& buf, const sim::network_study& study, const network::route_run& routes,
+                      std::size_t q) {
+    const auto& s = routes.pairs[q];
+    const auto& name = study.pair_names[q];
+    std::size_t c = 0;
+    for (std::size_t k = 0; k < s.rtt_s.size(); ++k) {
+        while (c + 1 < s.paths.size() && s.paths[c + 1].step <= static_cast<std::int64_t>(k)) ++c;
+        if (std::isnan(s.rtt_s[k])) {
+            fmt::format_to(std::back_inserter(buf), "{:.3f},{},,0,\n", routes.time_s[k], name);
+        } else {
+            fmt::format_to(std::back_inserter(buf), "{:.3f},{},{:.6f},{},{}\n", routes.time_s[k], name,
+                           s.rtt_s[k] * 1e3, s.hops[k], path_text(s.paths[c].nodes));
+        }
+    }
+}
+
+constexpr std::string_view routes_header = "time,pair,rtt_ms,hops,path\n";
+
+}  // namespace
+
 void write_routes_csv(atomic_file& out, const sim::network_study& study, const network::route_run& routes) {
-    out.write("time,pair,rtt_ms,hops,path\n");
+    out.write(routes_header);
     fmt::memory_buffer buf;
     for (std::size_t q = 0; q < study.pairs.size(); ++q) {
-        const auto& s = routes.pairs[q];
-        const auto& name = study.pair_names[q];
-        std::size_t c = 0;
-        for (std::size_t k = 0; k < s.rtt_s.size(); ++k) {
-            while (c + 1 < s.paths.size() && s.paths[c + 1].step <= static_cast<std::int64_t>(k)) ++c;
-            if (std::isnan(s.rtt_s[k])) {
-                fmt::format_to(std::back_inserter(buf), "{:.3f},{},,0,\n", routes.time_s[k], name);
-            } else {
-                fmt::format_to(std::back_inserter(buf), "{:.3f},{},{:.6f},{},{}\n", routes.time_s[k], name,
-                               s.rtt_s[k] * 1e3, s.hops[k], path_text(s.paths[c].nodes));
-            }
-        }
+        append_pair_rows(buf, study, routes, q);
         out.write(std::string_view(buf.data(), buf.size()));
         buf.clear();
     }
+}
+
+std::string routes_csv(const sim::network_study& study, const network::route_run& routes) {
+    fmt::memory_buffer buf;
+    buf.append(routes_header);
+    for (std::size_t q = 0; q < study.pairs.size(); ++q) append_pair_rows(buf, study, routes, q);
+    return fmt::to_string(buf);
 }
 
 void write_topology_csv(const std::filesystem::path& path, bool force, const sim::network_study& study) {

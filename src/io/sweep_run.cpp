@@ -114,14 +114,16 @@ void open_work_folder(const sweep_request& r, const fs::path& work, const std::s
     write_text_file(work / "sweep.key", key);
 }
 
-void write_sweep_folder(const sweep_request& r, const study::sweep_design& design,
-                        const std::vector<study::sample_outcome>& outcomes, const study::sweep_summary& summary) {
-    write_folder(r.out, r.force, [&](const fs::path& tmp) {
-        write_text_file(tmp / "samples.csv", detail::samples_csv(r.spec, design));
-        write_text_file(tmp / "results.csv", detail::results_csv(outcomes));
-        write_text_file(tmp / "summary.json", detail::summary_json(r, design, summary));
-        write_text_file(tmp / "report.html", detail::sweep_report_html(r, design, outcomes, summary));
-    }, "sweep folder");
+/// The sweep folder's files as text.
+sweep_tables tables_of(const sweep_request& r, const study::sweep_design& design,
+                       const std::vector<study::sample_outcome>& outcomes, const study::sweep_summary& summary) {
+    sweep_tables t;
+    t.result.summary = summary;
+    t.samples_csv = detail::samples_csv(r.spec, design);
+    t.results_csv = detail::results_csv(outcomes);
+    t.summary_json = detail::summary_json(r, design, summary);
+    t.report_html = detail::sweep_report_html(r, design, outcomes, summary);
+    return t;
 }
 
 }  // namespace
@@ -134,15 +136,24 @@ sim::scenario sample_scenario(const sweep_request& r, std::string_view text, con
     return load_scenario_text(text, scenario_file_name(r), overrides);
 }
 
-std::optional<sweep_result> run_sweep(const sweep_request& r) {
-    const std::string text = read_scenario_text(r);
-    const auto design = study::make_design(r.spec);
+namespace {
+
+/// Refuses a sweep whose first sample does not load (a wrong key, a value that does not parse) before any run.
+void check_first_sample(const sweep_request& r, const std::string& text, const study::sweep_design& design) {
     try {
         (void)sample_scenario(r, text, design, 0);
     } catch (const scenario_error& e) {
         throw input_error(fmt::format("the first sample does not load: {}", located_message(e, r, design, 0)));
     }
-    sim::run_cache shared;
+}
+
+}  // namespace
+
+std::optional<sweep_result> run_sweep(const sweep_request& r) {
+    const std::string text = read_scenario_text(r);
+    const auto design = study::make_design(r.spec);
+    check_first_sample(r, text, design);
+    sim::run_cache shared;  // what the samples share (sim/run_cache.hpp): exact inputs give exact reuse
     const auto eval = [&](std::size_t i) { return evaluate(r, text, design, i, shared); };
     if (study::process_group::world().rank() != 0) {
         study::run_samples({}, eval, 1, {});
@@ -166,9 +177,39 @@ std::optional<sweep_result> run_sweep(const sweep_request& r) {
     });
     progress.finish();
     result.summary = study::summarize(r.spec, design, journal.outcomes());
-    write_sweep_folder(r, design, journal.outcomes(), result.summary);
+    write_sweep_tables(r.out, r.force, tables_of(r, design, journal.outcomes(), result.summary));
     fs::remove_all(work);
     return result;
+}
+
+sweep_tables run_sweep_here(const sweep_request& r, const std::atomic<bool>* cancel) {
+    const std::string text = read_scenario_text(r);
+    const auto design = study::make_design(r.spec);
+    check_first_sample(r, text, design);
+    sim::run_cache shared;
+    const auto eval = [&](std::size_t i) {
+        if (cancel != nullptr && cancel->load()) {
+            study::sample_outcome o;
+            o.error = "cancelled";
+            return o;
+        }
+        return evaluate(r, text, design, i, shared);
+    };
+    std::vector<study::sample_outcome> outcomes(design.points.size());
+    std::vector<std::size_t> todo(design.points.size());
+    for (std::size_t i = 0; i < todo.size(); ++i) todo[i] = i;
+    study::run_samples_here(todo, eval, r.threads, [&](std::size_t i, const study::sample_outcome& o) { outcomes[i] = o; });
+    if (cancel != nullptr && cancel->load()) throw input_error("sweep: interrupted");
+    return tables_of(r, design, outcomes, study::summarize(r.spec, design, outcomes));
+}
+
+void write_sweep_tables(const std::filesystem::path& out, bool force, const sweep_tables& t) {
+    write_folder(out, force, [&](const fs::path& tmp) {
+        write_text_file(tmp / "samples.csv", t.samples_csv);
+        write_text_file(tmp / "results.csv", t.results_csv);
+        write_text_file(tmp / "summary.json", t.summary_json);
+        write_text_file(tmp / "report.html", t.report_html);
+    }, "sweep folder");
 }
 
 }  // namespace kardashev::io

@@ -42,13 +42,11 @@ process_group::~process_group() {
     if (m_mpi) detail::mpi_stop();
 }
 
-void run_samples(const std::vector<std::size_t>& todo, const sample_evaluator& evaluate, std::size_t threads,
-                 const sample_receiver& receive) {
-    auto& group = process_group::world();
-    if (group.rank() != 0) {
-        detail::mpi_work(evaluate);
-        return;
-    }
+namespace {
+
+/// The samples `todo` on `threads` threads of this process, and on `ranks - 1` other MPI ranks when ranks > 1.
+void run_on_threads(const std::vector<std::size_t>& todo, const sample_evaluator& evaluate, std::size_t threads,
+                    const sample_receiver& receive, int ranks) {
     // NOTE: samples are the parallel unit: the engine's TBB loops inside each run serially in its sample thread.
     // Two sample threads each entering TBB parallel loops ran slower than one thread (40 terawatt samples:
     // 15.2 s on 2 threads, 10.6 s on 1, 7.0 s on 2 MPI ranks; bench/README.md).
@@ -68,9 +66,26 @@ void run_samples(const std::vector<std::size_t>& todo, const sample_evaluator& e
             }
         });
     }
-    if (group.size() > 1) detail::mpi_dispatch(queue, group.size(), receive);
+    if (ranks > 1) detail::mpi_dispatch(queue, ranks, receive);
     for (auto& t : pool) t.join();
     if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace
+
+void run_samples(const std::vector<std::size_t>& todo, const sample_evaluator& evaluate, std::size_t threads,
+                 const sample_receiver& receive) {
+    auto& group = process_group::world();
+    if (group.rank() != 0) {
+        detail::mpi_work(evaluate);
+        return;
+    }
+    run_on_threads(todo, evaluate, threads, receive, group.size());
+}
+
+void run_samples_here(const std::vector<std::size_t>& todo, const sample_evaluator& evaluate, std::size_t threads,
+                      const sample_receiver& receive) {
+    run_on_threads(todo, evaluate, threads, receive, 1);
 }
 
 }  // namespace kardashev::study

@@ -16,6 +16,8 @@ namespace kardashev::io {
 
 /// Writes routes.csv to `out`: time,pair,rtt_ms,hops,path, one row per pair per step, pair after pair.
 void write_routes_csv(atomic_file& out, const sim::network_study& study, const network::route_run& routes);
+/// The text of routes.csv (what write_routes_csv writes), for callers that keep it in memory (the Python module).
+[[nodiscard]] std::string routes_csv(const sim::network_study& study, const network::route_run& routes);
 
 /// Writes every link of every step once (u < v) as step,u,v,kind,delay_s (delays to 17 digits, for reference
 /// tools such as tools/make_networkx_agreement.py) to the file `path`, whole or not at all; input_error when it

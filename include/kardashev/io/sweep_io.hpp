@@ -3,7 +3,9 @@
 /// folder (samples.csv, results.csv, summary.json, report.html) written whole, resumable after a kill
 /// (docs/sweep.md).
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -39,6 +41,27 @@ struct sweep_request {
     bool progress = false;                //!< progress bar on a terminal
 };
 
+/// What `kardashev sweep` reads from its options (kardashev.sweep's arguments); negative numbers: not given.
+struct sweep_options {
+    std::string scenario;               //!< scenario file; empty: the embedded default
+    std::string sweep_file;             //!< sweep YAML file; empty: none
+    std::vector<std::string> varies;    //!< `--vary 'KEY=DIST'`, replacing the sweep file's input of that key
+    std::vector<std::string> sets;      //!< `--set KEY=VALUE`
+    std::vector<std::string> events;    //!< `--event 'OUTPUT < VALUE'`, after the sweep file's
+    std::string method;                 //!< empty: the sweep file's (latin_hypercube)
+    std::int64_t samples = -1;
+    std::int64_t seed = -1;
+    std::int64_t threads = -1;          //!< samples at once; <= 0: `default_threads` of sweep_request_of
+    std::string out = "sweep";
+    bool resume = false;
+    bool force = false;
+    bool quiet = false;
+};
+
+/// The request of `options`: the sweep file first, then the options that override it; input_error (or the sweep
+/// file's scenario_error) for bad input.
+sweep_request sweep_request_of(const sweep_options& options, std::size_t default_threads);
+
 /// The result of run_sweep on the writing rank.
 struct sweep_result {
     study::sweep_summary summary;
@@ -49,6 +72,24 @@ struct sweep_result {
 /// work folder OUT.partial (each sample's outcome is appended there as it finishes), then writes the sweep
 /// folder whole and removes the work folder. Every MPI rank calls it; the others return nullopt.
 std::optional<sweep_result> run_sweep(const sweep_request& request);
+
+/// A sweep's files as text: what run_sweep writes into the sweep folder.
+struct sweep_tables {
+    sweep_result result;
+    std::string samples_csv;
+    std::string results_csv;
+    std::string summary_json;
+    std::string report_html;
+};
+
+/// Runs the sweep on `request.threads` threads of this process only (no MPI, no work folder, no progress bar,
+/// `request.out` not written) and returns its files. When `*cancel` turns true, the samples not yet started are
+/// skipped and input_error "sweep: interrupted" is thrown. The call behind kardashev.sweep in Python.
+sweep_tables run_sweep_here(const sweep_request& request, const std::atomic<bool>* cancel = nullptr);
+
+/// Writes the sweep folder `out` of `tables`, whole or not at all (io::write_folder: an existing folder only with
+/// `force`).
+void write_sweep_tables(const std::filesystem::path& out, bool force, const sweep_tables& tables);
 
 /// The scenario with sample `index` of `design` applied: `request.sets`, then the sample's seed and values.
 sim::scenario sample_scenario(const sweep_request& request, std::string_view scenario_text,

@@ -44,4 +44,9 @@ using sample_receiver = std::function<void(std::size_t index, const sample_outco
 void run_samples(const std::vector<std::size_t>& todo, const sample_evaluator& evaluate, std::size_t threads,
                  const sample_receiver& receive);
 
+/// Runs the samples `todo` on `threads` threads of this process only, never joining MPI (the Python module);
+/// `receive` as for run_samples.
+void run_samples_here(const std::vector<std::size_t>& todo, const sample_evaluator& evaluate, std::size_t threads,
+                      const sample_receiver& receive);
+
 }  // namespace kardashev::study
