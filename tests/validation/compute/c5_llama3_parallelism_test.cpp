@@ -13,6 +13,7 @@
 
 #include "kardashev/compute/parallel.hpp"
 #include "kardashev/io/scenario_io.hpp"
+#include "support/catalogue_part.hpp"
 #include "validation/compute/train_cli.hpp"
 
 namespace {
@@ -31,11 +32,7 @@ compute::transformer llama3_405b() {
     return m;
 }
 
-const compute::accelerator& h100() {
-    for (const auto& a : io::builtin_accelerators())
-        if (a.name == "H100") return a;
-    throw std::runtime_error("no H100");
-}
+const compute::accelerator& h100() { return kardashev::testing::catalogue_part("H100"); }
 
 compute::step_breakdown run(int dp) {
     compute::layout l;

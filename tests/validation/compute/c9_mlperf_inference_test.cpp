@@ -12,25 +12,19 @@
 
 #include "kardashev/compute/inference.hpp"
 #include "kardashev/io/scenario_io.hpp"
+#include "support/catalogue_part.hpp"
+#include "support/compute_fixtures.hpp"
 
 namespace {
 
 using namespace kardashev;
 
-const compute::accelerator& h100() {
-    for (const auto& a : io::builtin_accelerators())
-        if (a.name == "H100") return a;
-    throw std::runtime_error("no H100");
-}
+const compute::accelerator& h100() { return kardashev::testing::catalogue_part("H100"); }
 
-/// Llama 2 70B (Touvron et al. 2023, table 1 and sec. 2.2): 80 layers, width 8,192, 64 heads, 8 KV heads, SwiGLU 28,672, 32k vocabulary.
+/// Llama 2 70B (Touvron et al. 2023, table 1 and sec. 2.2): the 70B shape (80 layers, width 8,192, 64 heads, 8 KV
+/// heads, SwiGLU 28,672) with a 32k vocabulary and 4k sequences.
 compute::transformer llama2_70b() {
-    compute::transformer m;
-    m.layers = 80;
-    m.hidden = 8192;
-    m.heads = 64;
-    m.kv_heads = 8;
-    m.ffn_hidden = 28'672;
+    compute::transformer m = kardashev::testing::model_70b();
     m.vocab = 32'000;
     m.seq = 4096;
     return m;
