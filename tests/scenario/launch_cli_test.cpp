@@ -9,20 +9,15 @@
 #include <nlohmann/json.hpp>
 
 #include "support/cli_runner.hpp"
+#include "support/run_summary.hpp"
 
 namespace {
 
 using kardashev::testing::run_cli;
+using kardashev::testing::run_summary;
 using kardashev::testing::slurp;
 using kardashev::testing::temp_root;
 namespace fs = std::filesystem;
-
-/// summary.json of `kardashev run` of the default with `sets` (each a --set argument).
-nlohmann::json run_summary(const fs::path& dir, const std::string& sets) {
-    const auto r = run_cli("run --quiet " + sets + " --out " + dir.string());
-    EXPECT_EQ(r.code, 0) << r.err;
-    return nlohmann::json::parse(slurp(dir / "summary.json"));
-}
 
 TEST(launch_cli, a_fixed_3600_usd_per_kg_launch_price_makes_the_orbital_cluster_dearer) {
     const auto root = temp_root("launch_price");

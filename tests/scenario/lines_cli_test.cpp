@@ -11,19 +11,15 @@
 #include <nlohmann/json.hpp>
 
 #include "support/cli_runner.hpp"
+#include "support/run_summary.hpp"
 
 namespace {
 
 using kardashev::testing::run_cli;
+using kardashev::testing::run_summary;
 using kardashev::testing::slurp;
 using kardashev::testing::temp_root;
 namespace fs = std::filesystem;
-
-nlohmann::json run_summary(const fs::path& dir, const std::string& sets) {
-    const auto r = run_cli("run --quiet " + sets + " --out " + dir.string());
-    EXPECT_EQ(r.code, 0) << r.err;
-    return nlohmann::json::parse(slurp(dir / "summary.json"));
-}
 
 const nlohmann::json& line_named(const nlohmann::json& summary, const std::string& name) {
     for (const auto& line : summary["lines"])
