@@ -38,7 +38,10 @@ struct temp_slot {
 
 std::array<temp_slot, max_temps> slots;
 std::mutex slots_mutex;
-std::once_flag handlers_once;
+constexpr std::array<int, 3> handled{SIGINT, SIGTERM, SIGHUP};
+std::size_t held = 0;                              // registered paths (under slots_mutex)
+std::array<struct sigaction, 3> saved_actions{};  // what each signal did before the first path was registered
+std::array<bool, 3> replaced{};                   // whether install_handlers changed it
 
 /// Removes the files of the folder `path` (one level, as the outputs are written), then the folder; or the file.
 /// Async-signal-safe: only open, unlinkat, rmdir and the directory stream of an already open descriptor.
@@ -75,16 +78,25 @@ void on_signal(int sig) {
     ::raise(sig);
 }
 
+/// Installs on_signal for SIGINT, SIGTERM and SIGHUP, keeping what each did before (restore_handlers).
 void install_handlers() {
     struct sigaction sa {};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
-        struct sigaction old {};
+    for (std::size_t i = 0; i < handled.size(); ++i) {
+        replaced[i] = false;
         // NOTE: a signal the shell ignores (nohup, a background job's SIGINT) stays ignored.
-        if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
-        ::sigaction(sig, &sa, nullptr);
+        if (::sigaction(handled[i], nullptr, &saved_actions[i]) != 0 || saved_actions[i].sa_handler == SIG_IGN) continue;
+        replaced[i] = ::sigaction(handled[i], &sa, nullptr) == 0;
     }
+}
+
+/// Puts back what install_handlers replaced, so that a program embedding the library (the Python module) gets its
+/// own handlers back once no temporary sibling is left.
+void restore_handlers() {
+    for (std::size_t i = 0; i < handled.size(); ++i)
+        if (replaced[i]) ::sigaction(handled[i], &saved_actions[i], nullptr);
+    replaced.fill(false);
 }
 
 /// The PID of a name ".NAME.tmp-PID" or ".NAME.old-PID"; 0 when the name is not one.
@@ -108,7 +120,6 @@ fs::path temp_sibling(const fs::path& target, std::string_view tag) {
 }
 
 void remember_temp(const fs::path& path) {
-    std::call_once(handlers_once, install_handlers);
     const std::string text = fs::absolute(path).string();
     if (text.size() >= max_path) return;
     const std::lock_guard lock(slots_mutex);
@@ -116,6 +127,7 @@ void remember_temp(const fs::path& path) {
         if (s.used.load()) continue;
         std::memcpy(s.path.data(), text.c_str(), text.size() + 1);
         s.used.store(true);
+        if (held++ == 0) install_handlers();
         return;
     }
 }
@@ -123,8 +135,11 @@ void remember_temp(const fs::path& path) {
 void forget_temp(const fs::path& path) {
     const std::string text = fs::absolute(path).string();
     const std::lock_guard lock(slots_mutex);
-    for (auto& s : slots)
-        if (s.used.load() && text == s.path.data()) s.used.store(false);
+    for (auto& s : slots) {
+        if (!s.used.load() || text != s.path.data()) continue;
+        s.used.store(false);
+        if (--held == 0) restore_handlers();
+    }
 }
 
 void sweep_stale_temps(const fs::path& folder) {

@@ -12,8 +12,9 @@ namespace kardashev::io::detail {
 [[nodiscard]] std::filesystem::path temp_sibling(const std::filesystem::path& target, std::string_view tag);
 
 /// Registers `path` (a file or a folder of files) for removal should a termination signal arrive before
-/// forget_temp(path); installs the signal handlers on first use. At most 16 paths are held at once; beyond that a
-/// path is not registered (the sweep still finds it).
+/// forget_temp(path). The handlers are installed while at least one path is registered and the signals' earlier
+/// actions put back when the last is forgotten. At most 16 paths are held at once; beyond that a path is not
+/// registered (the sweep still finds it).
 void remember_temp(const std::filesystem::path& path);
 
 /// Unregisters `path` (it was renamed into place or removed).

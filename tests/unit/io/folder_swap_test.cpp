@@ -70,6 +70,34 @@ TEST(folder_swap, a_new_folder_appears_with_its_files_and_no_sibling_stays) {
     EXPECT_EQ(s.entries(), 1);
 }
 
+void hangup_noted(int) {}
+
+/// The handler SIGHUP has now.
+void (*hangup_handler())(int) {
+    struct sigaction now {};
+    ::sigaction(SIGHUP, nullptr, &now);
+    return now.sa_handler;
+}
+
+// The temporary folder's cleanup handler is there while the folder is written, and the program's own handler is back
+// afterwards (a program embedding the library, such as the Python module, keeps its Ctrl-C).
+TEST(folder_swap, signal_handlers_are_replaced_only_while_a_folder_is_written) {
+    const scratch s("handlers");
+    struct sigaction mine {};
+    mine.sa_handler = hangup_noted;
+    sigemptyset(&mine.sa_mask);
+    struct sigaction before {};
+    ASSERT_EQ(::sigaction(SIGHUP, &mine, &before), 0);
+    void (*during)(int) = nullptr;
+    io::write_folder(s.root / "out", false, [&](const fs::path& tmp) {
+        during = hangup_handler();
+        io::write_text_file(tmp / "a.txt", "x");
+    });
+    EXPECT_NE(during, &hangup_noted);
+    EXPECT_EQ(hangup_handler(), &hangup_noted);
+    ::sigaction(SIGHUP, &before, nullptr);
+}
+
 TEST(folder_swap, an_existing_folder_is_refused_without_force) {
     scratch s("refuse");
     const fs::path dir = s.root / "out";
