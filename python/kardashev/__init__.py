@@ -37,6 +37,37 @@ __all__ = [
 ]
 
 
+def _input_error(message: str, key_path: Optional[str] = None) -> InputError:
+    """An InputError raised by this glue, with the attributes the compiled module's carry (file, line and column
+    unknown here; ``key_path`` the option's name)."""
+    e = InputError(message)
+    e.file = e.line = e.column = None
+    e.key_path = key_path
+    e.diagnostics = [dict(file=None, line=None, column=None, key_path=key_path, message=message)]
+    return e
+
+
+def _whole(name: str, value: Any) -> int:
+    """``value`` as an int for the option ``name``; InputError naming the option when it is not a whole number."""
+    if isinstance(value, bool):
+        raise _input_error(f"{name}: expected a whole number, got {value!r}", name)
+    try:
+        as_int = int(value)
+    except (TypeError, ValueError):
+        raise _input_error(f"{name}: expected a whole number, got {value!r}", name) from None
+    if isinstance(value, float) and as_int != value:
+        raise _input_error(f"{name}: expected a whole number, got {value!r}", name)
+    return as_int
+
+
+def _real(name: str, value: Any) -> float:
+    """``value`` as a float for the option ``name``; InputError naming the option when it is not a number."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise _input_error(f"{name}: expected a number, got {value!r}", name) from None
+
+
 def _scenario_set(self: Scenario, key_path: str, value: Any) -> Scenario:
     """Overrides the scenario key ``key_path`` with ``value``, as ``kardashev run --set key_path=value``.
 
@@ -112,7 +143,7 @@ class Run:
         ts = self.timeseries
         rows = ts[(ts["entity"] == entity) & (ts["metric"] == metric)]
         if rows.empty:
-            raise InputError(f"series: no series {entity!r} / {metric!r} in this run")
+            raise _input_error(f"series: no series {entity!r} / {metric!r} in this run")
         return rows.set_index("time")["value"].rename(f"{entity}.{metric}")
 
     def write(self, folder: Union[str, "_os.PathLike[str]"], force: bool = False) -> None:
@@ -136,7 +167,7 @@ def run(scenario: Optional[Scenario] = None) -> Run:
     if scenario is None:
         scenario = Scenario.default()
     if not isinstance(scenario, Scenario):
-        raise InputError(f"scenario: expected a kardashev.Scenario, got {type(scenario).__name__}")
+        raise _input_error(f"scenario: expected a kardashev.Scenario, got {type(scenario).__name__}", "scenario")
     return Run(scenario, _kardashev._run(scenario))
 
 
@@ -178,7 +209,7 @@ def train(params: Union[str, float], tokens: Union[str, float], count: int, *, a
     e.g. "tp=8,pp=16,dp=64" or ``search=True``; ``set`` model inputs by key ({"mtbf": "50000 h"}); ``explain``
     adds the step's breakdown. The other arguments are the CLI's options of the same names.
     """
-    kw = dict(params=_number_text(params), tokens=_number_text(tokens), count=int(count), accelerator=accelerator,
+    kw = dict(params=_number_text(params), tokens=_number_text(tokens), count=_whole("count", count), accelerator=accelerator,
               layout=layout or "", search=bool(search), site=site, layers=layers, hidden=hidden, heads=heads,
               kv_heads=kv_heads, ffn=ffn, gelu=bool(gelu), experts=experts, top_k=top_k,
               shared_experts=shared_experts, seq=seq, vocab=vocab, seed=seed, trials=trials)
@@ -195,11 +226,11 @@ def eclipse(start: str, days: float, *, altitude: Optional[str] = None, sso: boo
     A designed circular orbit (``altitude`` with ``sso=True`` and ``ltan``, or ``inclination`` and ``raan``) or
     an element set file ``tle`` (``id`` picks one); ``start`` ISO-8601 UTC, ``days`` the period.
     """
-    kw: dict = dict(start=start, days=float(days), altitude=altitude or "", sso=bool(sso), ltan=ltan or "",
+    kw: dict = dict(start=start, days=_real("days", days), altitude=altitude or "", sso=bool(sso), ltan=ltan or "",
                     inclination=inclination or "", raan=raan, tle=_os.fspath(tle) if tle is not None else "",
                     shadow=shadow, method=method, step=step)
     if id is not None:
-        kw["id"] = int(id)
+        kw["id"] = _whole("id", id)
     return _json.loads(_kardashev._eclipse(kw))
 
 
@@ -240,7 +271,7 @@ def propagate(elements: Union[Elements, str, "_os.PathLike[str]"], times: Any, *
     if not isinstance(elements, Elements):
         elements = load_elements(_os.fspath(elements))
     arr = np.asarray(times)
-    return _kardashev._propagate(elements, arr, int(threads), out)
+    return _kardashev._propagate(elements, arr, _whole("threads", threads), out)
 
 
 def _scenario_source(scenario: Union[Scenario, str, "_os.PathLike[str]", None]) -> Tuple[str, list]:
@@ -250,7 +281,7 @@ def _scenario_source(scenario: Union[Scenario, str, "_os.PathLike[str]", None]) 
         return scenario.path or "", list(scenario.overrides)
     if isinstance(scenario, (str, _os.PathLike)):
         return _os.fspath(scenario), []
-    raise InputError(f"scenario: expected a kardashev.Scenario or a file path, got {type(scenario).__name__}")
+    raise _input_error(f"scenario: expected a kardashev.Scenario or a file path, got {type(scenario).__name__}", "scenario")
 
 
 def _joined(value: Union[str, Iterable[Any], None], sep: str = ",") -> str:
@@ -285,11 +316,12 @@ def network(scenario: Union[Scenario, str, "_os.PathLike[str]", None] = None, *,
     """
     kw = dict(pairs=_joined(pairs), constellation=_joined(constellation),
               catalogue=_os.fspath(catalogue) if catalogue is not None else "", grid=grid or "",
-              isl_shift=int(isl_shift), isl_repair=bool(isl_repair),
+              isl_shift=_whole("isl_shift", isl_shift), isl_repair=bool(isl_repair),
               ground_stations=_os.fspath(ground_stations) if ground_stations is not None else "", gsl=gsl or "",
-              gsl_per_station=int(gsl_per_station), gsl_per_satellite=int(gsl_per_satellite),
+              gsl_per_station=_whole("gsl_per_station", gsl_per_station),
+              gsl_per_satellite=_whole("gsl_per_satellite", gsl_per_satellite),
               ground_relays=bool(ground_relays), moon_terminals=_joined(moon_terminals), start=start or "",
-              duration=str(duration), step=str(step), threads=int(threads))
+              duration=str(duration), step=str(step), threads=_whole("threads", threads))
     path, overrides = _scenario_source(scenario) if scenario is not None else ("", [])
     summary, routes = _kardashev._network(kw, scenario is not None, path, overrides,
                                           _os.fspath(out) if out is not None else "",
@@ -317,10 +349,10 @@ def sweep(scenario: Union[Scenario, str, "_os.PathLike[str]", None] = None,
     report.html), byte for byte as the CLI's ``--out``; ``force`` replaces one. A failed sample is a row with its
     error; bad input raises InputError (a sweep file's with file, line and column); Ctrl-C stops the sweep.
     """
-    if samples is not None and int(samples) < 0:
-        raise InputError(f"samples: expected >= 0, got {samples}")
-    if seed is not None and int(seed) < 0:
-        raise InputError(f"seed: expected >= 0, got {seed}")
+    if samples is not None and _whole("samples", samples) < 0:
+        raise _input_error(f"samples: expected >= 0, got {samples}", "samples")
+    if seed is not None and _whole("seed", seed) < 0:
+        raise _input_error(f"seed: expected >= 0, got {seed}", "seed")
     if vary is None:
         varies: list = []
     elif isinstance(vary, Mapping):
@@ -331,13 +363,13 @@ def sweep(scenario: Union[Scenario, str, "_os.PathLike[str]", None] = None,
         varies = [str(v) for v in vary]
     kw: dict = dict(vary=varies, set=[f"{k}={v}" for k, v in _set_pairs(set)],
                     events=[events] if isinstance(events, str) else [str(e) for e in (events or [])],
-                    method=method or "", threads=int(threads), force=bool(force))
+                    method=method or "", threads=_whole("threads", threads), force=bool(force))
     if sweep_file is not None:
         kw["sweep_file"] = _os.fspath(sweep_file)
     if samples is not None:
-        kw["samples"] = int(samples)
+        kw["samples"] = _whole("samples", samples)
     if seed is not None:
-        kw["seed"] = int(seed)
+        kw["seed"] = _whole("seed", seed)
     if out is not None:
         kw["out"] = _os.fspath(out)
     path, overrides = _scenario_source(scenario if scenario is not None else Scenario.default())

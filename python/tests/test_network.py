@@ -93,6 +93,19 @@ def test_bad_network_options_raise_input_error(kwargs, message):
         kardashev.network(duration="2 s", **kwargs)
 
 
+@pytest.mark.parametrize("kwargs, key", [
+    (dict(isl_shift="x"), "isl_shift"),
+    (dict(gsl_per_station=1.5), "gsl_per_station"),
+    (dict(threads=None), "threads"),
+])
+def test_a_wrongly_typed_option_raises_input_error_naming_it(kwargs, key):
+    with pytest.raises(kardashev.InputError, match=f"^{key}: expected a whole number") as raised:
+        kardashev.network(pairs="Manila:Dalian", duration="2 s", **kwargs)
+    assert raised.value.key_path == key
+    assert raised.value.file is None and raised.value.line is None
+    assert raised.value.diagnostics[0]["key_path"] == key
+
+
 def test_a_scenario_with_a_constellation_option_raises_input_error():
     with pytest.raises(kardashev.InputError, match="SCENARIO gives the constellation"):
         kardashev.network(kardashev.Scenario.default(), pairs="europe:colossus-1", constellation="kuiper-k1")
