@@ -69,11 +69,8 @@ void add_plan_command(CLI::App& app, int& exit_code) {
                 "Exit codes: 0 ok, 2 bad input or no plan, 1 internal failure.");
     cmd->callback([args, &exit_code] {
         exit_code = guarded([&] {
-            std::vector<io::override_kv> overrides;
-            for (const auto& s : args->sets) overrides.push_back(io::parse_override(s));
-            const sim::scenario s = args->scenario.empty()
-                                        ? io::load_scenario_text(io::default_scenario_text(), "<default>", overrides)
-                                        : io::load_scenario_file(args->scenario, overrides);
+            const std::vector<io::override_kv> overrides = io::parse_overrides(args->sets);
+            const sim::scenario s = io::load_scenario_or_default(args->scenario, overrides);
             const auto options = options_from(*args);
             const std::filesystem::path out = args->out.empty() ? std::filesystem::path{} : io::output_path(args->out);
             if (!out.empty()) io::check_output_folder(out, args->force, "plan folder");  // before the solve, not after

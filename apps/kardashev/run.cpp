@@ -63,12 +63,9 @@ void add_run_command(CLI::App& app, int& exit_code) {
                 "Exit codes: 0 ok, 2 bad input, 1 internal failure.");
     cmd->callback([args, &exit_code] {
         exit_code = guarded([&] {
-            std::vector<io::override_kv> overrides;
-            for (const auto& s : args->sets) overrides.push_back(io::parse_override(s));
+            std::vector<io::override_kv> overrides = io::parse_overrides(args->sets);
             if (!args->seed.empty()) overrides.push_back({"seed", args->seed});
-            const sim::scenario s = args->scenario.empty()
-                                        ? io::load_scenario_text(io::default_scenario_text(), "<default>", overrides)
-                                        : io::load_scenario_file(args->scenario, overrides);
+            const sim::scenario s = io::load_scenario_or_default(args->scenario, overrides);
             const std::filesystem::path out = args->out.empty() ? default_out(s.name) : io::output_path(args->out);
             io::check_output_folder(out, args->force, "run folder");
             const auto result = sim::run(s, {.progress = !args->quiet});
@@ -92,11 +89,8 @@ void add_explain_command(CLI::App& app, int& exit_code) {
     cmd->footer("The output loads again to the same scenario: `kardashev explain S > r.yaml && kardashev run r.yaml`.");
     cmd->callback([args, &exit_code] {
         exit_code = guarded([&] {
-            std::vector<io::override_kv> overrides;
-            for (const auto& s : args->sets) overrides.push_back(io::parse_override(s));
-            const sim::scenario s = args->scenario.empty()
-                                        ? io::load_scenario_text(io::default_scenario_text(), "<default>", overrides)
-                                        : io::load_scenario_file(args->scenario, overrides);
+            const std::vector<io::override_kv> overrides = io::parse_overrides(args->sets);
+            const sim::scenario s = io::load_scenario_or_default(args->scenario, overrides);
             fmt::print("{}", io::write_scenario_yaml(s));
             return exit_ok;
         });

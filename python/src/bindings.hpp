@@ -2,8 +2,6 @@
 // The pieces of the `kardashev` Python module (kardashev._kardashev): one bind_* function per source file, and the
 // helpers they share: typed input errors raised from the binding code, and a long call that Ctrl-C interrupts.
 
-#include <array>
-#include <signal.h>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -40,24 +38,6 @@ void bind_propagate(py::module_& m);
 void bind_commands(py::module_& m);
 /// Registers network() and sweep().
 void bind_studies(py::module_& m);
-
-/// Keeps the process's SIGINT, SIGTERM and SIGHUP actions over a folder write: io::write_folder installs its own
-/// (they remove a half-written folder), which would otherwise replace Python's KeyboardInterrupt for good.
-class signal_actions_kept {
-public:
-    signal_actions_kept() {
-        for (std::size_t i = 0; i < m_signals.size(); ++i) ::sigaction(m_signals[i], nullptr, &m_saved[i]);
-    }
-    ~signal_actions_kept() {
-        for (std::size_t i = 0; i < m_signals.size(); ++i) ::sigaction(m_signals[i], &m_saved[i], nullptr);
-    }
-    signal_actions_kept(const signal_actions_kept&) = delete;
-    signal_actions_kept& operator=(const signal_actions_kept&) = delete;
-
-private:
-    std::array<int, 3> m_signals{SIGINT, SIGTERM, SIGHUP};
-    std::array<struct sigaction, 3> m_saved{};
-};
 
 /// Runs `fn` on a worker thread without the GIL, checking for Ctrl-C (PyErr_CheckSignals) every 50 ms; returns
 /// when `fn` does, rethrowing what it threw. On a signal it raises KeyboardInterrupt at once and lets the worker

@@ -1,7 +1,5 @@
 // kardashev.Scenario, kardashev.run and the compiled half of kardashev.Run: what `kardashev run` and `explain` do.
 
-#include <array>
-#include <csignal>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -64,8 +62,7 @@ public:
 private:
     void reload() {
         m_resolved = std::make_shared<const sim::scenario>(
-            m_path.empty() ? io::load_scenario_text(io::default_scenario_text(), "<default>", m_overrides)
-                           : io::load_scenario_file(m_path, m_overrides));
+io::load_scenario_or_default(m_path, m_overrides));
     }
     std::string m_path;  // empty: the embedded default
     std::vector<io::override_kv> m_overrides;
@@ -124,7 +121,6 @@ py::list event_rows(const sim::recorder& rec) {
 void write_run(const run_handle& r, const std::string& folder, bool force) {
     const std::filesystem::path out = io::output_path(folder);
     io::check_output_folder(out, force, "run folder");
-    const signal_actions_kept kept;
     io::write_run_folder(out, *r.scenario, *r.result, force);
 }
 

@@ -40,8 +40,7 @@ struct scenario_source {
         return out;
     }
     [[nodiscard]] sim::scenario load() const {
-        return path.empty() ? io::load_scenario_text(io::default_scenario_text(), "<default>", override_list())
-                            : io::load_scenario_file(path, override_list());
+        return io::load_scenario_or_default(path, override_list());
     }
 };
 
@@ -93,7 +92,6 @@ network_files run_network(const network_call& c) {
         });
     });
     const py::gil_scoped_release release;
-    const signal_actions_kept kept;  // the writes below install their own SIGINT action for their time
     if (!c.export_topology.empty()) io::write_topology_csv(c.export_topology, c.force, *state->study);
     if (!out.empty()) io::write_network_folder(out, c.force, *state->study, *state->result);
     return {io::network_summary_json(*state->study, *state->result), io::routes_csv(*state->study, state->result->routes)};
@@ -160,7 +158,6 @@ py::tuple run_sweep(const scenario_source& scenario, const py::dict& kw) {
     const std::string text = io::sweep_summary_text(named, tables->result);
     if (!request.out.empty()) {
         const py::gil_scoped_release release;
-        const signal_actions_kept kept;  // the write installs its own SIGINT action for its time
         io::write_sweep_tables(request.out, request.force, *tables);
     }
     return py::make_tuple(tables->samples_csv, tables->results_csv, tables->summary_json, text);

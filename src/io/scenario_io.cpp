@@ -26,6 +26,17 @@ sim::scenario load_scenario_text(std::string_view text, const std::string& file,
     return detail::load_scenario(text, file, overrides, builtin_accelerators());
 }
 
+sim::scenario load_scenario_or_default(const std::string& path, const std::vector<override_kv>& overrides) {
+    return path.empty() ? load_scenario_text(default_scenario_text(), "<default>", overrides) : load_scenario_file(path, overrides);
+}
+
+std::vector<override_kv> parse_overrides(const std::vector<std::string>& texts) {
+    std::vector<override_kv> out;
+    out.reserve(texts.size());
+    for (const auto& t : texts) out.push_back(parse_override(t));
+    return out;
+}
+
 sim::scenario load_scenario_file(const std::string& path, const std::vector<override_kv>& overrides) {
     const auto fail = [&](const std::string& why) {
         diagnostic d;

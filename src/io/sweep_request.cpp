@@ -17,7 +17,7 @@ sweep_request sweep_request_of(const sweep_options& a, std::size_t default_threa
         r.spec.inputs.push_back(std::move(in));
     }
     for (const auto& e : a.events) r.spec.events.push_back(study::parse_event(e));
-    for (const auto& s : a.sets) r.sets.push_back(parse_override(s));
+    r.sets = parse_overrides(a.sets);
     if (!a.method.empty()) r.spec.method = parse_sampling_method(a.method);
     if (a.samples >= 0) r.spec.samples = static_cast<std::size_t>(a.samples);
     if (a.seed >= 0) r.spec.seed = static_cast<std::uint64_t>(a.seed);

@@ -33,6 +33,13 @@ sim::scenario load_scenario_text(std::string_view text, const std::string& file,
 /// Loads a scenario file; a file that cannot be read is a scenario_error at line 0.
 sim::scenario load_scenario_file(const std::string& path, const std::vector<override_kv>& overrides = {});
 
+/// Loads the scenario file `path`, or the embedded default (named "<default>" in diagnostics) when `path` is empty:
+/// what every command and the Python module read for "SCENARIO, or none".
+sim::scenario load_scenario_or_default(const std::string& path, const std::vector<override_kv>& overrides = {});
+
+/// Each "key.path=value" of `--set` arguments parsed by parse_override, in order.
+std::vector<override_kv> parse_overrides(const std::vector<std::string>& texts);
+
 /// Writes the fully resolved scenario as YAML (every key, defaults filled in, units written out);
 /// load_scenario_text(write_scenario_yaml(s), ...) == s.
 std::string write_scenario_yaml(const sim::scenario& s);
