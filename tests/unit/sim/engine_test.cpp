@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "support/compute_fixtures.hpp"
+#include "support/sim_scenarios.hpp"
 
 #include "support/sim_series.hpp"
 
@@ -34,23 +35,7 @@ using sim::constraint;
 
 /// One site of 10,000 accelerators, a large corpus, no fleet: compute binds.
 sim::scenario base_scenario() {
-    sim::scenario s;
-    s.name = "test";
-    s.start = epoch::from_utc_iso("2026-01-01");
-    s.length = duration::from_days(365);
-    s.step = duration::from_days(1);
-    s.corpus.initial_unique_tokens = 1e15;
-    sim::site site;
-    site.name = "a";
-    site.accel = test_accelerator();
-    site.planned_accelerators = {{s.start, 10'000}};
-    site.facility.pue = 1.25;
-    site.facility.energy_price_usd_per_j = 0.10 / constants::joules_per_kwh;
-    site.facility_capex_usd_per_w = 10.0;
-    s.sites.push_back(site);
-    s.training.generation_length = duration::from_days(100);
-    s.training.release_gap = duration::from_days(10);
-    s.training.reference_loss = 2.5;
+    sim::scenario s = kardashev::testing::one_site_scenario("test");
     return s;
 }
 

@@ -8,6 +8,7 @@
 #include "kardashev/core/constants.hpp"
 #include "kardashev/sim/engine.hpp"
 #include "support/compute_fixtures.hpp"
+#include "support/sim_scenarios.hpp"
 #include "support/sim_series.hpp"
 
 namespace {
@@ -20,24 +21,11 @@ constexpr double year_s = constants::julian_year_s;
 /// One site of 10,000 T1 accelerators (32,500 USD each with its hall), a plan that adds 2,000 every 30 days, capex
 /// funded by cash; a chat cohort of 100 M users, 10 % paying 96 USD a year.
 sim::scenario money_scenario() {
-    sim::scenario s;
-    s.name = "money";
-    s.start = epoch::from_utc_iso("2026-01-01");
-    s.length = duration::from_days(365);
-    s.step = duration::from_days(1);
-    s.corpus.initial_unique_tokens = 1e15;
-    sim::site site;
-    site.name = "a";
-    site.accel = kardashev::testing::test_accelerator();
-    site.planned_accelerators = {{s.start, 10'000}};
-    for (int k = 1; k <= 11; ++k) site.planned_accelerators.push_back({s.start + duration::from_days(30 * k), 10'000.0 + 2'000.0 * k});
-    site.facility.pue = 1.25;
-    site.facility.energy_price_usd_per_j = 0.10 / constants::joules_per_kwh;
-    site.facility_capex_usd_per_w = 10.0;
-    s.sites.push_back(site);
+    sim::scenario s = kardashev::testing::one_site_scenario("money");
+    auto& plan = s.sites[0].planned_accelerators;
+    for (int k = 1; k <= 11; ++k) plan.push_back({s.start + duration::from_days(30 * k), 10'000.0 + 2'000.0 * k});
     s.training.generation_length = duration::from_days(60);
     s.training.release_gap = duration::from_days(5);
-    s.training.reference_loss = 2.5;
     fleet::cohort chat;
     chat.name = "chat";
     chat.kind = fleet::cohort_kind::social;
