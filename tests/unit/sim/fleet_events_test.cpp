@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/compute_fixtures.hpp"
+#include "support/sim_scenarios.hpp"
 #include "support/sim_series.hpp"
 
 #include <string>
@@ -15,23 +16,13 @@ namespace {
 
 using namespace kardashev;
 using kardashev::testing::series;
-using kardashev::testing::test_accelerator;
 
 const duration day = duration::from_days(1);
 
 sim::scenario week() {
-    sim::scenario s;
-    s.name = "fleet events";
-    s.start = epoch::from_utc_iso("2026-01-01");
+    auto s = kardashev::testing::one_site_scenario("fleet events");
     s.length = duration::from_days(7);
-    s.step = day;
-    s.corpus.initial_unique_tokens = 1e15;
-    sim::site site;
-    site.name = "a";
-    site.accel = test_accelerator();
-    site.planned_accelerators = {{s.start, 1000}};
-    s.sites.push_back(site);
-    s.training.reference_loss = 2.5;
+    s.sites[0].planned_accelerators = {{s.start, 1000}};
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/compute_fixtures.hpp"
+#include "support/sim_scenarios.hpp"
 
 #include "support/sim_series.hpp"
 
@@ -14,7 +15,6 @@
 
 namespace {
 
-using kardashev::testing::test_accelerator;
 
 using kardashev::testing::series;
 
@@ -25,25 +25,17 @@ constexpr double day_s = 86'400.0;
 
 /// One moon site that plans 10,000 accelerators from day 10, a mass driver of 1 t a day, a large corpus.
 sim::scenario moon_scenario() {
-    sim::scenario s;
-    s.name = "moon-test";
-    s.start = epoch::from_utc_iso("2026-01-01");
-    s.length = duration::from_days(365);
-    s.step = duration::from_days(1);
-    s.corpus.initial_unique_tokens = 1e15;
-    sim::site site;
+    auto s = kardashev::testing::one_site_scenario("moon-test");
+    sim::site site;  // a moon site with the defaults of sim::site, not the ground site's facility
     site.name = "base";
     site.kind = sim::site_kind::moon;
-    site.accel = test_accelerator();
+    site.accel = s.sites[0].accel;
     site.planned_accelerators = {{s.start, 0.0}, {s.start + duration::from_days(10), 10'000.0}};
     site.moon.industry.enabled = true;
     site.moon.industry.driver_rate_kg_per_s = {{s.start, 1000.0 / day_s}};
     site.moon.industry.regolith_share = {{s.start, 0.3}};
-    s.sites.push_back(site);
+    s.sites = {site};
     s.launch.price = {logistics::price_model::schedule, {}, 0.0, {}, {{s.start, 100.0}}};  // 100 USD/kg to LEO
-    s.training.generation_length = duration::from_days(100);
-    s.training.release_gap = duration::from_days(10);
-    s.training.reference_loss = 2.5;
     return s;
 }
 

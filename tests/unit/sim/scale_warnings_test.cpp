@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/compute_fixtures.hpp"
+#include "support/sim_scenarios.hpp"
 
 #include <algorithm>
 #include <string>
@@ -13,30 +14,19 @@
 
 namespace {
 
-using kardashev::testing::test_accelerator;
 
 using namespace kardashev;
 
 /// One ground site of `accelerators` accelerators of 1 kW all-in at PUE 1.25 under a power cap of `cap_w`.
 sim::scenario ground_scenario(double accelerators, double cap_w) {
-    sim::scenario s;
-    s.name = "scale";
-    s.start = epoch::from_utc_iso("2026-01-01");
+    auto s = kardashev::testing::one_site_scenario("scale");
     s.length = duration::from_days(30);
-    s.step = duration::from_days(1);
-    s.corpus.initial_unique_tokens = 1e15;
-    sim::site site;
+    auto& site = s.sites[0];
     site.name = "big";
-    site.accel = test_accelerator();
     site.planned_accelerators = {{s.start, accelerators}};
     site.power_capacity_w = {{s.start, cap_w}};
-    site.facility.pue = 1.25;
-    site.facility.energy_price_usd_per_j = 0.10 / constants::joules_per_kwh;
-    site.facility_capex_usd_per_w = 10.0;
-    s.sites.push_back(site);
     s.training.generation_length = duration::from_days(10);
     s.training.release_gap = duration::from_days(1);
-    s.training.reference_loss = 2.5;
     return s;
 }
 

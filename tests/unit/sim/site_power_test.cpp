@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/compute_fixtures.hpp"
+#include "support/sim_scenarios.hpp"
 
 #include "support/sim_series.hpp"
 
@@ -16,7 +17,6 @@
 
 namespace {
 
-using kardashev::testing::test_accelerator;
 
 using kardashev::testing::series;
 
@@ -38,23 +38,12 @@ sim::power_block block(plant_kind source, epoch from, double capacity_w, double 
 
 /// One ground site of up to 100,000 accelerators of 1 kW at PUE 1.25, fed by `plant`; compute binds.
 sim::scenario plant_scenario(std::vector<sim::power_block> plant) {
-    sim::scenario s;
-    s.name = "plant";
+    auto s = kardashev::testing::one_site_scenario("plant");
     s.start = start;
-    s.length = duration::from_days(365);
-    s.step = duration::from_days(1);
-    s.corpus.initial_unique_tokens = 1e15;
-    sim::site site;
-    site.name = "a";
-    site.accel = test_accelerator();
+    auto& site = s.sites[0];
     site.planned_accelerators = {{s.start, 100'000}};
-    site.facility.pue = 1.25;
-    site.facility_capex_usd_per_w = 10.0;
+    site.facility.energy_price_usd_per_j = 0.0;  // the plant's own fuel and rates are what the tests read
     site.power_plant = std::move(plant);
-    s.sites.push_back(site);
-    s.training.generation_length = duration::from_days(100);
-    s.training.release_gap = duration::from_days(10);
-    s.training.reference_loss = 2.5;
     return s;
 }
 
