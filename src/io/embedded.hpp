@@ -24,6 +24,8 @@ extern const std::string_view report_vega_lite_js;
 extern const std::string_view report_vega_embed_js;
 /// web/report/report.html: the page, with @@KD_...@@ slots that render_report fills.
 extern const std::string_view report_template_html;
+/// web/report/head.html: the <head> report.html and plan.html share, with @@KD_...@@ slots that render_page fills.
+extern const std::string_view report_head_html;
 /// web/report/report.css.
 extern const std::string_view report_css;
 /// web/report/report.js: builds the tables and charts from the page's JSON data.

@@ -88,22 +88,9 @@ std::string plan_json(const sim::scenario& input, const plan::plan_result& plan)
 }
 
 std::string render_plan_report(const sim::scenario& input, const plan::plan_result& plan) {
-    const std::string payload = detail::script_safe(plan_json(input, plan));
-    std::string title;
-    for (const char c : input.name) {  // HTML-escaped
-        if (c == '<') title += "&lt;";
-        else if (c == '>') title += "&gt;";
-        else if (c == '&') title += "&amp;";
-        else title += c;
-    }
-    return detail::fill(detail::plan_report_template_html,
-                        {{"TITLE", title},
-                         {"CSS", detail::report_css},
-                         {"VEGA", detail::without_source_map(detail::report_vega_js)},
-                         {"VEGA_LITE", detail::without_source_map(detail::report_vega_lite_js)},
-                         {"VEGA_EMBED", detail::without_source_map(detail::report_vega_embed_js)},
-                         {"DATA", payload},
-                         {"JS", detail::plan_report_js}});
+    const std::string data_json = plan_json(input, plan);
+    return detail::render_page(
+        {"plan", "plan.html", detail::plan_report_template_html, input.name, data_json, detail::plan_report_js});
 }
 
 void write_plan_folder(const std::filesystem::path& dir, const sim::scenario& input, const plan::plan_result& plan,

@@ -31,8 +31,6 @@ namespace {
 
 using detail::for_each_line;
 using detail::fill;
-using detail::script_safe;
-using detail::without_source_map;
 using json = nlohmann::ordered_json;
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
@@ -444,21 +442,6 @@ json binding_payload(const timeseries& ts, epoch start) {
 
 // --- page ---------------------------------------------------------------------------------------------------
 
-/// `s` with & < > " escaped for HTML text and attributes.
-std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -531,15 +514,9 @@ std::string render_report(const run_files& files) {
     }
     data["inputs"] = std::move(in);
 
-    const std::string payload = script_safe(data.dump());
-    const std::string title = html_escape(summary["scenario"].get<std::string>());
-    return fill(detail::report_template_html, {{"TITLE", title},
-                                               {"CSS", detail::report_css},
-                                               {"VEGA", without_source_map(detail::report_vega_js)},
-                                               {"VEGA_LITE", without_source_map(detail::report_vega_lite_js)},
-                                               {"VEGA_EMBED", without_source_map(detail::report_vega_embed_js)},
-                                               {"DATA", payload},
-                                               {"JS", detail::report_js}});
+    const std::string data_json = data.dump();
+    return detail::render_page({"report", "report.html", detail::report_template_html,
+                                summary["scenario"].get<std::string>(), data_json, detail::report_js});
 }
 
 std::size_t detail::read_report_csv(std::string_view text, bool events) {

@@ -1,7 +1,9 @@
-// The page machinery report.html and the plan's report.html share (report_parts.hpp).
+// The page machinery report.html and the plan's report.html share (report_parts.hpp): slots, escaping, and the
+// page assembly that puts web/report/head.html into each page.
 #include <fmt/format.h>
 
 #include "kardashev/core/error.hpp"
+#include "embedded.hpp"
 #include "report_parts.hpp"
 
 namespace kardashev::io::detail {
@@ -45,6 +47,35 @@ std::string fill(std::string_view tpl, const std::map<std::string, std::string_v
     }
     out.append(tpl.substr(pos));
     return out;
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (const char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string render_page(const page_parts& parts) {
+    const std::string title = html_escape(parts.title);
+    const std::string payload = script_safe(std::string(parts.data_json));
+    // The shared <head> (web/report/head.html): the page's kind and template, the styles and the chart libraries.
+    const std::string head = fill(report_head_html, {{"PAGE", parts.page},
+                                                     {"FILE", parts.file},
+                                                     {"TITLE", title},
+                                                     {"CSS", report_css},
+                                                     {"VEGA", without_source_map(report_vega_js)},
+                                                     {"VEGA_LITE", without_source_map(report_vega_lite_js)},
+                                                     {"VEGA_EMBED", without_source_map(report_vega_embed_js)}});
+    return fill(parts.template_html, {{"HEAD", head}, {"TITLE", title}, {"DATA", payload}, {"JS", parts.js}});
 }
 
 }  // namespace kardashev::io::detail

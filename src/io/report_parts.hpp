@@ -50,4 +50,21 @@ struct input_row {
 /// Fills each @@KD_NAME@@ slot of `tpl` from `slots` in one pass; throws error on an unknown slot.
 [[nodiscard]] std::string fill(std::string_view tpl, const std::map<std::string, std::string_view>& slots);
 
+/// `s` with & < > " escaped for HTML text and attributes.
+[[nodiscard]] std::string html_escape(std::string_view s);
+
+/// What a chart page (report.html, the plan's report.html) is made of.
+struct page_parts {
+    std::string_view page;           //!< its kind in the title and generator: "report", "plan"
+    std::string_view file;           //!< its template under web/report/, for the generator tag
+    std::string_view template_html;  //!< the template, with @@KD_HEAD@@, @@KD_TITLE@@, @@KD_DATA@@, @@KD_JS@@
+    std::string_view title;          //!< the scenario's name, unescaped
+    std::string_view data_json;      //!< the page's data, unescaped JSON
+    std::string_view js;             //!< the page's script
+};
+
+/// The page: `parts.template_html` with the shared head (web/report/head.html: styles and the chart libraries), the
+/// title escaped, the data made script-safe, and the script.
+[[nodiscard]] std::string render_page(const page_parts& parts);
+
 }  // namespace kardashev::io::detail

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "kardashev/core/text.hpp"
+#include "report_parts.hpp"
 #include "sweep_parts.hpp"
 
 namespace kardashev::io::detail {
@@ -17,22 +18,9 @@ constexpr int chart_w = 520;
 constexpr int chart_h = 220;
 constexpr int margin = 40;
 
-std::string escape(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string svg_open(std::string_view title) {
-    return fmt::format("<figure><figcaption>{}</figcaption><svg viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\">", escape(title),
+    return fmt::format("<figure><figcaption>{}</figcaption><svg viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\">", html_escape(title),
                        chart_w, chart_h, chart_w, chart_h);
 }
 
@@ -72,7 +60,7 @@ std::string distribution_chart(std::size_t m, const std::vector<double>& all) {
     }
     const auto label = [&](double x) { return def.kind == study::output_kind::number ? fmt::format("{:.4g}", x) : output_text(m, x); };
     out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", margin,
-                       chart_h - 10, escape(label(lo)), chart_w - margin, chart_h - 10, escape(label(v.back())));
+                       chart_h - 10, html_escape(label(lo)), chart_w - margin, chart_h - 10, html_escape(label(v.back())));
     const auto never = all.size() - v.size();
     if (never > 0) out += fmt::format("<text x=\"{}\" y=\"20\">{} of {} samples: never</text>", margin, never, all.size());
     return out + "</svg></figure>\n";
@@ -92,7 +80,7 @@ std::string bar_chart(std::string_view title, const std::vector<std::string>& na
     const double zero = signed_axis ? names_w + (chart_w - names_w - values_w) / 2.0 : names_w;
     const double scale = chart_w - values_w - zero;
     std::string out = fmt::format("<figure><figcaption>{}</figcaption><svg viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\">",
-                                  escape(title), chart_w, h, chart_w, h);
+                                  html_escape(title), chart_w, h, chart_w, h);
     out += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"0\" y2=\"{1}\" stroke=\"#999\"/>", zero, h - 20);
     for (std::size_t r = 0; r < order.size(); ++r) {
         const auto j = order[r];
@@ -100,7 +88,7 @@ std::string bar_chart(std::string_view title, const std::vector<std::string>& na
         const double y = 5 + static_cast<double>(r) * row;
         const double x0 = v < 0 ? zero + v * scale : zero;
         const double w = std::abs(v) * scale;
-        out += fmt::format("<text x=\"5\" y=\"{:.1f}\" font-size=\"11\">{}</text>", y + 13, escape(names[j]));
+        out += fmt::format("<text x=\"5\" y=\"{:.1f}\" font-size=\"11\">{}</text>", y + 13, html_escape(names[j]));
         out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"16\" fill=\"{}\"/>", x0, y, w,
                            v < 0 ? "#d62728" : "#1f77b4");
         if (!low.empty()) {
@@ -115,7 +103,7 @@ std::string bar_chart(std::string_view title, const std::vector<std::string>& na
 std::string sensitivity_charts(const sweep_request& r, const study::sensitivity& s) {
     std::vector<std::string> names;
     for (const auto& in : r.spec.inputs) names.push_back(in.key);
-    std::string out = fmt::format("<h3>{}</h3>\n", escape(s.target));
+    std::string out = fmt::format("<h3>{}</h3>\n", html_escape(s.target));
     out += bar_chart("Spearman rank correlation with each input (tornado)", names, s.rank_correlation, {}, {}, true);
     if (!s.sobol.empty()) {
         std::vector<double> v, lo, hi, t, tlo, thi;
@@ -133,7 +121,7 @@ std::string sensitivity_charts(const sweep_request& r, const study::sensitivity&
         for (const auto& m : s.morris) mu.push_back(top > 0 ? m.mu_star / top : 0.0);
         out += bar_chart("Morris mu* (scaled to the largest)", names, mu, {}, {}, false);
     }
-    if (!s.note.empty()) out += fmt::format("<p class=\"note\">{}</p>\n", escape(s.note));
+    if (!s.note.empty()) out += fmt::format("<p class=\"note\">{}</p>\n", html_escape(s.note));
     return out;
 }
 
@@ -169,14 +157,14 @@ std::string head(const sweep_request& r, const study::sweep_summary& summary) {
         "body{{font-family:sans-serif;max-width:1100px;margin:2em auto}}figure{{display:inline-block;margin:.5em}}"
         "figcaption{{font-size:13px}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 6px}}"
         "</style></head><body><h1>kardashev sweep: {}</h1><p>{} {} samples, {} ran, {} failed; seed {}.</p>\n<h2>Inputs</h2><table>",
-        escape(r.scenario.empty() ? "<default>" : r.scenario), summary.samples, study::to_string(r.spec.method), summary.ran,
+        html_escape(r.scenario.empty() ? "<default>" : r.scenario), summary.samples, study::to_string(r.spec.method), summary.ran,
         summary.failed, r.spec.seed);
-    for (const auto& in : r.spec.inputs) out += fmt::format("<tr><td>{}</td><td>{}</td></tr>", escape(in.key), escape(in.text));
+    for (const auto& in : r.spec.inputs) out += fmt::format("<tr><td>{}</td><td>{}</td></tr>", html_escape(in.key), html_escape(in.text));
     out += "</table>\n";
     if (!summary.events.empty()) out += "<h2>Events</h2><table><tr><th>event</th><th>probability</th><th>Wilson 95 %</th></tr>";
     for (std::size_t e = 0; e < summary.events.size(); ++e) {
         const auto& p = summary.events[e].probability;
-        out += fmt::format("<tr><td>{}</td><td>{:.3f}</td><td>{:.3f} - {:.3f}</td></tr>", escape(r.spec.events[e].text), p.value, p.low, p.high);
+        out += fmt::format("<tr><td>{}</td><td>{:.3f}</td><td>{:.3f} - {:.3f}</td></tr>", html_escape(r.spec.events[e].text), p.value, p.low, p.high);
     }
     return out + (summary.events.empty() ? "" : "</table>\n");
 }
