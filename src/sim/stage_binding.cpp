@@ -59,7 +59,7 @@ constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& l
     // launch, then a moon site's satellite factory (lunar_industry). With model lines the data test is the line's
     // with the most compute (bind_lines).
     const constraint supply = supply_constraint(buildout, energy);
-    ++binding.supply_steps[static_cast<std::size_t>(supply)];
+    count_binding(clock, supply, "supply_change", binding.last_supply, binding.supply_steps, recording);
     bool data_short = false;
     if (lines_data_short) {
         data_short = *lines_data_short;

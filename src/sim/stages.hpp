@@ -353,6 +353,7 @@ struct binding_state {
     std::array<std::int64_t, constraint_count> steps{};  // steps each constraint bound
     std::optional<constraint> last_buildout;                     // what bound the build-out the previous step
     std::array<std::int64_t, constraint_count> buildout_steps{};  // steps each constraint bound the build-out
+    std::optional<constraint> last_supply;                        // what bound the supply the previous step
     std::array<std::int64_t, constraint_count> supply_steps{};    // steps each constraint bound the supply, data aside
 };
 
