@@ -1,5 +1,7 @@
 #include "kardashev/io/run_folder.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
@@ -131,6 +133,20 @@ void write_lines_json(nlohmann::ordered_json& j, const sim::run_summary& sum) {
     }
 }
 
+/// binding_steps, buildout_binding_steps and supply_binding_steps: steps per constraint, every constraint named.
+void write_binding_json(nlohmann::ordered_json& j, const sim::run_summary& sum) {
+    const std::array<std::pair<const char*, const std::array<std::int64_t, sim::constraint_count>*>, 3> counts{{
+        {"binding_steps", &sum.binding_steps},
+        {"buildout_binding_steps", &sum.buildout_binding_steps},
+        {"supply_binding_steps", &sum.supply_binding_steps},
+    }};
+    for (const auto& [key, steps] : counts) {
+        auto& out = j[key] = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < sim::constraint_count; ++i)
+            out[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = (*steps)[i];
+    }
+}
+
 }  // namespace
 
 std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
@@ -222,12 +238,7 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
         }
         sites.push_back(e);
     }
-    auto& bind = j["binding_steps"] = nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < sim::constraint_count; ++i)
-        bind[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = sum.binding_steps[i];
-    auto& built = j["buildout_binding_steps"] = nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < sim::constraint_count; ++i)
-        built[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = sum.buildout_binding_steps[i];
+    write_binding_json(j, sum);
     write_lines_json(j, sum);
     detail::add_money_json(sum, j);
     j["inputs"] = yaml_to_json(YAML::Load(write_scenario_yaml(s)));

@@ -96,6 +96,10 @@ std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, c
     for (std::size_t i = 0; i < sim::constraint_count; ++i)
         if (sum.buildout_binding_steps[i] > 0)
             text += fmt::format("  {} {}", sim::to_string(static_cast<sim::constraint>(i)), sum.buildout_binding_steps[i]);
+    text += "\nwhat bound the compute supply, data aside, steps:";
+    for (std::size_t i = 0; i < sim::constraint_count; ++i)
+        if (sum.supply_binding_steps[i] > 0)
+            text += fmt::format("  {} {}", sim::to_string(static_cast<sim::constraint>(i)), sum.supply_binding_steps[i]);
     text += fmt::format("\n\nrun folder: {}\n", out.string());
     return text;
 }

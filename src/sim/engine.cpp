@@ -97,7 +97,7 @@ struct run_state {
         book_purchases(input, input.start, step.buildout, books);  // the installed base's capex, at the start
         register_lunar_industry(input, plants.lunar, recording);  // runs without a factory keep their channels
         costs = start_unit_cost(input, recording);                // after every channel registered before it
-        lines = start_lines(input, recording);                    // none without fleet.lines
+        lines = start_lines(input, corpus, recording);            // none without fleet.lines
         serving = start_serving(input, recording);
         money = start_money(input, books, energy, plants, recording);
         recording.reserve(static_cast<std::size_t>(steps) * recording.channels().size());
@@ -120,10 +120,11 @@ struct run_state {
         record_lunar_industry(clock, input, plants.lunar, recording);
         energy_stage(clock, input, plants, step.buildout, step.fast, energy, step.energy, recording);
         training_stage(clock, input, law, training_view(step.energy, serving, training_energy), corpus, training, step.training, recording);
-        step.binding = binding_stage(clock, law, step.training, corpus, step.uplink, step.buildout, step.energy, binding, recording);
-        bind_lines(clock, step.training, step.uplink, step.binding, lines, recording);
-        release_stage(clock, input, law, step.binding, corpus, cohorts, step.training, release, training, recording);
-        release_lines(clock, input, training, lines, recording);
+        const auto lines_data_short = bind_lines(clock, step.training, step.uplink,
+                                                 supply_constraint(step.buildout, step.energy), lines, recording);
+        step.binding = binding_stage(clock, law, step.training, corpus, step.uplink, step.buildout, step.energy,
+                                     lines_data_short, binding, recording);
+        release_stage(clock, input, law, step.binding, corpus, cohorts, step.training, release, training, lines, recording);
         economy_stage(clock, input, plants, step.buildout, energy, step.energy, step.binding,
                       binding.last_buildout.value_or(constraint::compute), books, recording);
         unit_cost_stage(clock, input, plants, step.buildout, step.fast, step.energy, step.launch, launch, costs, recording);

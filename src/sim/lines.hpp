@@ -29,26 +29,33 @@ struct lines_state {
     std::size_t generations_seen = 0;  // company generations already split among the lines
 };
 
-/// The lines of `input` with their corpora at the start and their channels; empty without fleet.lines.
-[[nodiscard]] lines_state start_lines(const scenario& input, recorder& recording);
+/// The lines of `input` with their corpora at the start and their channels; empty without fleet.lines. With lines the
+/// company's corpus is the sum of theirs (`corpus.unique_tokens` set to it).
+[[nodiscard]] lines_state start_lines(const scenario& input, corpus_state& corpus, recorder& recording);
 
 /// Before the fleet stage: deploys each line's models whose release date has come, and sets each served cohort's
 /// quality from its line (fleet_state::cohort_quality).
 void deploy_lines(const step_clock& clock, lines_state& lines, fleet_state& cohorts);
 
-/// After the corpus stage: each line adds its sources' curated tokens (times their weights), up to its cap.
-void add_line_tokens(const step_clock& clock, const scenario& input, const corpus_state& corpus, lines_state& lines,
-                        recorder& recording);
+/// After the corpus stage: each line adds its sources' curated tokens (times their weights), up to its cap; the
+/// company's corpus (corpus unique_tokens, tokens_added) is the sum of the lines'. Nothing without lines.
+void add_line_tokens(const step_clock& clock, const scenario& input, corpus_state& corpus, lines_state& lines,
+                     recorder& recording);
 
-/// After the binding stage: a line whose compute-optimal data for its share of the generation's projected effective
-/// compute exceeds its corpus is data-bound (bandwidth-bound when the uplink is full); else it takes the company's.
-void bind_lines(const step_clock& clock, const training_step& training, const uplink_step& uplink,
-                         constraint company, lines_state& lines, recorder& recording);
+/// Before the binding stage: a line whose compute-optimal data (by its own law) for its share of the generation's
+/// projected effective compute exceeds its corpus is data-bound (bandwidth-bound when the uplink is full); else the
+/// supply constraint binds it. Returns whether the line with the largest share (the first of equals) is data-short:
+/// the company's data test (docs/models/fleet.md "Model lines"); nothing without lines.
+[[nodiscard]] std::optional<bool> bind_lines(const step_clock& clock, const training_step& training,
+                                             const uplink_step& uplink, constraint supply, lines_state& lines,
+                                             recorder& recording);
 
-/// After the release stage: splits each newly released company generation's effective compute among the lines
-/// (fixed shares or the marginal rule) and releases each line's model on its cadence.
-void release_lines(const step_clock& clock, const scenario& input, const training_state& training,
-                         lines_state& lines, recorder& recording);
+/// In the release stage, for a finished generation `model`: splits its effective compute among the lines (fixed
+/// shares or the marginal rule), trains each line's model on its cadence, and makes the company's generation from
+/// the lines: effective FLOP given to them, the sums of their models' parameters, tokens and corpora, the
+/// share-weighted quality and the loss of `law` at that quality against `reference_loss`.
+void train_lines(const scenario& input, const fleet::chinchilla_law& law, generation& model, lines_state& lines,
+                 recorder& recording);
 
 /// The lines' summaries, in scenario order.
 [[nodiscard]] std::vector<line_summary> summarise_lines(const lines_state& lines);

@@ -101,6 +101,7 @@ run_summary summarise(const scenario& input, std::int64_t steps, const fleet_sta
     summary.peak_earth_sunlight_share = economy::earth_sunlight_share(energy.peak_facility_power_w);
     summary.binding_steps = binding.steps;
     summary.buildout_binding_steps = binding.buildout_steps;
+    summary.supply_binding_steps = binding.supply_steps;
     for (std::size_t i = 0; i < input.sites.size(); ++i)
         summary.sites.push_back(summarise_site(input, input.sites[i], plants.sites[i], energy.sites[i], books.sites[i], launched,
                                                   orbits));

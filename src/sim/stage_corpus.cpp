@@ -28,9 +28,13 @@ void corpus_stage(const step_clock& clock, const scenario& input, const fleet_st
         collected += cohorts.units[i] * logistics::dated_value_at(cohort.raw_bytes_per_unit_s, clock.start);  // F4 before the upload fraction
         curated += selected * carried_share * curation_yield;   // F5 before tokenisation
     }
-    corpus.unique_tokens += tokens_added;
-    recording.record(clock.index, corpus.channels.unique_tokens, corpus.unique_tokens);
-    recording.record(clock.index, corpus.channels.tokens_added, tokens_added);
+    // With model lines the company's corpus is the sum of the lines' (add_line_tokens, lines.hpp): each takes its own
+    // cohorts' tokens, weighted and capped.
+    if (input.lines.empty()) {
+        corpus.unique_tokens += tokens_added;
+        recording.record(clock.index, corpus.channels.unique_tokens, corpus.unique_tokens);
+        recording.record(clock.index, corpus.channels.tokens_added, tokens_added);
+    }
     recording.record(clock.index, corpus.channels.collected, collected);
     recording.record(clock.index, corpus.channels.curated, curated);
 }

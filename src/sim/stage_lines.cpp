@@ -95,9 +95,48 @@ void give_generation(const scenario& input, const generation& g, std::size_t l, 
                                      model.data_limited ? ", data-limited" : "")});
 }
 
+/// [tokens] the lines' unique tokens together: the company's corpus.
+double lines_corpus(const lines_state& lines) {
+    double total = 0.0;
+    for (const auto& line : lines.lines) total += line.unique_tokens;
+    return total;
+}
+
+/// The company's generation from its lines after they took their `shares` of `company_flop` [effective FLOP]: the
+/// compute they were given, the sums of their latest models' parameters and tokens and of their corpora, the quality
+/// of those models weighted by the shares (equal weights when no share is positive), and the loss of `law` at that
+/// quality (quality_from_loss inverted against training.reference_loss).
+void company_model(const scenario& input, const fleet::chinchilla_law& law, double company_flop,
+                   const std::vector<double>& shares, const lines_state& lines, generation& model) {
+    double given = 0.0, share_sum = 0.0, weighted = 0.0;
+    model.params = model.tokens = model.unique_tokens = 0.0;
+    for (std::size_t l = 0; l < lines.lines.size(); ++l) {
+        const auto& line = lines.lines[l];
+        given += shares[l] * company_flop;
+        model.unique_tokens += line.unique_tokens;
+        if (line.summary.generations.empty()) continue;
+        const auto& latest = line.summary.generations.back();
+        model.params += latest.params;
+        model.tokens += latest.tokens;
+        share_sum += shares[l];
+        weighted += shares[l] * latest.quality;
+    }
+    const double count = static_cast<double>(lines.lines.size());
+    double quality = 0.0;
+    if (share_sum > 0.0) {
+        quality = weighted / share_sum;
+    } else {
+        for (const auto& line : lines.lines)
+            if (!line.summary.generations.empty()) quality += line.summary.generations.back().quality / count;
+    }
+    model.effective_flop = given;
+    model.quality = quality;
+    model.loss = input.training.reference_loss - quality * (input.training.reference_loss - law.e);
+}
+
 }  // namespace
 
-lines_state start_lines(const scenario& input, recorder& recording) {
+lines_state start_lines(const scenario& input, corpus_state& corpus, recorder& recording) {
     lines_state lines;
     lines.serving.assign(input.cohorts.size(), -1);
     for (std::size_t l = 0; l < input.lines.size(); ++l) {
@@ -125,6 +164,7 @@ lines_state start_lines(const scenario& input, recorder& recording) {
         }
         lines.lines.push_back(std::move(line));
     }
+    if (!lines.lines.empty()) corpus.unique_tokens = lines_corpus(lines);
     return lines;
 }
 
@@ -139,8 +179,9 @@ void deploy_lines(const step_clock& clock, lines_state& lines, fleet_state& coho
     }
 }
 
-void add_line_tokens(const step_clock& clock, const scenario& input, const corpus_state& corpus, lines_state& lines,
-                        recorder& recording) {
+void add_line_tokens(const step_clock& clock, const scenario& input, corpus_state& corpus, lines_state& lines,
+                     recorder& recording) {
+    if (lines.lines.empty()) return;
     for (std::size_t l = 0; l < lines.lines.size(); ++l) {
         auto& line = lines.lines[l];
         const auto& spec = input.lines[l];
@@ -155,35 +196,45 @@ void add_line_tokens(const step_clock& clock, const scenario& input, const corpu
         recording.record(clock.index, line.channels.deployed_loss,
                          line.deployed > 0 ? released[line.deployed - 1].loss : line.reference_loss);
     }
+    // The company's corpus is its lines' (the corpus stage left it to them).
+    const double total = lines_corpus(lines);
+    recording.record(clock.index, corpus.channels.unique_tokens, total);
+    recording.record(clock.index, corpus.channels.tokens_added, total - corpus.unique_tokens);
+    corpus.unique_tokens = total;
 }
 
-void bind_lines(const step_clock& clock, const training_step& training, const uplink_step& uplink,
-                         constraint company, lines_state& lines, recorder& recording) {
+std::optional<bool> bind_lines(const step_clock& clock, const training_step& training, const uplink_step& uplink,
+                               constraint supply, lines_state& lines, recorder& recording) {
+    if (lines.lines.empty()) return std::nullopt;
+    bool flagship_short = false;
+    double flagship_share = -1.0;
     for (auto& line : lines.lines) {
         const double flop = line.share * training.projected_effective_flop;
         const bool data_short = flop > 0.0 && fleet::compute_optimal(line.law, flop).tokens > line.unique_tokens;
-        constraint bound = company == constraint::data || company == constraint::bandwidth ? constraint::compute : company;
-        if (data_short) bound = uplink.saturated ? constraint::bandwidth : constraint::data;
+        const constraint bound = data_short ? (uplink.saturated ? constraint::bandwidth : constraint::data) : supply;
         ++line.summary.binding_steps[static_cast<std::size_t>(bound)];
         recording.record(clock.index, line.channels.data_bound, data_short ? 1.0 : 0.0);
         recording.record(clock.index, line.channels.compute_share, line.share);
+        if (line.share > flagship_share) {
+            flagship_share = line.share;
+            flagship_short = data_short;
+        }
     }
+    return flagship_short;
 }
 
-void release_lines(const step_clock& clock, const scenario& input, const training_state& training,
-                         lines_state& lines, recorder& recording) {
-    (void)clock;
+void train_lines(const scenario& input, const fleet::chinchilla_law& law, generation& model, lines_state& lines,
+                 recorder& recording) {
     if (lines.lines.empty()) return;
-    while (lines.generations_seen < training.released.size()) {
-        const auto& g = training.released[lines.generations_seen++];
-        std::vector<double> shares(lines.lines.size(), 0.0);
-        if (input.line_allocation == fleet::line_allocation::marginal) {
-            shares = marginal_shares(input, lines, g.effective_flop, g.released);
-        } else {
-            for (std::size_t l = 0; l < shares.size(); ++l) shares[l] = input.lines[l].compute_share;
-        }
-        for (std::size_t l = 0; l < lines.lines.size(); ++l) give_generation(input, g, l, shares[l], lines, recording);
+    std::vector<double> shares(lines.lines.size(), 0.0);
+    if (input.line_allocation == fleet::line_allocation::marginal) {
+        shares = marginal_shares(input, lines, model.effective_flop, model.released);
+    } else {
+        for (std::size_t l = 0; l < shares.size(); ++l) shares[l] = input.lines[l].compute_share;
     }
+    const double company_flop = model.effective_flop;
+    for (std::size_t l = 0; l < lines.lines.size(); ++l) give_generation(input, model, l, shares[l], lines, recording);
+    company_model(input, law, company_flop, shares, lines, model);
 }
 
 std::vector<line_summary> summarise_lines(const lines_state& lines) {

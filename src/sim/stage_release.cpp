@@ -2,6 +2,7 @@
 // generations").
 #include <fmt/format.h>
 
+#include "lines.hpp"
 #include "stages.hpp"
 
 namespace kardashev::sim::detail {
@@ -76,11 +77,12 @@ release_channels start_release(recorder& recording) {
 void release_stage(const step_clock& clock, const scenario& input, const fleet::chinchilla_law& law,
                    constraint binding, const corpus_state& corpus, const fleet_state& cohorts,
                    const training_step& step, const release_channels& channels, training_state& training,
-                   recorder& recording) {
+                   lines_state& lines, recorder& recording) {
     auto& current = training.current;
     ++current.binding_steps[static_cast<std::size_t>(binding)];
     if (clock.end >= current.ends && current.flop > 0.0) {
         generation model = trained_model(input, law, current, corpus.unique_tokens);
+        train_lines(input, law, model, lines, recording);  // with model lines, the company's model is theirs
         recording.add_event({clock.end, "model_trained", fmt::format("model/{}", model.index),
                              fmt::format("{:.4g} FLOP ({:.4g} effective), {:.4g} parameters, {:.4g} tokens, loss {:.4f}, "
                                          "bound by {}",

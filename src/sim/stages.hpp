@@ -30,6 +30,8 @@
 
 namespace kardashev::sim::detail {
 
+struct lines_state;  // model lines (lines.hpp)
+
 inline constexpr double inf = std::numeric_limits<double>::infinity();
 inline constexpr double tiny = 1e-9;  // relative slack when comparing accelerator counts
 
@@ -351,6 +353,8 @@ struct binding_state {
     std::array<std::int64_t, constraint_count> steps{};  // steps each constraint bound
     std::optional<constraint> last_buildout;                     // what bound the build-out the previous step
     std::array<std::int64_t, constraint_count> buildout_steps{};  // steps each constraint bound the build-out
+    std::optional<constraint> last_supply;                        // what bound the supply the previous step
+    std::array<std::int64_t, constraint_count> supply_steps{};    // steps each constraint bound the supply, data aside
 };
 
 // --- 10. release
@@ -541,17 +545,24 @@ void training_stage(const step_clock& clock, const scenario& input, const fleet:
                     const energy_step& energy, const corpus_state& corpus, training_state& training,
                     training_step& out, recorder& recording);
 /// 9. binding: the constraint that bound the step; a `bottleneck_change` event when it changes.
+/// With model lines (`lines_data_short` given) the company's data test is the one of the line with the most compute
+/// (bind_lines, lines.hpp; docs/models/fleet.md "Model lines"); without, the company's law against the corpus.
 [[nodiscard]] constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& law,
                                        const training_step& training, const corpus_state& corpus,
                                        const uplink_step& uplink, const buildout_step& buildout,
-                                       const energy_step& energy, binding_state& binding, recorder& recording);
+                                       const energy_step& energy, std::optional<bool> lines_data_short,
+                                       binding_state& binding, recorder& recording);
+/// What bound the supply of compute this step, data aside: money, power, launch or a moon site's factory when its
+/// cut is a material share of the plan's peak FLOP/s (in that order), else compute.
+[[nodiscard]] constraint supply_constraint(const buildout_step& buildout, const energy_step& energy);
 /// 10. release: counts the step's binding for the generation in training; one whose time is up takes the best
 /// (N, D) for its FLOP and the corpus and is released, and the next starts. Records the generation and the
-/// deployed model.
+/// deployed model. With model lines the generation's compute is split among the lines, which train their models,
+/// and the company's generation is made from them (train_lines, lines.hpp).
 void release_stage(const step_clock& clock, const scenario& input, const fleet::chinchilla_law& law,
                    constraint binding, const corpus_state& corpus, const fleet_state& cohorts,
                    const training_step& step, const release_channels& channels, training_state& training,
-                   recorder& recording);
+                   lines_state& lines, recorder& recording);
 /// 11. economy: the step's purchases booked, depreciation charged; records the company's books, facility power,
 /// Kardashev index and binding constraint.
 void economy_stage(const step_clock& clock, const scenario& input, const buildout_state& budget,

@@ -32,17 +32,18 @@ TEST(launch_cli, a_fixed_3600_usd_per_kg_launch_price_makes_the_orbital_cluster_
 
 TEST(launch_cli, one_flight_a_year_makes_launch_bind_and_no_launch_limit_does_not) {
     const auto root = temp_root("launch_bind");
-    // The orbital cluster's plan jumps to 2 M TPUs on 10 January; a corpus large enough that data does not bind and
-    // enough grid for colossus-2 that power does not; 60 days.
+    // The orbital cluster's plan jumps to 2 M TPUs on 10 January; enough grid for colossus-2 that power does not bind;
+    // 60 days. The default's model lines are data-bound, so the test reads what bound the compute supply, data aside
+    // (supply_binding_steps).
     const std::string plan =
-        "--set 'length=60 d' --set 'corpus.initial_unique_tokens=1 Etok' --set 'sites[1].power_capacity=20 GW' "
+        "--set 'length=60 d' --set 'sites[1].power_capacity=20 GW' "
         "--set 'sites[2].accelerators[0].from=2026-01-01' --set 'sites[2].accelerators[1].from=2026-01-10' "
         "--set 'sites[2].accelerators[1].value=2000000' --set 'sites[2].power_capacity=5 GW' ";
     const auto few = run_summary(root / "few", plan + "--set 'launch.launchers[0].flights_per_year=1 /yr'");
-    EXPECT_GE(few["binding_steps"]["launch"].get<int>(), 45);  // every step from the jump (51)
+    EXPECT_GE(few["supply_binding_steps"]["launch"].get<int>(), 45);  // every step from the jump (51)
     const auto unlimited = run_summary(root / "unlimited", plan + "--set 'launch.launchers=[]'");
-    EXPECT_EQ(unlimited["binding_steps"]["launch"].get<int>(), 0);
-    EXPECT_GE(unlimited["binding_steps"]["money"].get<int>(), 45) << "without the launch limit the budget binds";
+    EXPECT_EQ(unlimited["supply_binding_steps"]["launch"].get<int>(), 0);
+    EXPECT_GE(unlimited["supply_binding_steps"]["money"].get<int>(), 45) << "without the launch limit the budget binds";
     fs::remove_all(root);
 }
 

@@ -2,9 +2,10 @@
 // "Model lines"): the data loop reaches each line's models. Robotaxis without quality feedback change the driving
 // line's later generations; humanoids uploading twice the share of their data bring the robotics line's models
 // forward; the robotics line is data-bound for a substantial part of the run; the language line's unique text stays
-// within Epoch AI's stock.
+// within Epoch AI's stock; the company's corpus, compute, models and binding are its lines'.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -78,6 +79,43 @@ TEST(lines_cli, default_robotics_is_data_bound_and_language_stays_within_epochs_
     const auto& language = line_named(s, "language");
     EXPECT_LE(language["final_unique_tokens"].get<double>(), 300e12);  // Epoch AI's central stock (Villalobos et al. 2024)
     for (const auto& line : s["lines"]) EXPECT_FALSE(line["generations"].empty()) << line["name"];
+    fs::remove_all(root);
+}
+
+TEST(lines_cli, the_company_trains_as_the_sum_of_its_lines) {
+    const auto root = temp_root("lines_company");
+    const auto s = run_summary(root / "run", "");
+    // The corpus is the lines' corpora together (the driving and robotics video, and the language line's text).
+    double corpus = 0.0;
+    for (const auto& line : s["lines"]) corpus += line["final_unique_tokens"].get<double>();
+    EXPECT_NEAR(s["final_unique_tokens"].get<double>(), corpus, 1e-12 * corpus);
+    // Every line releases with every generation in the default (cadence 1): a generation's effective compute,
+    // parameters and tokens are its lines' models' sums (fixed shares summing to 100 %).
+    const auto& generations = s["generations"];
+    for (std::size_t k = 0; k < generations.size(); ++k) {
+        double flop = 0.0, params = 0.0, tokens = 0.0;
+        for (const auto& line : s["lines"]) {
+            flop += line["generations"][k]["effective_flop"].get<double>();
+            params += line["generations"][k]["params"].get<double>();
+            tokens += line["generations"][k]["tokens"].get<double>();
+        }
+        EXPECT_NEAR(generations[k]["effective_flop"].get<double>(), flop, 1e-9 * flop) << k;
+        EXPECT_NEAR(generations[k]["params"].get<double>(), params, 1e-9 * params) << k;
+        EXPECT_NEAR(generations[k]["tokens"].get<double>(), tokens, 1e-9 * tokens) << k;
+    }
+    // The company's binding constraint is the one of the line with the most compute (language, 60 %).
+    EXPECT_EQ(s["binding_steps"], line_named(s, "language")["binding_steps"]);
+    // Data aside, power and money bind the supply of compute, every step named once.
+    std::int64_t supply = 0;
+    for (const auto& [name, steps] : s["supply_binding_steps"].items()) supply += steps.get<std::int64_t>();
+    EXPECT_EQ(supply, s["steps"].get<std::int64_t>());
+    EXPECT_GT(s["supply_binding_steps"]["money"].get<int>(), 0);
+    // Without lines the single company model trains on every cohort's tokens and data binds only part of the run.
+    const auto single = run_summary(root / "single", "--set 'fleet.lines=[]'");
+    EXPECT_FALSE(single.contains("lines")) << "no lines, no `lines` in summary.json";
+    const auto& bound = single["binding_steps"];
+    EXPECT_LT(bound["data"].get<int>() + bound["bandwidth"].get<int>(), single["steps"].get<int>());
+    EXPECT_GT(single["final_unique_tokens"].get<double>(), s["final_unique_tokens"].get<double>());
     fs::remove_all(root);
 }
 

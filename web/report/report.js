@@ -100,6 +100,8 @@
       `${summary.binding_steps[k]} (${pct(summary.binding_steps[k] / totalSteps)})`]),
     ...Object.entries(summary.buildout_binding_steps || {}).filter(([, v]) => v > 0).map(([k, v]) =>
       [`Steps the build-out was bound by ${k === 'compute' ? 'its plan' : k}`, `${v} (${pct(v / totalSteps)})`]),
+    ...Object.entries(summary.supply_binding_steps || {}).filter(([, v]) => v > 0).map(([k, v]) =>
+      [`Steps the compute supply was bound by ${k === 'compute' ? 'the plan' : k} (data aside)`, `${v} (${pct(v / totalSteps)})`]),
   ]);
   table('kd-fleet-final', null, Object.entries(summary.final_fleet_units).map(([k, v]) => [`Fleet at the end: ${k}`, si(v, '')]));
   table('kd-generations', ['gen', 'started', 'released', 'FLOP', 'effective FLOP', 'parameters', 'tokens', 'unique tokens',

@@ -176,6 +176,9 @@ struct run_summary {
     std::array<std::int64_t, constraint_count> binding_steps{};  //!< steps each constraint bound
     /// Steps each constraint bound the build-out (what cut the plan's peak FLOP/s most; compute: nothing did).
     std::array<std::int64_t, constraint_count> buildout_binding_steps{};
+    /// Steps each constraint bound the supply of compute, data aside (money, power, launch, lunar_industry or
+    /// compute; the company's rule without its data test): what binds when every model line is data-bound.
+    std::array<std::int64_t, constraint_count> supply_binding_steps{};
     std::int64_t steps = 0;
     std::vector<site_summary> sites;         //!< per site, in scenario order
     /// First step start at which an orbit (moon) site's new accelerator-hour costs less than the cheapest ground

@@ -104,9 +104,15 @@ TEST(c10_model_lines, language_stock_is_epoch_ai_central_estimate) {
 }
 
 TEST(c10_model_lines, robotics_law_follows_lin_et_al_environment_pairs) {
-    GTEST_SKIP() << "Lin et al. (ICLR 2025) fit success against environment-object pairs (their Figure 5); the "
-                    "fitted exponents are not in the repository's sources, so the robotics line uses the "
-                    "waymo_motion law (docs/models/fleet.md \"Model lines\")";
+    GTEST_SKIP() << "Lin et al. (ICLR 2025, arXiv 2410.18647) fit success against environment-object pairs (their "
+                    "Figure 5: a power law in pairs, not in loss against parameters, data and compute); the fitted "
+                    "coefficients are in the figure's legend, which no source we hold quotes. Searched (Dec 2026): "
+                    "arxiv.org/html pages of 2410.18647, of Pearce et al. 2024 (arXiv 2411.04434, ICML 2025: "
+                    "Chinchilla-form laws for behaviour cloning) and of Tuyls et al. 2023 (arXiv 2307.09423), "
+                    "their OpenReview and PMLR pages, and public repositories: only the papers' openings were "
+                    "readable, and Pearce et al.'s fitted table only through a secondary summary (BC-CNN "
+                    "N_opt ~ C^0.66, D_opt ~ C^0.34), not the primary. So the robotics line keeps the waymo_motion "
+                    "law (docs/models/fleet.md \"Model lines\")";
 }
 
 }  // namespace
