@@ -1,12 +1,34 @@
 #include "kardashev/compute/inference.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
 #include "kardashev/core/error.hpp"
+#include "step_shape.hpp"
 
 namespace kardashev::compute {
+
+double expected_experts_read(const transformer& m, int tokens) {
+    if (m.experts <= 1) return 1.0;
+    const double e = m.experts;
+    const double k = std::min(m.experts, m.experts_per_token);
+    // Occupancy under uniform, independent top-k routing: each token leaves a given routed expert unvisited with
+    // probability 1 - k/E, so E (1 - (1 - k/E)^B) routed experts are visited by B tokens (Feller 1968, vol. 1,
+    // ch. II.11, occupancy); shared experts are always read (DeepSeekMoE, Dai et al. 2024).
+    return e * (1.0 - std::pow(1.0 - k / e, tokens)) + m.shared_experts;
+}
+
+double decode_weight_bytes(const transformer& m, int tokens, double bytes_per_param) {
+    const double n_total = parameter_count(m);
+    if (m.experts <= 1) return n_total * bytes_per_param;
+    // One routed or shared expert's MLP over all layers: l k_mlp h f (C-23); a step reads only the experts its
+    // batch visits (Pope et al. 2022 sec. 3.1 count bytes read per step; the visited set from expected_experts_read).
+    const double per_expert = m.layers * detail::mlp_matrices(m) * m.hidden * detail::ffn(m);
+    const double held = m.experts + m.shared_experts;
+    return (n_total - per_expert * (held - expected_experts_read(m, tokens))) * bytes_per_param;
+}
 
 inference_result inference_throughput(const transformer& m, const accelerator& a, const inference_setup& s) {
     if (s.tp < 1 || s.batch < 1 || s.context < 1)
@@ -27,7 +49,7 @@ inference_result inference_throughput(const transformer& m, const accelerator& a
     r.prefill_tokens_per_s = achievable / prefill_flop;
     // Decode: every step reads all weights of the replica and the batch's KV cache (2 l h_kv
     // values per token of context) once; FLOP 2 N_active per token (Pope et al. 2022 sec. 3.1).
-    const double weight_bytes = n_total * s.weight_bytes_per_param;
+    const double weight_bytes = decode_weight_bytes(m, s.batch, s.weight_bytes_per_param);
     const double kv_bytes = static_cast<double>(s.batch) * s.context * 2.0 * m.layers * kv_width * s.kv_bytes_per_value;
     const double replica_bw = s.tp * a.hbm_bandwidth_bytes_per_s;
     const double t_mem = (weight_bytes + kv_bytes) / replica_bw;
@@ -35,7 +57,7 @@ inference_result inference_throughput(const transformer& m, const accelerator& a
     r.decode_step_s = std::max(t_mem, t_flop);  // roofline: Williams et al. 2009
     r.decode_memory_bound = t_mem >= t_flop;
     r.decode_tokens_per_s = s.batch / r.decode_step_s / s.tp;
-    r.memory_bytes = (weight_bytes + kv_bytes) / s.tp;
+    r.memory_bytes = (n_total * s.weight_bytes_per_param + kv_bytes) / s.tp;  // every expert is held
     if (r.memory_bytes > a.hbm_bytes)
         throw input_error(fmt::format("inference: weights and KV cache need {:.1f} GB per accelerator, the {} has {:.1f} GB",
                                       r.memory_bytes / 1e9, a.name, a.hbm_bytes / 1e9));

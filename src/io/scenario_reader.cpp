@@ -396,6 +396,7 @@ sim::site read_site(field_reader& reader, const yaml_node& n, const std::string&
 
     reader.set_choice(n, "purchase", path, "purchase policy", purchase_policies, site.purchase);
     reader.set_flag(n, "replace_retired", path, site.replace_retired);
+    reader.set_flag(n, "serving_only", path, site.serving_only);
     reader.set_schedule(n, "accelerators", path, quantity_kind::count, bound::non_negative, start, site.planned_accelerators);
     reader.set_quantity(n, "pue", path, quantity_kind::dimensionless, bound::one_to_ten, site.facility.pue);
     read_site_power(reader, n, path, start, site);  // power_capacity, energy_price, carbon_intensity, power_plant

@@ -159,6 +159,7 @@ inline constexpr field_spec site_fields[] = {
     {"accelerator"},
     {"purchase"},
     {"replace_retired"},
+    {"serving_only"},
     {"accelerators", field_shape::schedule, &schedule_point_spec},
     {"power_capacity", field_shape::schedule, &schedule_point_spec},
     {"pue"},

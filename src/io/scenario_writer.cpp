@@ -385,6 +385,7 @@ void write_site(YAML::Emitter& out, const sim::site& s) {
     write_text(out, "accelerator", s.accel.name);
     write_choice(out, "purchase", s.purchase);
     out << YAML::Key << "replace_retired" << YAML::Value << s.replace_retired;
+    out << YAML::Key << "serving_only" << YAML::Value << s.serving_only;
     write_schedule(out, "accelerators", s.planned_accelerators, quantity_kind::count);
     if (s.power_plant.empty()) write_schedule(out, "power_capacity", s.power_capacity_w, quantity_kind::power);
     write_quantity(out, "pue", s.facility.pue, quantity_kind::dimensionless);

@@ -26,6 +26,7 @@ struct serving_state {
     bool enabled = false;                  // some cohort has a serving demand or a revenue row
     std::vector<std::size_t> cohort;       // per revenue row: its cohort's index
     std::vector<double> accelerators;      // per site: accelerators serving, taken from the next step's training
+    std::vector<char> dedicated;           // per site: serving-only (sites[].serving_only), never trains
     std::vector<double> tokens_per_s;      // per site: output tokens/s per accelerator of its newest part
     std::vector<std::string> rate_part;    // per site: the part tokens_per_s was computed for
     double rate_params = 0.0;              // the model size tokens_per_s was computed for

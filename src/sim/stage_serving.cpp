@@ -56,6 +56,36 @@ void refresh_rates(const scenario& input, double params, const energy_step& ener
     serving.rate_params = params;
 }
 
+/// Output tokens/s the sites can serve [tokens/s]: those marked serving-only (`dedicated`) or the others.
+double site_capacity(const std::vector<double>& running, const serving_state& serving, bool dedicated) {
+    double capacity = 0.0;
+    for (std::size_t i = 0; i < running.size(); ++i)
+        if ((serving.dedicated[i] != 0) == dedicated) capacity += running[i] * serving.tokens_per_s[i];
+    return capacity;
+}
+
+/// Splits `demand` [tokens/s] over the sites: serving-only sites first, each at the same share of its running
+/// accelerators (up to all of them); the rest as one share of every other site's, at most `cap`. Sets
+/// serving.accelerators and served_share.
+void place_demand(double demand, double cap, const std::vector<double>& running, serving_state& serving) {
+    const double dedicated_capacity = site_capacity(running, serving, true);
+    const double shared_capacity = site_capacity(running, serving, false);
+    const double dedicated_share = dedicated_capacity > 0.0 ? std::min(1.0, demand / dedicated_capacity) : 0.0;
+    const double rest = std::max(0.0, demand - dedicated_share * dedicated_capacity);
+    // No accelerator that can hold the model serves nothing and takes nothing.
+    const double shared_share = shared_capacity > 0.0 ? std::min(cap, rest / shared_capacity) : 0.0;
+    for (std::size_t i = 0; i < running.size(); ++i)
+        serving.accelerators[i] = (serving.dedicated[i] != 0 ? dedicated_share : shared_share) * running[i];
+    const double wanted = shared_capacity > 0.0 ? rest / shared_capacity : 0.0;
+    const double shared_served = wanted > 0.0 ? shared_share / wanted : 0.0;  // of the rest
+    if (!(demand > 0.0))
+        serving.served_share = 1.0;
+    else if (dedicated_capacity > 0.0)
+        serving.served_share = (dedicated_share * dedicated_capacity + shared_served * rest) / demand;
+    else
+        serving.served_share = shared_served;
+}
+
 }  // namespace
 
 serving_state start_serving(const scenario& input, recorder& recording) {
@@ -63,6 +93,7 @@ serving_state start_serving(const scenario& input, recorder& recording) {
     serving.accelerators.assign(input.sites.size(), 0.0);
     serving.tokens_per_s.assign(input.sites.size(), 0.0);
     serving.rate_part.assign(input.sites.size(), std::string());
+    for (const auto& where : input.sites) serving.dedicated.push_back(where.serving_only ? 1 : 0);
     serving.enabled = !input.money.revenue.empty();
     if (!serving.enabled) return serving;
     for (const auto& row : input.money.revenue) {
@@ -79,12 +110,14 @@ serving_state start_serving(const scenario& input, recorder& recording) {
 }
 
 const energy_step& training_view(const energy_step& energy, const serving_state& serving, energy_step& scratch) {
-    if (!serving.enabled) return energy;
+    const bool any_dedicated = std::find(serving.dedicated.begin(), serving.dedicated.end(), 1) != serving.dedicated.end();
+    if (!serving.enabled && !any_dedicated) return energy;
     scratch = energy;
     for (std::size_t i = 0; i < scratch.running.size(); ++i) {
         const double running = energy.running[i];
         if (!(running > 0.0)) continue;
-        const double kept = std::max(0.0, running - serving.accelerators[i]) / running;
+        // A serving-only site trains on nothing, whether or not its accelerators are all busy serving.
+        const double kept = serving.dedicated[i] != 0 ? 0.0 : std::max(0.0, running - serving.accelerators[i]) / running;
         scratch.running[i] = running * kept;
         scratch.running_peak_flops[i] = energy.running_peak_flops[i] * kept;
     }
@@ -99,20 +132,17 @@ void serving_stage(const step_clock& clock, const scenario& input, const fleet_s
     double demand_tokens_per_s = 0.0;
     for (std::size_t r = 0; r < input.money.revenue.size(); ++r)
         demand_tokens_per_s += cohorts.units[serving.cohort[r]] * input.money.revenue[r].serving_tokens_per_s;
-    // One share s of every site's running accelerators serves: s = demand / sum(running x rate), at most the cap.
+    // Serving-only sites serve first; one share s of every other site's running accelerators serves the rest,
+    // s = rest / sum(running x rate), at most the cap.
     double capacity_tokens_per_s = 0.0, running = 0.0;
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
         capacity_tokens_per_s += energy.running[i] * serving.tokens_per_s[i];
         running += energy.running[i];
     }
-    const double cap = input.money.serving_max_share;
-    // No accelerator that can hold the model serves nothing and takes nothing.
     const double wanted = capacity_tokens_per_s > 0.0 ? demand_tokens_per_s / capacity_tokens_per_s : 0.0;
-    const double share = std::min(cap, wanted);
-    serving.served_share = demand_tokens_per_s > 0.0 ? (wanted > 0.0 ? share / wanted : 0.0) : 1.0;
+    place_demand(demand_tokens_per_s, input.money.serving_max_share, energy.running, serving);
     double total = 0.0;
     for (std::size_t i = 0; i < input.sites.size(); ++i) {
-        serving.accelerators[i] = share * energy.running[i];
         total += serving.accelerators[i];
         recording.record(clock.index, serving.channels.sites[i], serving.accelerators[i]);
     }

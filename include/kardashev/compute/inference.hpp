@@ -27,8 +27,15 @@ struct inference_result {
     double memory_bytes = 0.0;          //!< [B] weights + KV cache per accelerator
 };
 
+/// Routed plus shared experts [-] a decode step of `tokens` tokens reads per layer, in expectation under uniform,
+/// independent top-k routing: E (1 - (1 - k/E)^tokens) + E_shared; 1 for a dense model.
+double expected_experts_read(const transformer& m, int tokens);
+/// Weight bytes [B] one decode step of `tokens` tokens reads: all but the experts no token visits.
+double decode_weight_bytes(const transformer& m, int tokens, double bytes_per_param);
+
 /// Prefill: 2 N_active + 4 l s h FLOP per token at peak x matmul efficiency; decode step:
-/// max(bytes moved / HBM bandwidth, FLOP / achievable FLOP/s), bytes = weights + KV cache.
+/// max(bytes moved / HBM bandwidth, FLOP / achievable FLOP/s), bytes = the weights the batch visits
+/// (decode_weight_bytes) + KV cache.
 /// Throws input_error when weights and KV cache do not fit in tp accelerators' HBM.
 inference_result inference_throughput(const transformer& m, const accelerator& a, const inference_setup& s);
 

@@ -145,6 +145,7 @@ struct site {
     compute::accelerator accel;                       //!< resolved catalogue entry (accel.name is the key): the part installed at the start
     purchase_policy purchase = purchase_policy::newest;  //!< newest: each purchase buys the part on offer at its date; pinned: `accel`
     bool replace_retired = true;                      //!< the build-out replaces accelerators retired at the end of their life
+    bool serving_only = false;                        //!< a dedicated serving site: serves first and never trains (docs/models/sim.md "Serving and money")
     std::vector<schedule_point> planned_accelerators; //!< [count] target installed accelerators over time
     std::vector<schedule_point> power_capacity_w;     //!< [W] facility power over time: the grid connection, or for an orbit or moon site the arrays' output in full sunlight
     energy::grid_facility facility;                   //!< PUE, energy price, carbon intensity

@@ -1,6 +1,8 @@
 // Inference roofline: decode reads every weight once per step; prefill is compute-bound.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "kardashev/compute/inference.hpp"
 #include "kardashev/core/error.hpp"
 #include "support/compute_fixtures.hpp"
@@ -78,6 +80,20 @@ TEST(serving, fp8_matrix_products_double_the_compute_bound_prefill) {
     const double bf16 = inference_throughput(kardashev::testing::model_70b(), a, s).prefill_tokens_per_s;
     s.fp8_matmul = true;
     EXPECT_NEAR(inference_throughput(kardashev::testing::model_70b(), a, s).prefill_tokens_per_s / bf16, 2.0, 1e-12);
+}
+
+TEST(inference, a_decode_step_reads_the_experts_its_tokens_visit) {
+    transformer m = kardashev::testing::model_deepseek_v3();  // 256 routed experts, top-8, 1 shared
+    EXPECT_DOUBLE_EQ(expected_experts_read(m, 1), 9.0);      // one token: its 8 routed experts and the shared one
+    // 32 tokens: 256 (1 - (1 - 8/256)^32) + 1, the occupancy expectation, by hand 161.0
+    EXPECT_NEAR(expected_experts_read(m, 32), 256.0 * (1.0 - std::pow(248.0 / 256.0, 32)) + 1.0, 1e-9);
+    EXPECT_NEAR(expected_experts_read(m, 100'000), 257.0, 1e-9);  // a large batch visits every expert
+    EXPECT_DOUBLE_EQ(expected_experts_read(model_70b(), 7), 1.0);  // dense
+    // bytes: one token reads the non-expert weights and 9 experts; a large batch reads every weight
+    const double per_expert = 61.0 * 3.0 * 7168.0 * 2048.0;
+    EXPECT_NEAR(decode_weight_bytes(m, 1, 1.0), parameter_count(m) - 248.0 * per_expert, 1.0);
+    EXPECT_NEAR(decode_weight_bytes(m, 100'000, 1.0), parameter_count(m), 1.0);
+    EXPECT_DOUBLE_EQ(decode_weight_bytes(model_70b(), 3, 2.0), 2.0 * parameter_count(model_70b()));
 }
 
 TEST(serving, a_workload_without_answers_is_an_input_error) {

@@ -36,6 +36,13 @@ TEST(scenario_errors, purchase_policy_and_replace_retired_take_their_two_values)
     EXPECT_FALSE(s.sites[0].replace_retired);
 }
 
+TEST(scenario_errors, serving_only_takes_true_or_false) {
+    EXPECT_EQ(diagnostics_of("sites:\n  - { name: a, serving_only: 1 }\n"),
+              "bad.yaml:2:30: sites[0].serving_only: expected true or false, got \"1\"\n");
+    EXPECT_TRUE(load_scenario_text("sites:\n  - { name: a, serving_only: true }\n", "ok.yaml").sites[0].serving_only);
+    EXPECT_FALSE(load_scenario_text("sites:\n  - { name: a }\n", "ok.yaml").sites[0].serving_only);
+}
+
 TEST(scenario_errors, a_minimal_valid_scenario_loads) {
     EXPECT_EQ(diagnostics_of(R"(name: ok
 start: 2026-01-01

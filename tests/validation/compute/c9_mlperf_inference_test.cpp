@@ -7,10 +7,12 @@
 // v4.0 (software), so the model is an end-of-2024 software stack's figure, not a v4.0 one.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 #include "kardashev/compute/inference.hpp"
+#include "kardashev/core/error.hpp"
 #include "kardashev/io/scenario_io.hpp"
 #include "support/catalogue_part.hpp"
 #include "support/compute_fixtures.hpp"
@@ -75,13 +77,52 @@ TEST(c9_mlperf_inference, moe_roofline_bounds_the_published_mixtral_figure_from_
     EXPECT_GT(per_gpu, 6552.0);
 }
 
+/// The MLPerf Mixtral workload's answer: 144.84 generated tokens per sample (MLCommons inference reference,
+/// language/mixtral-8x7b/README.md, "tokens_per_sample": 144.84, the 90-110 % band every submission must meet; 145.9
+/// in the review of mlcommons/inference_policies PR 297). The mean prompt of the 15,000 samples (5,000 each from
+/// OpenOrca, GSM8K and MBXP, at most 2,048 tokens) is not published in the sources read.
+constexpr double mixtral_answer_tokens = 144.84;
+
+compute::inference_setup mixtral_setup(int batch, double prompt) {
+    auto s = fp8_setup(1, batch);
+    s.context = static_cast<int>(prompt + mixtral_answer_tokens / 2.0);  // mean context of a decode step
+    return s;
+}
+
 TEST(c9_mlperf_inference, mixtral_offline_on_h100_within_20_percent_of_v4_1) {
-    const double per_gpu = compute::serving_tokens_per_s(mixtral_8x7b(), h100(), fp8_setup(1, 256), equal_prompt_and_answer);
-    if (std::abs(per_gpu / 6552.0 - 1.0) > 0.20)
-        GTEST_SKIP() << "open: the roofline gives " << per_gpu << " tokens/s per GPU, " << per_gpu / 6552.0
-                     << "x the published 6,552; grouped expert matrix products at a few dozen tokens per expert run below "
-                        "the dense matmul efficiency, which the model does not yet carry (docs/models/compute.md)";
+    // Offline has no latency limit: the batch is as large as memory allows. The answer is published, the prompt is not:
+    // scan plausible mean prompts (one answer to 1,000 tokens) at 256 and 512 sequences and pass only if all agree.
+    double lo = 1e300, hi = 0.0;
+    for (const int batch : {256, 512})  // 1,024 sequences of 1,000-token prompts do not fit 85.5 GB
+        for (const double prompt : {145.0, 300.0, 500.0, 1000.0}) {
+            const compute::serving_workload w{.input_tokens = prompt, .output_tokens = mixtral_answer_tokens};
+            const double per_gpu = compute::serving_tokens_per_s(mixtral_8x7b(), h100(), mixtral_setup(batch, prompt), w);
+            lo = std::min(lo, per_gpu);
+            hi = std::max(hi, per_gpu);
+        }
+    if (lo < 0.8 * 6552.0 || hi > 1.2 * 6552.0)
+        GTEST_SKIP() << "open: with the published 144.84-token answer the model gives " << lo << " to " << hi
+                     << " tokens/s per GPU against the published 6,552 over mean prompts of 145-1,000 tokens and 256-512 "
+                        "sequences; within +-20 % only for prompts of about 400-740 tokens (256 sequences) or 550-890 (512), and the dataset's mean prompt is "
+                        "not published in the sources read (docs/models/compute.md \"Serving\")";
     SUCCEED();
+}
+
+TEST(c9_mlperf_inference, deepseek_v3_decode_on_h800_within_20_percent_of_its_service) {
+    // DeepSeek's online service (DeepSeek-V3/R1 Inference System Overview, 2025; research/economics.md 1.2): about 1,850
+    // output tokens/s per H800 in decode at 20-22 tokens/s per stream, so about 88 streams per GPU, at a mean KV length
+    // of 4,989 tokens, FP8 weights, experts spread over 144 GPUs (EP144).
+    const auto& h800 = kardashev::testing::catalogue_part("H800");
+    compute::inference_setup s = fp8_setup(16, 16 * 88);
+    s.context = 4989;
+    try {
+        const auto r = compute::inference_throughput(kardashev::testing::model_deepseek_v3(), h800, s);
+        EXPECT_NEAR(r.decode_tokens_per_s / 1850.0, 1.0, 0.20) << r.decode_tokens_per_s << " tokens/s per GPU";
+    } catch (const input_error& e) {
+        GTEST_SKIP() << "open: the model counts DeepSeek-V3's multi-head latent attention as plain attention, so 88 "
+                        "streams of 4,989 tokens do not fit (" << e.what() << "); its latent KV cache (Liu et al. 2024, "
+                        "DeepSeek-V2 sec. 2.1) and the expert all-to-all across 144 GPUs are not modelled";
+    }
 }
 
 }  // namespace
