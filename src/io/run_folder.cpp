@@ -1,5 +1,8 @@
 #include "kardashev/io/run_folder.hpp"
 
+#include <array>
+#include <cstdint>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
@@ -131,6 +134,28 @@ void write_lines_json(nlohmann::ordered_json& j, const sim::run_summary& sum) {
     }
 }
 
+/// `key`: the steps each constraint bound, by its name.
+void write_binding_json(nlohmann::ordered_json& j, const char* key,
+                        const std::array<std::int64_t, sim::constraint_count>& steps) {
+    auto& bind = j[key] = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < sim::constraint_count; ++i)
+        bind[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = steps[i];
+}
+
+/// Whether a launcher of `s` can fail (a reliability below 1): the summary then has `launch_failures`.
+bool launch_failures_modelled(const sim::scenario& s) {
+    for (const auto& l : s.launch.launchers)
+        if (l.vehicle.reliability < 1.0) return true;
+    return false;
+}
+
+/// `launch_failures`: failed flights and the mass lost with them (absent when every launcher's reliability is 1).
+void write_launch_failures_json(nlohmann::ordered_json& j, const sim::scenario& s, const sim::run_summary& sum) {
+    if (!launch_failures_modelled(s)) return;
+    j["launch_failures"] = {{"flights", sum.launch_failed_flights}, {"lost_mass_kg", sum.launch_lost_mass_kg}};
+    for (std::size_t i = 0; i < sum.sites.size(); ++i) j["sites"][i]["launch_lost_accelerators"] = sum.sites[i].launch_lost_accelerators;
+}
+
 }  // namespace
 
 std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
@@ -222,13 +247,10 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
         }
         sites.push_back(e);
     }
-    auto& bind = j["binding_steps"] = nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < sim::constraint_count; ++i)
-        bind[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = sum.binding_steps[i];
-    auto& built = j["buildout_binding_steps"] = nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < sim::constraint_count; ++i)
-        built[std::string(sim::to_string(static_cast<sim::constraint>(i)))] = sum.buildout_binding_steps[i];
+    write_binding_json(j, "binding_steps", sum.binding_steps);
+    write_binding_json(j, "buildout_binding_steps", sum.buildout_binding_steps);
     write_lines_json(j, sum);
+    write_launch_failures_json(j, s, sum);
     detail::add_money_json(sum, j);
     j["inputs"] = yaml_to_json(YAML::Load(write_scenario_yaml(s)));
     return j.dump(2) + "\n";
