@@ -79,9 +79,11 @@ void record_launches(const step_clock& clock, const scenario& input, const launc
     launched.launched_kg += step.launched_kg;
     launched.spacecraft_kg += step.spacecraft_kg;
     // Flights filled: the step's mass taken from each launcher in turn, in the scenario's order, over its payload.
-    const auto filled = filled_kg_per_launcher(input, step);
-    for (std::size_t k = 0; k < filled.size(); ++k)
-        if (filled[k] > 0.0) launched.launches += filled[k] / input.launch.launchers[k].vehicle.payload_leo_kg;
+    if (step.launched_kg > 0.0) {
+        const auto filled = filled_kg_per_launcher(input, step);
+        for (std::size_t k = 0; k < filled.size(); ++k)
+            if (filled[k] > 0.0) launched.launches += filled[k] / input.launch.launchers[k].vehicle.payload_leo_kg;
+    }
     const double used_share = step.capacity_kg > 0.0 && step.capacity_kg < inf ? step.launched_kg / step.capacity_kg : 0.0;
     recording.record(clock.index, launched.channels.launched, launched.launched_kg);
     recording.record(clock.index, launched.channels.launches, launched.launches);
