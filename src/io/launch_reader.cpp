@@ -69,6 +69,9 @@ std::vector<sim::launcher_flights> read_launchers(field_reader& reader, const ya
             reader.report(item.pos, path, "missing required key \"flights_per_year\"");
         reader.set_schedule(item, "flights_per_year", path, quantity_kind::rate, bound::non_negative, start,
                             flights.flights_per_s);
+        // The probability a flight delivers its payload, in place of the catalogue's (docs/models/sim.md "Launch").
+        reader.set_quantity(item, "reliability", path, quantity_kind::dimensionless, bound::open_fraction,
+                            flights.vehicle.reliability);
         out.push_back(std::move(flights));
     }
     return out;

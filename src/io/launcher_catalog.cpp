@@ -18,7 +18,8 @@ using detail::index_path;
 using detail::quoted;
 using detail::yaml_node;
 
-const std::vector<std::string_view> entry_keys = {"name", "payload_leo", "price", "max_flights_per_year", "source"};
+const std::vector<std::string_view> entry_keys = {"name", "payload_leo", "price", "max_flights_per_year", "reliability",
+                                                  "source"};
 
 /// A positive quantity of `kind` at `key` of `map`, reported to `sink` when missing or bad.
 std::optional<double> positive(const yaml_node& map, std::string_view key, const std::string& path, quantity_kind kind,
@@ -44,6 +45,21 @@ std::optional<double> positive(const yaml_node& map, std::string_view key, const
         sink.report(n->pos, key_path, e.what());
         return std::nullopt;
     }
+}
+
+/// `reliability` at `map`, when given: the probability a flight delivers its payload, in (0, 1].
+std::optional<double> reliability(const yaml_node& map, const std::string& path, diagnostic_sink& sink) {
+    const yaml_node* n = map.find("reliability");
+    if (n == nullptr) return std::nullopt;
+    const auto key_path = child_path(path, "reliability");
+    try {
+        const double v = n->kind == detail::node_kind::scalar ? parse_quantity(n->text, quantity_kind::dimensionless) : -1.0;
+        if (v > 0.0 && v <= 1.0) return v;
+    } catch (const error&) {
+        // reported below, as any other value outside (0, 1]
+    }
+    sink.report(n->pos, key_path, "expected a number above 0 and at most 100 %, got " + detail::describe_found(*n));
+    return std::nullopt;
 }
 
 std::vector<logistics::launcher> read_catalog(const yaml_node& root, diagnostic_sink& sink) {
@@ -78,6 +94,7 @@ std::vector<logistics::launcher> read_catalog(const yaml_node& root, diagnostic_
         if (auto x = positive(n, "payload_leo", path, quantity_kind::mass, sink)) v.payload_leo_kg = *x;
         if (auto x = positive(n, "price", path, quantity_kind::money, sink)) v.price_usd = *x;
         if (auto x = positive(n, "max_flights_per_year", path, quantity_kind::count, sink)) v.max_flights_per_year = *x;
+        if (auto x = reliability(n, path, sink)) v.reliability = *x;
         if (const yaml_node* s = n.find("source"); s != nullptr && s->kind == detail::node_kind::scalar) v.source = s->text;
         else sink.report(n.pos, child_path(path, "source"), "missing required key \"source\" (every entry cites its figures)");
         out.push_back(v);

@@ -1,6 +1,7 @@
 #include "kardashev/io/run_folder.hpp"
 
 #include <array>
+#include <cstdint>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -147,6 +148,20 @@ void write_binding_json(nlohmann::ordered_json& j, const sim::run_summary& sum) 
     }
 }
 
+/// Whether a launcher of `s` can fail (a reliability below 1): the summary then has `launch_failures`.
+bool launch_failures_modelled(const sim::scenario& s) {
+    for (const auto& l : s.launch.launchers)
+        if (l.vehicle.reliability < 1.0) return true;
+    return false;
+}
+
+/// `launch_failures`: failed flights and the mass lost with them (absent when every launcher's reliability is 1).
+void write_launch_failures_json(nlohmann::ordered_json& j, const sim::scenario& s, const sim::run_summary& sum) {
+    if (!launch_failures_modelled(s)) return;
+    j["launch_failures"] = {{"flights", sum.launch_failed_flights}, {"lost_mass_kg", sum.launch_lost_mass_kg}};
+    for (std::size_t i = 0; i < sum.sites.size(); ++i) j["sites"][i]["launch_lost_accelerators"] = sum.sites[i].launch_lost_accelerators;
+}
+
 }  // namespace
 
 std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
@@ -240,6 +255,7 @@ std::string summary_json(const sim::scenario& s, const sim::run_result& r) {
     }
     write_binding_json(j, sum);
     write_lines_json(j, sum);
+    write_launch_failures_json(j, s, sum);
     detail::add_money_json(sum, j);
     j["inputs"] = yaml_to_json(YAML::Load(write_scenario_yaml(s)));
     return j.dump(2) + "\n";

@@ -66,6 +66,9 @@ std::string run_summary_text(const sim::scenario& s, const sim::run_result& r, c
                         si_count(sum.total_capital_charge_usd), sum.cost_per_accelerator_hour_usd);
     if (sum.total_power_plant_capex_usd > 0.0)
         text += fmt::format("power plants: capex {} USD (in the capex above)\n", si_count(sum.total_power_plant_capex_usd));
+    if (sum.launch_failed_flights > 0.0)
+        text += fmt::format("launch failures: {:.3g} flights, {}t lost (paid for, never in service)\n",
+                            sum.launch_failed_flights, si_count(sum.launch_lost_mass_kg / 1e3));
     text += fmt::format("emissions: {}t CO2\n", si_count(sum.total_emissions_kg / 1e3));
     text += fmt::format("peak facility power {}W (Kardashev index {:.3f}; {:.3g} of the Sun's output, {:.3g} of the "
                         "sunlight the Earth intercepts); energy {}Wh\n",

@@ -218,7 +218,7 @@ inline constexpr field_spec price_path_fields[] = {
 inline constexpr map_spec price_path_spec{price_path_fields};
 
 inline constexpr field_spec launcher_flights_fields[] = {
-    {"name"}, {"flights_per_year", field_shape::schedule, &schedule_point_spec},
+    {"name"}, {"flights_per_year", field_shape::schedule, &schedule_point_spec}, {"reliability"},
 };
 inline constexpr map_spec launcher_flights_spec{launcher_flights_fields};
 

@@ -14,6 +14,7 @@
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/time.hpp"
 #include "kardashev/core/units.hpp"
+#include "kardashev/io/launcher_catalog.hpp"
 #include "kardashev/io/scenario_io.hpp"
 
 namespace kardashev::io {
@@ -412,10 +413,20 @@ void write_price_path(YAML::Emitter& out, const logistics::price_path& p) {
     out << YAML::EndMap;
 }
 
+/// Whether a launcher's reliability differs from its catalogue entry's (an unknown name: always).
+bool reliability_overridden(const logistics::launcher& vehicle) {
+    try {
+        return find_launcher(vehicle.name).reliability != vehicle.reliability;
+    } catch (const input_error&) {
+        return true;
+    }
+}
+
 void write_launcher_flights(YAML::Emitter& out, const sim::launcher_flights& l) {
     out << YAML::BeginMap;
     write_text(out, "name", l.vehicle.name);
     write_schedule(out, "flights_per_year", l.flights_per_s, quantity_kind::rate);
+    if (reliability_overridden(l.vehicle)) write_quantity(out, "reliability", l.vehicle.reliability, quantity_kind::dimensionless);
     out << YAML::EndMap;
 }
 

@@ -4,6 +4,7 @@
 
 #include "kardashev/core/error.hpp"
 #include "kardashev/core/progress.hpp"
+#include "launch_failures.hpp"
 #include "lines.hpp"
 #include "stages.hpp"
 
@@ -150,6 +151,7 @@ run_result run(const scenario& input, const run_options& options) {
                                     state.energy, state.training, state.binding, state.books, state.step.launch,
                                     state.launch.orbit_years);
     detail::summarise_unit_cost(state.costs, out.summary);
+    detail::summarise_launch_failures(state.launch, out.summary);
     out.summary.lines = detail::summarise_lines(state.lines);
     detail::summarise_money(input, state.serving, state.money, out.summary);
     const epoch end = input.start + input.step * state.steps;

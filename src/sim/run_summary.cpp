@@ -31,6 +31,7 @@ site_summary summarise_site(const scenario& input, const site& where, const site
     summary.emissions_kg = energy.emissions_kg;
     summary.peak_it_power_w = energy.peak_it_w;
     summary.failed_accelerators = plant.failed;
+    summary.launch_lost_accelerators = plant.launch_lost;
     summary.retired_accelerators = plant.stock.retired;
     for (std::size_t k = 0; k < plant.stock.parts.size(); ++k) {
         const auto& record = plant.stock.parts[k];

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "kardashev/core/binomial.hpp"
 #include "kardashev/energy/facility.hpp"
+#include "launch_failures.hpp"
 #include "site_power.hpp"
 #include "stages.hpp"
 
@@ -29,20 +29,10 @@ power_limit site_power_limit(const site& where, epoch at) {
     return {per_accel_w, cap_w, cap_w / per_accel_w};
 }
 
-/// `failures: drawn` (docs/models/sim.md "Build-out": failures): of the `in_service` accelerators, the whole ones
-/// fail as a binomial draw of probability `p` and the fractional remainder fails whole with probability `p`, so the
-/// mean is in_service * p, the expected path's loss.
-double drawn_failures(rng_stream& stream, double in_service, double p) {
-    const double whole = std::floor(in_service);
-    const double failed = static_cast<double>(binomial(stream, static_cast<std::uint64_t>(whole), p));
-    const double fraction = in_service - whole;
-    return failed + (fraction > 0.0 && stream.uniform() < p ? fraction : 0.0);
-}
-
 /// Off-world hardware is not repaired: accelerators fail at a constant rate and take their share of the
 /// spacecraft (array, radiator, bus) with them, so the build-out replaces them at full price (replacement
 /// launches). Exponential survival over the step, each vintage pro rata (docs/models/sites.md, failures): the expected
-/// share, or with `failures: drawn` a binomial draw of the site's stream.
+/// share, or with `failures: drawn` a binomial draw of the site's stream (drawn_failures, launch_failures.hpp).
 void lose_failed(const site& where, double dt_s, site_plant& plant) {
     if (!(where.failure_rate_per_s > 0.0 && plant.installed > 0.0)) return;
     double surviving = 1.0 + std::expm1(-where.failure_rate_per_s * dt_s);
@@ -134,9 +124,12 @@ void build_site(const step_clock& clock, const scenario& input, std::size_t inde
     const double built_w = plant.facility_built_w;
     const double bought = buy(offer, want, per_accel_facility_w, priced.facility_usd_per_w, plant, budget_usd, site_out);
     const double launched_before_kg = market.step.launched_kg;
-    take_launch(priced, (plant.facility_built_w - built_w) / per_accel_facility_w, market.step);
+    const double new_shares = (plant.facility_built_w - built_w) / per_accel_facility_w;
+    take_launch(priced, new_shares, market.step);
     site_out.bought = bought;
     site_out.launched_kg = market.step.launched_kg - launched_before_kg;
+    site_out.launched_from_kg = launched_before_kg;
+    site_out.launched_accelerators = priced.unit != nullptr ? new_shares : 0.0;
     if (site_out.money_limited) out.money_cut_peak_flops += (want - bought) * peak;
     lunar_industry_launched(clock, index, bought, plants.lunar);
     if (bought > 0.0 && part != plant.stock.buying) {
@@ -191,6 +184,7 @@ void buildout_stage(const step_clock& clock, const scenario& input, launch_state
         out.any_money_limited = out.any_money_limited || out.sites[i].money_limited;
         out.any_launch_limited = out.any_launch_limited || out.sites[i].launch_limited;
     }
+    lose_failed_launches(clock, input, launched, launch, plants, out, recording);
 }
 
 }  // namespace kardashev::sim::detail

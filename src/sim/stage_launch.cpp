@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kardashev/logistics/price_path.hpp"
+#include "launch_failures.hpp"
 #include "stages.hpp"
 
 namespace kardashev::sim::detail {
@@ -27,6 +28,10 @@ launch_state start_launch(const scenario& input, recorder& recording) {
     c.launched = recording.add_channel("launch", "launched_mass_cumulative", "kg");
     c.launches = recording.add_channel("launch", "launches_cumulative", "1");
     c.used_share = recording.add_channel("launch", "capacity_used_share", "1");
+    // Flights that did not deliver their payload and the mass lost with them (launch_failures.hpp).
+    c.failures = recording.add_channel("launch", "failures_cumulative", "1");
+    c.lost = recording.add_channel("launch", "lost_mass_cumulative", "kg");
+    launched.failure_draws = start_launch_draws(input);
     return launched;
 }
 
@@ -74,16 +79,17 @@ void record_launches(const step_clock& clock, const scenario& input, const launc
     launched.launched_kg += step.launched_kg;
     launched.spacecraft_kg += step.spacecraft_kg;
     // Flights filled: the step's mass taken from each launcher in turn, in the scenario's order, over its payload.
-    double rest_kg = step.launched_kg;
-    for (std::size_t k = 0; k < input.launch.launchers.size() && rest_kg > 0.0; ++k) {
-        const double taken = std::min(rest_kg, step.launcher_capacity_kg[k]);
-        launched.launches += taken / input.launch.launchers[k].vehicle.payload_leo_kg;
-        rest_kg -= taken;
+    if (step.launched_kg > 0.0) {
+        const auto filled = filled_kg_per_launcher(input, step);
+        for (std::size_t k = 0; k < filled.size(); ++k)
+            if (filled[k] > 0.0) launched.launches += filled[k] / input.launch.launchers[k].vehicle.payload_leo_kg;
     }
     const double used_share = step.capacity_kg > 0.0 && step.capacity_kg < inf ? step.launched_kg / step.capacity_kg : 0.0;
     recording.record(clock.index, launched.channels.launched, launched.launched_kg);
     recording.record(clock.index, launched.channels.launches, launched.launches);
     recording.record(clock.index, launched.channels.used_share, used_share);
+    recording.record(clock.index, launched.channels.failures, launched.failed_flights);
+    recording.record(clock.index, launched.channels.lost, launched.lost_kg);
 }
 
 }  // namespace kardashev::sim::detail

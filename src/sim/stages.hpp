@@ -148,9 +148,10 @@ struct offworld_unit {
 };
 
 /// launch price, spacecraft_price, world_mass_cumulative, launched_mass_cumulative, launches_cumulative,
-/// capacity_used_share.
+/// capacity_used_share, failures_cumulative, lost_mass_cumulative.
 struct launch_channels {
     channel_id price = 0, spacecraft_price = 0, world_mass = 0, launched = 0, launches = 0, used_share = 0;
+    channel_id failures = 0, lost = 0;
 };
 
 struct launch_state {
@@ -162,6 +163,9 @@ struct launch_state {
     std::vector<std::vector<offworld_unit>> units;  // per site: designs per accelerator type (cache)
     std::vector<std::array<double, 4>> unit_fits;   // per site: spacecraft and LEO kg per accelerator, a + b x power (empty: not yet)
     orbit_year_cache orbit_years;                   // the designs' yearly eclipses, per orbit
+    double failed_flights = 0.0;       // flights that did not deliver their payload (payload shares), since the start
+    double lost_kg = 0.0;              // [kg] launched since the start that did not arrive
+    std::vector<rng_stream> failure_draws;  // `failures: drawn`: per launcher, its stream "launch/NAME" of the run seed
     launch_channels channels;
 };
 
@@ -174,6 +178,8 @@ struct launch_step {
     double launched_kg = 0.0;                  // [kg] launched by the build-out this step
     double spacecraft_kg = 0.0;                // [kg] spacecraft built by the build-out this step
     std::vector<double> launcher_capacity_kg;  // [kg] per launcher this step
+    double failed_flights = 0.0;               // flights this step that did not deliver their payload
+    double lost_kg = 0.0;                      // [kg] launched this step that did not arrive
 };
 
 /// What an off-world site's accelerator costs to put in place this step, and how many the launch capacity allows.
@@ -190,6 +196,7 @@ struct site_plant {
     double installed = 0.0;         // accelerators in service
     double facility_built_w = 0.0;  // [W] facility power built so far
     double failed = 0.0;            // accelerators lost to failures without repair
+    double launch_lost = 0.0;       // accelerators lost with failed launches
     site_vintages stock;            // the accelerators in service by purchase (installed == stock.count)
     std::optional<rng_stream> failure_draws;  // `failures: drawn`: the site's stream "failures/NAME" of the run seed
 };
@@ -233,6 +240,9 @@ struct site_buildout {
     std::size_t part = 0;                     // the part bought this step (index into the site's stock.parts)
     double bought = 0.0;                      // accelerators bought this step
     double launched_kg = 0.0;                 // [kg] to LEO for them this step (0 on the ground)
+    double launched_from_kg = 0.0;            // [kg] the step's launched mass before this site's (its place in the flights)
+    double launched_accelerators = 0.0;       // accelerators launched with new spacecraft shares this step
+    double launch_lost = 0.0;                 // accelerators of them lost with failed flights this step
 };
 
 /// Stage 6's output: per site, and the peak FLOP/s the plan asks for and what power and money cut from it.
@@ -532,7 +542,8 @@ void launch_stage(const step_clock& clock, const scenario& input, launch_state& 
                   recorder& recording);
 /// 6. buildout: failures off-world, vintages past their life retired; planned accelerators cut by the power cap and
 /// the launch capacity, then the part on offer bought within the budget, off-world at the design's cost at this
-/// step's prices; a `part_change` event when a site's purchases switch part.
+/// step's prices; a `part_change` event when a site's purchases switch part; last, the payload of failed flights
+/// lost with the accelerators it carried (lose_failed_launches, launch_failures.hpp).
 void buildout_stage(const step_clock& clock, const scenario& input, launch_state& launched, buildout_state& plants,
                     launch_step& launch, buildout_step& out, recorder& recording);
 /// 7. energy: the share of each site's accelerators its energy runs, facility power and energy opex; records each

@@ -131,6 +131,20 @@ double keep_share(site_vintages& stock, double surviving) {
     return before_w - stock.facility_w;
 }
 
+double lose_newest(site_vintages& stock, double count) {
+    const double before_w = stock.facility_w;
+    double left = count;
+    while (left > 0.0 && !stock.in_service.empty()) {
+        auto& newest = stock.in_service.back();
+        const double taken = std::min(left, newest.count);
+        newest.count -= taken;
+        left -= taken;
+        if (newest.count <= 0.0) stock.in_service.pop_back();
+    }
+    tally(stock);
+    return before_w - stock.facility_w;
+}
+
 const compute::accelerator& newest_part(const site_vintages& stock) {
     return stock.parts[stock.in_service.empty() ? stock.buying : stock.in_service.back().part].part;
 }

@@ -85,6 +85,10 @@ void retire_to_power(site_vintages& stock, double cap_w);
 /// Keeps the share `surviving` of every vintage (failures without repair); returns the facility watts freed.
 double keep_share(site_vintages& stock, double surviving);
 
+/// Takes `count` accelerators out of service, the newest first, without retiring them (lost before service: a
+/// failed launch); returns the facility watts they held.
+double lose_newest(site_vintages& stock, double count);
+
 /// The part of the newest vintage in service, or of the last purchase when none is.
 [[nodiscard]] const compute::accelerator& newest_part(const site_vintages& stock);
 

@@ -14,6 +14,7 @@ struct launcher {
     double price_usd = 0.0;                 //!< [USD] price per flight
     double max_flights_per_year = 0.0;      //!< [1/yr] cadence limit
     std::string source;                     //!< where the figures come from
+    double reliability = 1.0;               //!< [-] probability a flight delivers its payload, in (0, 1]
     bool operator==(const launcher&) const = default;
 };
 

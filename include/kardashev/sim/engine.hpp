@@ -11,7 +11,8 @@
 ///   5. launch    launch and spacecraft prices (Wright's law on cumulative mass, or schedules) and the launchers'
 ///                capacity for the step; after the build-out, the mass it launched is added
 ///   6. buildout  off-world failures; installed accelerators per site, cut by power, launch capacity and the capex
-///                budget; off-world accelerators cost their design's spacecraft and launch at the step's prices
+///                budget; off-world accelerators cost their design's spacecraft and launch at the step's prices;
+///                the accelerators on failed flights (launcher reliability) are lost after they are paid for
 ///   7. energy    the share of each site's accelerators its energy runs; facility power and energy opex
 ///   8. training  FLOP delivered to the current generation (MFU and goodput fixed, or per site from the
 ///                compute layer's layout search and failure model)
@@ -125,6 +126,7 @@ struct site_summary {
     double cost_per_accelerator_hour_usd = 0.0;  //!< [USD/h] (depreciation + capital + energy) / running acc-hours
     double peak_it_power_w = 0.0;              //!< [W] installed accelerators x all-in power, at its peak
     double failed_accelerators = 0.0;          //!< accelerators lost to failures (orbit, moon: no repair), replaced by the build-out
+    double launch_lost_accelerators = 0.0;     //!< accelerators lost with failed launches (paid for, never in service)
     double retired_accelerators = 0.0;         //!< accelerators retired: at the end of their life, or by a falling plan or power cap
     std::vector<part_summary> parts;           //!< per part bought, in order of first purchase
     bool has_design = false;                   //!< true for orbit and moon sites that installed anything
@@ -187,6 +189,8 @@ struct run_summary {
     std::vector<year_summary> years;         //!< each calendar year the run's steps start in, in order
     std::vector<line_summary> lines;         //!< per model line (fleet.lines), in scenario order
     money_summary money;                     //!< cash flow, financing, revenue, serving (sim/money.hpp)
+    double launch_failed_flights = 0.0;      //!< flights that did not deliver their payload (payload shares)
+    double launch_lost_mass_kg = 0.0;        //!< [kg] launched that did not arrive
     bool operator==(const run_summary&) const = default;
 };
 

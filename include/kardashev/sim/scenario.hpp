@@ -43,10 +43,10 @@ enum class utilisation_mode : std::uint8_t {
 /// "fixed" or "model".
 [[nodiscard]] std::string_view to_string(utilisation_mode mode) noexcept;
 
-/// How off-world failures are counted (docs/models/sim.md "Build-out": failures).
+/// How off-world and launch failures are counted (docs/models/sim.md "Build-out": failures; "Launch": failures).
 enum class failure_mode : std::uint8_t {
-    expected,  //!< each step loses the expected share 1 - exp(-lambda dt) of every site's accelerators
-    drawn,     //!< each step loses a binomial draw from the site's named stream of the run seed
+    expected,  //!< each step loses the expected share: 1 - exp(-lambda dt) of every site's accelerators, 1 - r of flights
+    drawn,     //!< each step loses a binomial draw from the site's (launcher's) named stream of the run seed
 };
 /// "expected" or "drawn".
 [[nodiscard]] std::string_view to_string(failure_mode mode) noexcept;
@@ -287,7 +287,7 @@ struct scenario {
     duration length = duration::from_days(3653); //!< run length
     duration step = duration::from_days(1);      //!< slow-clock step
     std::uint64_t seed = 1;                      //!< run seed for named RNG streams
-    failure_mode failures = failure_mode::expected;  //!< off-world failures: expected share or drawn from the seed
+    failure_mode failures = failure_mode::expected;  //!< off-world and launch failures: expected share or drawn from the seed
     std::vector<fleet::cohort> cohorts;
     /// Model lines (fleet.lines), each trained on its own cohorts' data; empty: one model on every cohort's data.
     std::vector<fleet::model_line> lines;

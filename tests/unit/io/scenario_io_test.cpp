@@ -331,6 +331,22 @@ spacecraft:
     EXPECT_EQ(fixed.launch.price.price_usd_per_kg.at(0).value, 3600.0);
 }
 
+TEST(scenario_io, a_launchers_reliability_is_the_catalogues_unless_the_scenario_sets_one_and_writes_back_equal) {
+    const auto s = load_scenario_text(R"(start: 2026-01-01
+launch:
+  launchers:
+    - { name: Falcon 9, flights_per_year: 165 /yr }
+    - { name: Starship V3, flights_per_year: 25 /yr, reliability: 87.5 % }
+)",
+                                      "launch.yaml");
+    ASSERT_EQ(s.launch.launchers.size(), 2U);
+    EXPECT_EQ(s.launch.launchers[0].vehicle.reliability, find_launcher("Falcon 9").reliability);
+    EXPECT_EQ(s.launch.launchers[1].vehicle.reliability, 0.875);
+    const auto text = write_scenario_yaml(s);
+    EXPECT_EQ(text.find("reliability"), text.rfind("reliability")) << "only the override is written: " << text;
+    EXPECT_EQ(load_scenario_text(text, "written.yaml"), s);
+}
+
 TEST(scenario_io, writer_keeps_the_key_order_of_the_language) {
     const std::string yaml = write_scenario_yaml(load_scenario_text(custom_scenario, "custom.yaml"));
     std::vector<std::string> top;

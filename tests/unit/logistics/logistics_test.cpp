@@ -130,8 +130,47 @@ TEST(launcher_catalog, every_problem_in_a_catalogue_is_reported) {
                   "l.yaml:4:12: launchers[0].price: expected an amount of money (e.g. \"2.5 MUSD\"), got \"10 kg\"");
         EXPECT_EQ(e.diagnostics()[3].to_string(),
                   "l.yaml:6:5: launchers[0].colour: unknown key \"colour\"; known keys: name, payload_leo, price, "
-                  "max_flights_per_year, source");
+                  "max_flights_per_year, reliability, source");
     }
+}
+
+TEST(launcher_catalog, falcon_9_reliability_is_its_flight_record_and_unflown_vehicles_never_fail) {
+    // data/catalog/launchers.yaml: 3 of 582 orbital Falcon 9 flights through 2025 lost payload; no payload record for the rest.
+    EXPECT_NEAR(io::find_launcher("Falcon 9").reliability, 1.0 - 3.0 / 582.0, 5e-5);
+    EXPECT_EQ(io::find_launcher("Falcon Heavy").reliability, 1.0);
+    EXPECT_EQ(io::find_launcher("Starship V3").reliability, 1.0);
+    EXPECT_EQ(io::find_launcher("Starship (Suncatcher)").reliability, 1.0);
+}
+
+TEST(launcher_catalog, a_reliability_outside_0_to_100_percent_is_a_located_error) {
+    const std::string text =
+        "launchers:\n"
+        "  - name: X\n"
+        "    payload_leo: 1 t\n"
+        "    price: 1 MUSD\n"
+        "    max_flights_per_year: 3\n"
+        "    reliability: 0 %\n"
+        "    source: test\n"
+        "  - name: Y\n"
+        "    payload_leo: 1 t\n"
+        "    price: 1 MUSD\n"
+        "    max_flights_per_year: 3\n"
+        "    reliability: 101 %\n"
+        "    source: test\n";
+    try {
+        io::load_launcher_catalog(text, "l.yaml");
+        FAIL() << "no error";
+    } catch (const scenario_error& e) {
+        ASSERT_EQ(e.diagnostics().size(), 2u);
+        EXPECT_EQ(e.diagnostics()[0].to_string(),
+                  "l.yaml:6:18: launchers[0].reliability: expected a number above 0 and at most 100 %, got \"0 %\"");
+        EXPECT_EQ(e.diagnostics()[1].to_string(),
+                  "l.yaml:12:18: launchers[1].reliability: expected a number above 0 and at most 100 %, got \"101 %\"");
+    }
+    const auto ok = io::load_launcher_catalog(
+        "launchers:\n  - {name: Z, payload_leo: 1 t, price: 1 MUSD, max_flights_per_year: 3, reliability: 95 %, source: t}\n",
+        "l.yaml");
+    EXPECT_NEAR(ok.at(0).reliability, 0.95, 1e-15);
 }
 
 }  // namespace
