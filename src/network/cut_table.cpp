@@ -18,7 +18,7 @@ namespace {
 constexpr double max_capacity_bps = 9007199254740992.0;  // 2^53, as flow.hpp's max_flow
 constexpr std::int64_t unbounded = std::numeric_limits<std::int64_t>::max();
 
-/// A snapshot's residual graph for Dinic's algorithm, arcs grouped by tail: arcs of node x are [first[x],
+/// A snapshot's residual graph for the max flows, arcs grouped by tail: arcs of node x are [first[x],
 /// first[x + 1]), each with its head and its reverse arc. Node `source` (the last) is a super source with an arc to
 /// each region's station; its arcs start closed and a subset opens them.
 struct residual_graph {
@@ -72,66 +72,120 @@ residual_graph residual_of(const topology& g, std::span<const int> region_nodes)
     return r;
 }
 
-/// Dinic 1970 (Even 1975 form) on a residual graph with its scratch arrays: BFS levels from the super source (stopped
-/// at the sink's level, past which no shortest path goes), then a blocking flow by DFS with current-arc pointers.
-class dinic {
+/// The shortest augmenting path algorithm with exact distance labels (Ahuja & Orlin 1987; Ahuja, Magnanti & Orlin,
+/// "Network Flows", 1993, sec. 7.4) on a residual graph with its scratch arrays. Labels start as each node's residual
+/// distance to the sink (a backward BFS) and are raised as arcs fill; the search stops when a label value empties,
+/// which cuts the source from the sink (AMO sec. 7.4, "a practical improvement"), and the labels are recomputed
+/// exactly after every `nodes` relabels (global relabelling, Cherkassky & Goldberg 1997). Any maximum flow has the
+/// same value, so the cut table is that of any other max-flow algorithm (docs/models/network.md "Delivery").
+class shortest_paths_flow {
 public:
-    explicit dinic(const residual_graph& g)
-        : m_g(g), m_level(g.first.size() - 1), m_next(g.first.size() - 1), m_queue(g.first.size() - 1) {}
+    explicit shortest_paths_flow(const residual_graph& g)
+        : m_g(g), m_nodes(static_cast<int>(g.first.size()) - 1), m_dist(g.first.size() - 1),
+          m_count(g.first.size() + 1), m_next(g.first.size() - 1), m_queue(g.first.size() - 1), m_path(g.first.size()) {}
 
     /// Augments the flow held in `cap` (residual capacities per arc) to a maximum; returns the flow added.
     std::int64_t augment(std::vector<std::int64_t>& cap) {
+        restart(cap);
         std::int64_t added = 0;
-        while (levels(cap)) {
-            std::copy(m_g.first.begin(), m_g.first.end() - 1, m_next.begin());
-            while (const std::int64_t d = push(cap, m_g.source, unbounded)) added += d;
+        int relabels = 0;
+        while (m_dist[static_cast<std::size_t>(m_g.source)] < m_nodes) {
+            if (m_at == m_g.sink) {
+                added += push_path(cap);
+                continue;
+            }
+            if (advance(cap)) continue;
+            if (!relabel(cap)) break;  // a label value emptied: no augmenting path is left
+            if (++relabels >= m_nodes) {
+                relabels = 0;
+                restart(cap);
+            }
         }
         return added;
     }
 
 private:
-    bool levels(const std::vector<std::int64_t>& cap) {
-        std::fill(m_level.begin(), m_level.end(), -1);
+    /// Exact labels (residual distance to the sink, m_nodes where none) and a fresh search from the source.
+    void restart(const std::vector<std::int64_t>& cap) {
+        std::fill(m_dist.begin(), m_dist.end(), m_nodes);
+        std::fill(m_count.begin(), m_count.end(), 0);
         std::size_t tail = 0;
-        m_queue[tail++] = m_g.source;
-        m_level[static_cast<std::size_t>(m_g.source)] = 0;
-        const auto sink = static_cast<std::size_t>(m_g.sink);
+        m_queue[tail++] = m_g.sink;
+        m_dist[static_cast<std::size_t>(m_g.sink)] = 0;
         for (std::size_t q = 0; q < tail; ++q) {
-            const auto x = static_cast<std::size_t>(m_queue[q]);
-            if (m_level[sink] >= 0 && m_level[x] >= m_level[sink]) break;
-            for (int a = m_g.first[x]; a < m_g.first[x + 1]; ++a) {
-                const auto y = static_cast<std::size_t>(m_g.head[static_cast<std::size_t>(a)]);
-                if (cap[static_cast<std::size_t>(a)] > 0 && m_level[y] < 0) {
-                    m_level[y] = m_level[x] + 1;
-                    m_queue[tail++] = static_cast<int>(y);
+            const auto y = static_cast<std::size_t>(m_queue[q]);
+            ++m_count[static_cast<std::size_t>(m_dist[y])];
+            for (int a = m_g.first[y]; a < m_g.first[y + 1]; ++a) {
+                const auto x = static_cast<std::size_t>(m_g.head[static_cast<std::size_t>(a)]);
+                if (m_dist[x] == m_nodes && cap[static_cast<std::size_t>(m_g.reverse[static_cast<std::size_t>(a)])] > 0) {
+                    m_dist[x] = m_dist[y] + 1;
+                    m_queue[tail++] = static_cast<int>(x);
                 }
             }
         }
-        return m_level[sink] >= 0;
+        std::copy(m_g.first.begin(), m_g.first.end() - 1, m_next.begin());
+        m_at = m_g.source;
+        m_depth = 0;
     }
 
-    /// One augmenting path in the level graph from x carrying at most `pushed`; 0 when x is a dead end.
-    std::int64_t push(std::vector<std::int64_t>& cap, int x, std::int64_t pushed) {
-        if (x == m_g.sink) return pushed;
-        const auto xi = static_cast<std::size_t>(x);
-        for (int& a = m_next[xi]; a < m_g.first[xi + 1]; ++a) {
-            const auto ai = static_cast<std::size_t>(a);
-            const int y = m_g.head[ai];
-            if (cap[ai] <= 0 || m_level[static_cast<std::size_t>(y)] != m_level[xi] + 1) continue;
-            const std::int64_t d = push(cap, y, std::min(pushed, cap[ai]));
-            if (d > 0) {
-                cap[ai] -= d;
-                cap[static_cast<std::size_t>(m_g.reverse[ai])] += d;
-                return d;
-            }
+    /// Steps from the search's node along its current admissible arc (residual room, label one lower), if any.
+    bool advance(const std::vector<std::int64_t>& cap) {
+        const auto x = static_cast<std::size_t>(m_at);
+        const int want = m_dist[x] - 1;
+        const int end = m_g.first[x + 1];
+        int a = m_next[x];
+        while (a < end && !(cap[static_cast<std::size_t>(a)] > 0 &&
+                             m_dist[static_cast<std::size_t>(m_g.head[static_cast<std::size_t>(a)])] == want))
+            ++a;
+        m_next[x] = a;
+        if (a == end) return false;
+        m_path[m_depth++] = a;
+        m_at = m_g.head[static_cast<std::size_t>(a)];
+        return true;
+    }
+
+    /// Raises the search node's label to one above its lowest residual neighbour and retreats one arc; false when
+    /// its old label value is left with no node (the gap: the source can no longer reach the sink).
+    bool relabel(const std::vector<std::int64_t>& cap) {
+        const auto x = static_cast<std::size_t>(m_at);
+        int lowest = m_nodes;
+        for (int a = m_g.first[x]; a < m_g.first[x + 1]; ++a) {
+            if (cap[static_cast<std::size_t>(a)] > 0)
+                lowest = std::min(lowest, m_dist[static_cast<std::size_t>(m_g.head[static_cast<std::size_t>(a)])] + 1);
         }
-        return 0;
+        if (--m_count[static_cast<std::size_t>(m_dist[x])] == 0) return false;
+        m_dist[x] = lowest;
+        ++m_count[static_cast<std::size_t>(lowest)];
+        m_next[x] = m_g.first[x];
+        if (m_depth > 0) m_at = m_g.head[static_cast<std::size_t>(m_g.reverse[static_cast<std::size_t>(m_path[--m_depth])])];
+        return true;
+    }
+
+    /// Sends the path's bottleneck along it; the search resumes at the tail of its first arc left full.
+    std::int64_t push_path(std::vector<std::int64_t>& cap) {
+        std::int64_t bottleneck = unbounded;
+        for (std::size_t i = 0; i < m_depth; ++i) bottleneck = std::min(bottleneck, cap[static_cast<std::size_t>(m_path[i])]);
+        std::size_t full = m_depth;
+        for (std::size_t i = 0; i < m_depth; ++i) {
+            const auto a = static_cast<std::size_t>(m_path[i]);
+            cap[a] -= bottleneck;
+            cap[static_cast<std::size_t>(m_g.reverse[a])] += bottleneck;
+            if (cap[a] == 0 && full == m_depth) full = i;
+        }
+        m_depth = full;
+        m_at = full == 0 ? m_g.source : m_g.head[static_cast<std::size_t>(m_path[full - 1])];
+        return bottleneck;
     }
 
     const residual_graph& m_g;
-    std::vector<int> m_level;
-    std::vector<int> m_next;
-    std::vector<int> m_queue;
+    const int m_nodes;              //!< nodes, the super source included: the label of a node cut from the sink
+    std::vector<int> m_dist;        //!< per node: its distance label
+    std::vector<int> m_count;       //!< per label value: nodes holding it
+    std::vector<int> m_next;        //!< per node: its current arc
+    std::vector<int> m_queue;       //!< the backward BFS's queue
+    std::vector<int> m_path;        //!< the arcs from the source to m_at
+    int m_at = 0;                   //!< the search's node
+    std::size_t m_depth = 0;        //!< arcs on m_path
 };
 
 /// Capacity [bit/s] of topology edge `e` of `g` at `c`: by its kind; a ground link at its station's; the super
@@ -181,7 +235,7 @@ std::vector<std::int64_t> empty_flow(const topology& g, const residual_graph& r,
 
 /// Fills `row` (the cut table's 2^R entries of one sample) for every subset that extends `mask` by regions from
 /// `next` on, each from the flow `cap` of `mask` (worth `flow` bit/s).
-void extend_subsets(dinic& solver, const residual_graph& r, int regions, std::size_t mask, int next,
+void extend_subsets(shortest_paths_flow& solver, const residual_graph& r, int regions, std::size_t mask, int next,
                     const std::vector<std::int64_t>& cap, std::int64_t flow, double* row) {
     for (int k = next; k < regions; ++k) {
         std::vector<std::int64_t> with = cap;
@@ -222,7 +276,7 @@ delivery_cuts delivery_cut_table(const delivery_geometry& geometry, const delive
     for (std::size_t k = 0; k < geometry.snapshots.size(); ++k) {
         const topology& g = geometry.snapshots[k];
         const residual_graph r = residual_of(g, geometry.region_nodes);
-        dinic solver(r);
+        shortest_paths_flow solver(r);
         extend_subsets(solver, r, geometry.regions, 0, 0, empty_flow(g, r, geometry, capacities), 0,
                        out.cut_bps.data() + k * subsets);
     }

@@ -133,7 +133,7 @@ delivery_geometry delivery_geometry_at(const network_model& model, const network
     for (const int s : sink_stations) sink_nodes.push_back(out.satellites + s);
     for (const int s : region_stations) out.region_nodes.push_back(out.satellites + s);
     out.snapshots.reserve(times.size());
-    for (const epoch t : times) out.snapshots.push_back(with_super_sink(topology_at(model, options, t), sink_nodes));
+    for (const topology& g : topologies_at(model, options, times)) out.snapshots.push_back(with_super_sink(g, sink_nodes));
     return out;
 }
 

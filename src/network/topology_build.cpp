@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -348,20 +349,38 @@ topology build_topology(std::span<const double> x_ecef_m, std::span<const double
                          {isls, stations, nullptr, fibres, moon_terminals, &options, nullptr}, {}, r_moon_ecef_m);
 }
 
-topology topology_at(const network_model& model, const network_options& options, epoch t) {
+std::vector<topology> topologies_at(const network_model& model, const network_options& options,
+                                    std::span<const epoch> times) {
+    // One propagator (one initialisation per satellite) and one batch over every time: the kernel fills its lanes
+    // with a satellite's times, and each (satellite, time) gets the same bits as alone.
     const orbit::sgp4_propagator propagator(model.satellites);
     const std::size_t n = model.satellites.size();
-    std::vector<double> x(n), y(n), z(n), v(n);
-    std::vector<orbit::sgp4_status> status(n);
-    const epoch times[1] = {t};
-    propagator.propagate(std::span<const epoch>(times), {x, y, z, v, v, v, status});
-    for (std::size_t i = 0; i < n; ++i) {
-        if (status[i] != orbit::sgp4_status::ok) x[i] = y[i] = z[i] = std::numeric_limits<double>::quiet_NaN();
+    const std::size_t count = times.size();
+    std::vector<double> x_all(n * count), y_all(n * count), z_all(n * count), v(n * count);
+    std::vector<orbit::sgp4_status> status(n * count);
+    propagator.propagate(times, {x_all, y_all, z_all, v, v, v, status});
+    std::vector<topology> out;
+    out.reserve(count);
+    std::vector<double> x(n), y(n), z(n);
+    for (std::size_t j = 0; j < count; ++j) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t k = i * count + j;
+            const bool ok = status[k] == orbit::sgp4_status::ok;
+            x[i] = ok ? x_all[k] : std::numeric_limits<double>::quiet_NaN();
+            y[i] = ok ? y_all[k] : std::numeric_limits<double>::quiet_NaN();
+            z[i] = ok ? z_all[k] : std::numeric_limits<double>::quiet_NaN();
+        }
+        const epoch t = times[j];
+        orbit::teme_km_to_ecef_m(t, x, y, z, x, y, z);
+        out.push_back(build_checked({x, y, z},
+                                    {model.isls, model.stations, nullptr, model.fibres, model.moon_terminals, &options, nullptr},
+                                    model.satellites, model.moon_terminals.empty() ? orbit::vec3{} : moon_position_ecef(t)));
     }
-    orbit::teme_km_to_ecef_m(t, x, y, z, x, y, z);
-    return build_checked({x, y, z},
-                         {model.isls, model.stations, nullptr, model.fibres, model.moon_terminals, &options, nullptr},
-                         model.satellites, model.moon_terminals.empty() ? orbit::vec3{} : moon_position_ecef(t));
+    return out;
+}
+
+topology topology_at(const network_model& model, const network_options& options, epoch t) {
+    return std::move(topologies_at(model, options, std::span<const epoch>(&t, 1)).front());
 }
 
 }  // namespace kardashev::network

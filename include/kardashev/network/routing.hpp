@@ -150,6 +150,11 @@ struct network_model {
 /// simulate_routes step at `t` uses.
 [[nodiscard]] topology topology_at(const network_model& model, const network_options& options, epoch t);
 
+/// topology_at at each of `times`, the satellites initialised and propagated once for all of them; the same
+/// topologies, in the order of `times`.
+[[nodiscard]] std::vector<topology> topologies_at(const network_model& model, const network_options& options,
+                                                  std::span<const epoch> times);
+
 /// Appends a shell's satellites (shell_element_sets at `epoch_time`) and its +Grid ISLs (indices offset by the
 /// satellites already in `model`), so several shells share one graph; returns the index of its first satellite.
 int append_shell(network_model& model, const shell_design& shell, epoch epoch_time = hypatia_epoch());

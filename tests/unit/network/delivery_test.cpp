@@ -169,6 +169,17 @@ TEST(delivery_cut_table, every_subset_equals_its_own_max_flow_at_each_capacity_s
     }
 }
 
+TEST(topologies_at, equal_topology_at_each_time) {
+    // One propagation over every time must give each snapshot's graph, delays and capacities bit for bit.
+    const s1_delivery d;
+    const std::vector<epoch> times{hypatia_epoch(), hypatia_epoch() + duration::from_seconds(300.0),
+                                   hypatia_epoch() + duration::from_seconds(1234.5)};
+    const std::vector<topology> all = topologies_at(d.model, d.options, times);
+    ASSERT_EQ(all.size(), times.size());
+    for (std::size_t k = 0; k < times.size(); ++k) EXPECT_EQ(all[k], topology_at(d.model, d.options, times[k])) << "time " << k;
+    EXPECT_NE(all[0], all[1]) << "the satellites moved: equal snapshots would not test the time of each";
+}
+
 TEST(delivery_cut_table, cut_function_is_monotone_and_submodular) {
     const s1_delivery d;
     const std::vector<epoch> times{hypatia_epoch(), hypatia_epoch() + duration::from_seconds(300.0)};
