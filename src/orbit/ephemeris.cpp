@@ -95,7 +95,22 @@ constexpr std::array<b_term, 60> moon_b{{
 }};
 
 
-vec3 moon_tod_at(double tc, const nutation& nut);
+/// How much of Meeus's tables 47.A and 47.B a Moon evaluation sums, and whether it adds the planetary terms.
+struct moon_series {
+    std::size_t lr_terms = moon_lr.size();
+    std::size_t b_terms = moon_b.size();
+    bool additive = true;
+};
+
+/// The full series (moon_position_tod).
+constexpr moon_series full_moon{};
+/// The principal terms (moon_position_tod_principal): the rows of 47.A at or above 0.1 deg in longitude (the equation
+/// of the centre, evection, variation, 2M', the annual equation, the reduction to the ecliptic) and of 47.B at or
+/// above 0.1 deg in latitude. The rows and planetary terms left out sum to at most 0.48 deg in longitude, 0.23 deg in
+/// latitude and 1,500 km in distance were they all in phase: a position within 3,900 km of the full series'.
+constexpr moon_series principal_moon{6, 4, false};
+
+vec3 moon_tod_at(double tc, const nutation& nut, const moon_series& series);
 
 /// The Sun at `tc` Julian centuries of TT with the nutation of that date (sun_position_tod).
 vec3 sun_tod_at(double tc, const nutation& nut) {
@@ -112,12 +127,14 @@ vec3 sun_tod_at(double tc, const nutation& nut) {
     const vec3 sun_from_emb = ecliptic_to_equatorial(l0 + c + nut.dpsi, 0.0, r_au * au_m, nut.eps_true);
     // NOTE: the ch. 25 mean elements are those of the Earth-Moon barycentre; the geocentre sits
     // M_moon / (M_earth + M_moon) of the Moon's distance from it (mass ratio 81.300568, IAU 2009 system).
+    // The principal-term Moon serves: its error, at most 3,900 km in position, moves the 4,670 km offset by at most
+    // 47 km, 0.065" seen from 1 AU, against the series' own 0.008 deg (29") (docs/models/orbit.md "Sun").
     constexpr double moon_mass_fraction = 1.0 / (1.0 + 81.300'568);
-    return detail::add(sun_from_emb, detail::scale(moon_tod_at(tc, nut), moon_mass_fraction));
+    return detail::add(sun_from_emb, detail::scale(moon_tod_at(tc, nut, principal_moon), moon_mass_fraction));
 }
 
-/// The Moon at `tc` Julian centuries of TT with the nutation of that date (moon_position_tod).
-vec3 moon_tod_at(double tc, const nutation& nut) {
+/// The Moon at `tc` Julian centuries of TT with the nutation of that date, from `series` of Meeus's tables.
+vec3 moon_tod_at(double tc, const nutation& nut, const moon_series& series) {
     const double t2 = tc * tc, t3 = t2 * tc, t4 = t3 * tc;
     // Meeus 1998 eqs. 47.1-47.5: mean longitude, elongation, Sun's and Moon's mean anomalies, argument of latitude.
     const double lp = (218.3164477 + 481'267.88123421 * tc - 0.0015786 * t2 + t3 / 538'841.0 - t4 / 65'194'000.0) * deg;
@@ -131,20 +148,24 @@ vec3 moon_tod_at(double tc, const nutation& nut) {
     const double ecc = 1.0 - 0.002516 * tc - 0.0000074 * t2;  // Meeus 1998 eq. 47.6
     double sum_l = 0.0, sum_r = 0.0, sum_b = 0.0;
     auto e_factor = [ecc](int mult) { return mult == 0 ? 1.0 : (mult == 1 || mult == -1 ? ecc : ecc * ecc); };
-    for (const lr_term& k : moon_lr) {
+    for (std::size_t i = 0; i < series.lr_terms; ++i) {
+        const lr_term& k = moon_lr[i];
         const double arg = k.d * d + k.m * m + k.mp * mp + k.f * f;
         const double ef = e_factor(k.m);
         sum_l += k.sl * ef * std::sin(arg);
         sum_r += k.sr * ef * std::cos(arg);
     }
-    for (const b_term& k : moon_b) {
+    for (std::size_t i = 0; i < series.b_terms; ++i) {
+        const b_term& k = moon_b[i];
         const double arg = k.d * d + k.m * m + k.mp * mp + k.f * f;
         sum_b += k.sb * e_factor(k.m) * std::sin(arg);
     }
     // Meeus 1998 ch. 47: additive terms (Venus, Jupiter, flattening of the Earth).
-    sum_l += 3958.0 * std::sin(a1) + 1962.0 * std::sin(lp - f) + 318.0 * std::sin(a2);
-    sum_b += -2235.0 * std::sin(lp) + 382.0 * std::sin(a3) + 175.0 * std::sin(a1 - f) + 175.0 * std::sin(a1 + f) +
-             127.0 * std::sin(lp - mp) - 115.0 * std::sin(lp + mp);
+    if (series.additive) {
+        sum_l += 3958.0 * std::sin(a1) + 1962.0 * std::sin(lp - f) + 318.0 * std::sin(a2);
+        sum_b += -2235.0 * std::sin(lp) + 382.0 * std::sin(a3) + 175.0 * std::sin(a1 - f) + 175.0 * std::sin(a1 + f) +
+                 127.0 * std::sin(lp - mp) - 115.0 * std::sin(lp + mp);
+    }
     const double lon = lp + sum_l * 1e-6 * deg;
     const double lat = sum_b * 1e-6 * deg;
     const double dist_m = 385'000'560.0 + sum_r;  // Meeus 1998 ch. 47: 385000.56 km + sum_r/1000 km
@@ -164,7 +185,12 @@ vec3 sun_position_tod(epoch t) {
 
 vec3 moon_position_tod(epoch t) {
     const double tc = centuries_tt(t);
-    return moon_tod_at(tc, nutation_low(tc));
+    return moon_tod_at(tc, nutation_low(tc), full_moon);
+}
+
+vec3 moon_position_tod_principal(epoch t) {
+    const double tc = centuries_tt(t);
+    return moon_tod_at(tc, nutation_low(tc), principal_moon);
 }
 
 double equation_of_equinoxes_rad(epoch t) { return equation_of_equinoxes(nutation_low(centuries_tt(t))); }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -119,6 +120,21 @@ TEST(ephemeris, moon_matches_meeus_example_47a) {
     EXPECT_NEAR(ra, 134.688470, 0.0005);
     EXPECT_NEAR(dec, 13.768368, 0.0005);
     EXPECT_NEAR(detail::norm(m) / 1000.0, 368'409.7, 1.0);
+}
+
+TEST(ephemeris, the_principal_term_moon_of_the_suns_geocentre_offset_moves_the_sun_by_under_0_07_arcsec) {
+    // Every 9.13 days over 2000-2050: the principal-term Moon stays within its stated 3,900 km of the full series,
+    // so the Sun's barycentre offset (Moon / 82.300568) moves the Sun by under 0.065" at 1 AU (docs/models/orbit.md).
+    double worst_km = 0.0, worst_sun_arcsec = 0.0;
+    for (int k = 0; k < 2000; ++k) {
+        const epoch t = epoch::from_utc_iso("2000-01-01") + duration::from_seconds(9.13 * 86'400.0 * k);
+        const double miss_m = detail::norm(detail::sub(moon_position_tod(t), moon_position_tod_principal(t)));
+        worst_km = std::max(worst_km, miss_m / 1000.0);
+        worst_sun_arcsec = std::max(worst_sun_arcsec, miss_m / 82.300'568 / detail::norm(sun_position_tod(t)) / deg * 3600.0);
+    }
+    EXPECT_LT(worst_km, 3900.0);
+    EXPECT_GT(worst_km, 500.0) << "the principal terms leave out rows worth hundreds of km";
+    EXPECT_LT(worst_sun_arcsec, 0.065);
 }
 
 TEST(ephemeris, sun_is_near_the_equinox_in_march_and_1_au_away) {
