@@ -84,26 +84,24 @@ void charge_parts(const step_clock& clock, const site_vintages& stock, double us
         part.depreciation_usd += part.accelerators.charge(clock.start, clock.end);
     }
     if (!(stock.it_w > 0.0)) return;
-    // Each part's books add its vintages' terms oldest first; a run of vintages of one part adds them in registers
-    // (the same additions in the same order), since consecutive vintages mostly share a part.
+    // Each part's charges are linear in its vintages' accelerators and IT power: sum those over each run of
+    // consecutive vintages of one part (oldest first), then book the run's shares once.
     const auto& vintages = stock.in_service;
+    const double step_hours = clock.dt_s / 3600.0;
     for (auto v = vintages.begin(); v != vintages.end();) {
         auto& part = site.parts[v->part];
-        double shared = part.shared_usd, capital = part.capital_charge_usd;
-        double hours = part.accelerator_hours, running = part.running_hours;
         const std::size_t run_part = v->part;
+        double accelerators = 0.0, it_w = 0.0;
         for (; v != vintages.end() && v->part == run_part; ++v) {
-            const double power_w = v->it_w_per_accelerator;
             const double count = std::max(0.0, v->count);  // a vintage retired to a rounding remainder may sit at -1e-12
-            shared += shared_usd * count * power_w / stock.it_w;
-            capital += shared_capital_usd * count * power_w / stock.it_w;
-            hours += count * clock.dt_s / 3600.0;
-            running += count * usable * clock.dt_s / 3600.0;
+            accelerators += count;
+            it_w += count * v->it_w_per_accelerator;
         }
-        part.shared_usd = shared;
-        part.capital_charge_usd = capital;
-        part.accelerator_hours = hours;
-        part.running_hours = running;
+        const double it_share = it_w / stock.it_w;
+        part.shared_usd += shared_usd * it_share;
+        part.capital_charge_usd += shared_capital_usd * it_share;
+        part.accelerator_hours += accelerators * step_hours;
+        part.running_hours += accelerators * usable * step_hours;
     }
 }
 
