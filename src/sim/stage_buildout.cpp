@@ -33,15 +33,34 @@ power_limit site_power_limit(const site& where, epoch at) {
 /// spacecraft (array, radiator, bus) with them, so the build-out replaces them at full price (replacement
 /// launches). Exponential survival over the step, each vintage pro rata (docs/models/sites.md, failures): the expected
 /// share, or with `failures: drawn` a binomial draw of the site's stream (drawn_failures, launch_failures.hpp).
-void lose_failed(const site& where, double dt_s, site_plant& plant) {
-    if (!(where.failure_rate_per_s > 0.0 && plant.installed > 0.0)) return;
-    double surviving = 1.0 + std::expm1(-where.failure_rate_per_s * dt_s);
-    if (plant.failure_draws)
-        surviving = 1.0 - drawn_failures(*plant.failure_draws, plant.installed, 1.0 - surviving) / plant.installed;
-    const double freed_w = keep_share(plant.stock, surviving);
-    plant.failed += plant.installed - plant.stock.count;
+double surviving_share(const site& where, double dt_s, site_plant& plant) {
+    const double surviving = 1.0 + std::expm1(-where.failure_rate_per_s * dt_s);
+    if (!plant.failure_draws) return surviving;
+    return 1.0 - drawn_failures(*plant.failure_draws, plant.installed, 1.0 - surviving) / plant.installed;
+}
+
+/// Books the retirement of accelerators at the end of their life, the facility power in use `before_w` before it. An
+/// orbit or moon site's spacecraft or plant goes with its accelerators; a ground site's data hall stays for their
+/// replacements.
+void book_retirements(const site& where, double before_w, site_plant& plant) {
+    if (where.kind != site_kind::ground)
+        plant.facility_built_w = std::max(0.0, plant.facility_built_w - (before_w - plant.stock.facility_w));
     plant.installed = plant.stock.count;
-    plant.facility_built_w = std::max(0.0, plant.facility_built_w - freed_w);
+}
+
+/// Loses the step's failed accelerators (where the site's failure rate is positive) and retires the vintages whose life
+/// has ended (docs/models/sim.md "Build-out": vintages), in one pass over the vintages when both happen.
+void fail_and_retire(const site& where, double dt_s, epoch at, site_plant& plant) {
+    if (!(where.failure_rate_per_s > 0.0 && plant.installed > 0.0)) {
+        const double before_w = plant.stock.facility_w;
+        if (retire_expired(plant.stock, at) > 0.0) book_retirements(where, before_w, plant);
+        return;
+    }
+    const auto done = fail_then_retire(plant.stock, surviving_share(where, dt_s, plant), at);
+    plant.failed += plant.installed - done.count_after_failures;
+    plant.installed = done.count_after_failures;
+    plant.facility_built_w = std::max(0.0, plant.facility_built_w - done.failed_freed_w);
+    if (done.retired > 0.0) book_retirements(where, done.facility_w_after_failures, plant);
 }
 
 /// Buys `want` more accelerators, or what `budget_usd` affords, and writes their capex; returns how many it
@@ -68,16 +87,6 @@ double buy(const compute::accelerator& part, double want, double per_accel_facil
     return count;
 }
 
-/// Retires the vintages whose life has ended (docs/models/sim.md "Build-out": vintages). An orbit or moon site's
-/// spacecraft or plant goes with its accelerators; a ground site's data hall stays for their replacements.
-void retire_expired_vintages(const site& where, epoch at, site_plant& plant) {
-    const double before_w = plant.stock.facility_w;
-    if (retire_expired(plant.stock, at) <= 0.0) return;
-    if (where.kind != site_kind::ground)
-        plant.facility_built_w = std::max(0.0, plant.facility_built_w - (before_w - plant.stock.facility_w));
-    plant.installed = plant.stock.count;
-}
-
 /// The launch market a site's purchases draw on: its designs and masses, and this step's prices and capacity.
 struct launch_market {
     launch_state& launched;
@@ -94,8 +103,7 @@ void build_site(const step_clock& clock, const scenario& input, std::size_t inde
     const compute::hardware_trend& trend = plants.trend;
     double& budget_usd = plants.budget_unspent_usd;
     const double cap_w = site_power_limit(where, clock.start).cap_w;
-    lose_failed(where, clock.dt_s, plant);
-    retire_expired_vintages(where, clock.start, plant);
+    fail_and_retire(where, clock.dt_s, clock.start, plant);
     const double planned = schedule_value(where.planned_accelerators, clock.start);
     // Without replacement, what retired at the end of its life is taken off the plan.
     const double goal = where.replace_retired ? planned : std::max(0.0, planned - plant.stock.retired_at_end_of_life);

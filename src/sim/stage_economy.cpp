@@ -84,24 +84,16 @@ void charge_parts(const step_clock& clock, const site_vintages& stock, double us
         part.depreciation_usd += part.accelerators.charge(clock.start, clock.end);
     }
     if (!(stock.it_w > 0.0)) return;
-    // Each part's charges are linear in its vintages' accelerators and IT power: sum those over each run of
-    // consecutive vintages of one part (oldest first), then book the run's shares once.
-    const auto& vintages = stock.in_service;
+    // Each part's charges are linear in its vintages' accelerators and IT power, which the stock sums per part.
     const double step_hours = clock.dt_s / 3600.0;
-    for (auto v = vintages.begin(); v != vintages.end();) {
-        auto& part = site.parts[v->part];
-        const std::size_t run_part = v->part;
-        double accelerators = 0.0, it_w = 0.0;
-        for (; v != vintages.end() && v->part == run_part; ++v) {
-            const double count = std::max(0.0, v->count);  // a vintage retired to a rounding remainder may sit at -1e-12
-            accelerators += count;
-            it_w += count * v->it_w_per_accelerator;
-        }
-        const double it_share = it_w / stock.it_w;
+    for (std::size_t i = 0; i < stock.parts.size(); ++i) {
+        const auto& in_service = stock.parts[i];
+        auto& part = site.parts[i];
+        const double it_share = in_service.it_w / stock.it_w;
         part.shared_usd += shared_usd * it_share;
         part.capital_charge_usd += shared_capital_usd * it_share;
-        part.accelerator_hours += accelerators * step_hours;
-        part.running_hours += accelerators * usable * step_hours;
+        part.accelerator_hours += in_service.count * step_hours;
+        part.running_hours += in_service.count * usable * step_hours;
     }
 }
 

@@ -9,13 +9,61 @@ namespace kardashev::sim::detail {
 
 namespace {
 
-/// Adds vintage `v`'s terms to the sums of `stock`.
+/// Adds vintage `v`'s terms to its part's sums (a count below 0, a rounding remainder of a retirement, as 0).
+void add_part_terms(std::vector<part_record>& parts, const vintage& v) {
+    auto& part = parts[v.part];
+    const double count = std::max(0.0, v.count);
+    part.count += count;
+    part.it_w += count * v.it_w_per_accelerator;
+}
+
+/// Adds vintage `v`'s terms to the sums of `stock` and of its part.
 void add_terms(site_vintages& stock, const vintage& v) {
     stock.count += v.count;
     stock.facility_w += v.count * v.facility_w_per_accelerator;
     stock.it_w += v.count * v.it_w_per_accelerator;
     stock.peak_flops += v.count * v.peak_flops_per_accelerator;
+    add_part_terms(stock.parts, v);
 }
+
+/// Part sums over a pass, made in locals over each run of consecutive vintages of one part (most of a site's vintages
+/// are runs of its newest part) and added to the part's at the run's end: a store per vintage into `parts` would
+/// cost a pass three times its time.
+class part_sums {
+public:
+    /// Starts a pass: every part's sums at 0.
+    explicit part_sums(std::vector<part_record>& parts) : m_parts(parts) {
+        for (auto& p : parts) p.count = p.it_w = 0.0;
+    }
+    part_sums(const part_sums&) = delete;
+    part_sums& operator=(const part_sums&) = delete;
+    /// Ends the pass.
+    ~part_sums() { flush(); }
+
+    /// add_part_terms's terms for `v`.
+    void add(const vintage& v) {
+        if (v.part != m_part) {
+            flush();
+            m_part = v.part;
+        }
+        const double count = std::max(0.0, v.count);
+        m_count += count;
+        m_it_w += count * v.it_w_per_accelerator;
+    }
+
+private:
+    void flush() {
+        if (m_part < m_parts.size()) {
+            m_parts[m_part].count += m_count;
+            m_parts[m_part].it_w += m_it_w;
+        }
+        m_count = m_it_w = 0.0;
+    }
+
+    std::vector<part_record>& m_parts;
+    std::size_t m_part = static_cast<std::size_t>(-1);
+    double m_count = 0.0, m_it_w = 0.0;
+};
 
 /// The sums of site_vintages in locals: the compiler cannot keep `stock`'s own fields in registers while it writes
 /// vintages (they might alias), and a store and reload per vintage was most of a pass's time.
@@ -40,7 +88,13 @@ struct sums {
 /// Recomputes the sums of `stock` over its vintages in service, oldest first.
 void tally(site_vintages& stock) {
     sums total;
-    for (const auto& v : stock.in_service) total.add(v);
+    {
+        part_sums by_part(stock.parts);
+        for (const auto& v : stock.in_service) {
+            total.add(v);
+            by_part.add(v);
+        }
+    }
     total.store(stock);
 }
 
@@ -120,15 +174,38 @@ void retire_to_power(site_vintages& stock, double cap_w) {
     tally(stock);
 }
 
-double keep_share(site_vintages& stock, double surviving) {
+failed_and_retired fail_then_retire(site_vintages& stock, double surviving, epoch at) {
+    failed_and_retired out;
     const double before_w = stock.facility_w;
-    sums total;
-    for (auto& v : stock.in_service) {  // tally's sums, in the same pass
-        v.count *= surviving;
-        total.add(v);
+    // One pass: every vintage keeps its share; `all` are the sums after the failures (keep_share's), `kept` those of
+    // the vintages left once the expired ones, a run at the front (all share one life), are retired (tally's).
+    sums all, kept;
+    std::size_t expired = 0;
+    {
+        part_sums by_part(stock.parts);
+        bool at_front = true;
+        for (auto& v : stock.in_service) {
+            v.count *= surviving;
+            all.add(v);
+            if (at_front && v.retires <= at) {
+                ++expired;
+                out.retired += v.count;
+                continue;
+            }
+            at_front = false;
+            kept.add(v);
+            by_part.add(v);
+        }
     }
-    total.store(stock);
-    return before_w - stock.facility_w;
+    stock.in_service.erase(stock.in_service.begin(), stock.in_service.begin() + static_cast<std::ptrdiff_t>(expired));
+    stock.retired += out.retired;
+    stock.retired_at_end_of_life += out.retired;
+    // retire_expired recomputes the sums only when it retired some accelerators.
+    (out.retired > 0.0 ? kept : all).store(stock);
+    out.failed_freed_w = before_w - all.facility_w;
+    out.count_after_failures = all.count;
+    out.facility_w_after_failures = all.facility_w;
+    return out;
 }
 
 double lose_newest(site_vintages& stock, double count) {

@@ -31,6 +31,9 @@ struct vintage {
 struct part_record {
     compute::accelerator part;
     double bought = 0.0;  // accelerators bought over the run, the installed base at the start included
+    // Sums over the part's vintages in service, each count taken at 0 or more, kept with site_vintages' own:
+    double count = 0.0;
+    double it_w = 0.0;  // [W] all-in power
 };
 
 /// A site's vintages in service, oldest first, the parts it has bought and their sums.
@@ -82,8 +85,17 @@ void retire_oldest(site_vintages& stock, double count);
 /// Retires the oldest until the facility power in use is at most `cap_w`.
 void retire_to_power(site_vintages& stock, double cap_w);
 
-/// Keeps the share `surviving` of every vintage (failures without repair); returns the facility watts freed.
-double keep_share(site_vintages& stock, double surviving);
+/// What fail_then_retire did.
+struct failed_and_retired {
+    double failed_freed_w = 0.0;            //!< [W] facility power the failures freed
+    double count_after_failures = 0.0;      //!< accelerators in service after the failures, before the retirements
+    double facility_w_after_failures = 0.0; //!< [W] facility power in use then
+    double retired = 0.0;                   //!< accelerators retired at the end of their life
+};
+
+/// Keeps the share `surviving` of every vintage (failures without repair), then retires those whose life has ended
+/// by `at` (retire_expired): both in one pass over the vintages, with the sums each would leave.
+failed_and_retired fail_then_retire(site_vintages& stock, double surviving, epoch at);
 
 /// Takes `count` accelerators out of service, the newest first, without retiring them (lost before service: a
 /// failed launch); returns the facility watts they held.

@@ -8,6 +8,7 @@
 
 #include "kardashev/core/constants.hpp"
 #include "kardashev/sim/engine.hpp"
+#include "sim/vintages.hpp"
 
 namespace {
 
@@ -146,3 +147,45 @@ TEST(vintages, a_falling_plan_retires_the_oldest_first) {
 }
 
 }  // namespace
+
+namespace kardashev::sim::detail {
+namespace {
+
+/// 100 accelerators of 1 kW bought on day 0 and 200 on day 5, a 10-day life, PUE 1.25.
+site_vintages two_vintages() {
+    site where;
+    where.facility.pue = 1.25;
+    site_vintages stock;
+    stock.parts.push_back({part("A", "2020-01-01", 1e15, 1000.0, 20'000.0), 0.0});
+    const epoch day0 = epoch::from_utc_iso("2026-01-01");
+    add_vintage(stock, where, 0, 100.0, day0, duration::from_days(10));
+    add_vintage(stock, where, 0, 200.0, day0 + duration::from_days(5), duration::from_days(10));
+    return stock;
+}
+
+TEST(vintages, failures_then_retirements_in_one_pass_leave_the_hand_computed_sums) {
+    auto stock = two_vintages();
+    const auto done = fail_then_retire(stock, 0.9, epoch::from_utc_iso("2026-01-11"));  // day 10: the first retires
+    EXPECT_DOUBLE_EQ(done.count_after_failures, 270.0);
+    EXPECT_DOUBLE_EQ(done.failed_freed_w, 30.0 * 1250.0);
+    EXPECT_DOUBLE_EQ(done.facility_w_after_failures, 270.0 * 1250.0);
+    EXPECT_DOUBLE_EQ(done.retired, 90.0);
+    EXPECT_DOUBLE_EQ(stock.count, 180.0);
+    EXPECT_DOUBLE_EQ(stock.facility_w, 180.0 * 1250.0);
+    EXPECT_DOUBLE_EQ(stock.parts[0].count, 180.0);
+    EXPECT_DOUBLE_EQ(stock.parts[0].it_w, 180.0 * 1000.0);
+    EXPECT_DOUBLE_EQ(stock.retired_at_end_of_life, 90.0);
+    EXPECT_EQ(stock.in_service.size(), 1u);
+}
+
+TEST(vintages, failures_before_any_vintage_ends_its_life_retire_nothing) {
+    auto stock = two_vintages();
+    const auto done = fail_then_retire(stock, 0.5, epoch::from_utc_iso("2026-01-03"));
+    EXPECT_DOUBLE_EQ(done.retired, 0.0);
+    EXPECT_DOUBLE_EQ(stock.count, 150.0);
+    EXPECT_DOUBLE_EQ(stock.parts[0].it_w, 150.0 * 1000.0);
+    EXPECT_EQ(stock.in_service.size(), 2u);
+}
+
+}  // namespace
+}  // namespace kardashev::sim::detail
