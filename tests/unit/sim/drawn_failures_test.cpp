@@ -5,6 +5,7 @@
 
 #include "kardashev/core/constants.hpp"
 #include "kardashev/sim/engine.hpp"
+#include "support/sim_scenarios.hpp"
 #include "support/compute_fixtures.hpp"
 
 namespace {
@@ -14,25 +15,10 @@ using namespace kardashev;
 /// 10,000 accelerators of the test part in a 650 km dawn-dusk orbit for 30 days, power and prices never binding, 9 %/yr
 /// failures replaced by the build-out.
 sim::scenario failing_orbit(sim::failure_mode mode, std::uint64_t seed) {
-    sim::scenario s;
-    s.start = epoch::from_utc_iso("2026-01-01");
+    auto s = kardashev::testing::one_orbit_site_scenario("a", 10'000, duration::from_seconds(0.0), mode, seed);
     s.length = duration::from_days(30);
-    s.corpus.initial_unique_tokens = 1e15;
-    s.seed = seed;
-    s.failures = mode;
-    sim::site site;
-    site.name = "a";
-    site.kind = sim::site_kind::orbit;
-    site.orbit.altitude_m = 650'000.0;
-    site.orbit.ltan_h = 18.0;
-    site.accel = kardashev::testing::test_accelerator();
-    site.planned_accelerators = {{s.start, 10'000}};
-    site.facility.pue = 1.0;
-    site.power_capacity_w = {{s.start, 20e6}};
-    site.failure_rate_per_s = 0.09 / constants::julian_year_s;
-    s.sites.push_back(site);
-    s.launch.price = {logistics::price_model::schedule, {}, 0.0, {}, {{s.start, 3600.0}}};
-    s.spacecraft.price = {logistics::price_model::schedule, {}, 0.0, {}, {{s.start, 1000.0}}};
+    s.sites[0].power_capacity_w = {{s.start, 20e6}};
+    s.sites[0].failure_rate_per_s = 0.09 / constants::julian_year_s;
     return s;
 }
 

@@ -9,6 +9,7 @@
 #include "kardashev/core/constants.hpp"
 #include "kardashev/sim/engine.hpp"
 #include "kardashev/sim/run_cache.hpp"
+#include "support/sim_scenarios.hpp"
 #include "support/compute_fixtures.hpp"
 #include "support/sim_series.hpp"
 
@@ -21,25 +22,10 @@ using kardashev::testing::series;
 /// flight with `reliability` and more flights than the build-out fills, fixed launch and spacecraft prices, no
 /// hardware failures: only launch failures take accelerators away, and the build-out replaces them.
 sim::scenario one_launcher(double reliability, sim::failure_mode mode, std::uint64_t seed) {
-    sim::scenario s;
-    s.start = epoch::from_utc_iso("2026-01-01");
+    auto s = kardashev::testing::one_orbit_site_scenario("sat", 1'000, duration::from_days(7), mode, seed);
     s.step = duration::from_days(7);
     s.length = duration::from_days(35);
-    s.corpus.initial_unique_tokens = 1e15;
-    s.seed = seed;
-    s.failures = mode;
-    sim::site site;
-    site.name = "sat";
-    site.kind = sim::site_kind::orbit;
-    site.orbit.altitude_m = 650'000.0;
-    site.orbit.ltan_h = 18.0;
-    site.accel = kardashev::testing::test_accelerator();
-    site.planned_accelerators = {{s.start + s.step, 1'000}};
-    site.facility.pue = 1.0;
-    site.power_capacity_w = {{s.start, 1'000 * 1'000.0 * 1.2}};
-    s.sites.push_back(site);
-    s.launch.price = {logistics::price_model::schedule, {}, 0.0, {}, {{s.start, 3600.0}}};
-    s.spacecraft.price = {logistics::price_model::schedule, {}, 0.0, {}, {{s.start, 1000.0}}};
+    s.sites[0].power_capacity_w = {{s.start, 1'000 * 1'000.0 * 1.2}};
     logistics::launcher vehicle{"L", 1'000.0, 1e6, 1e6, "test"};
     vehicle.reliability = reliability;
     s.launch.launchers = {{vehicle, {{s.start, 1e6 / constants::julian_year_s}}}};
