@@ -588,7 +588,8 @@ void unit_cost_stage(const step_clock& clock, const scenario& input, const build
                      const launch_step& prices, launch_state& launched, unit_cost_state& costs, recorder& recording);
 
 /// 13. serving: each cohort's serving demand (output tokens per unit) priced in accelerator time at the deployed model
-/// (compute::serving_tokens_per_s), taken from the sites' running accelerators up to a share, for the next step.
+/// (compute::serving_tokens_per_s), taken first from serving-only sites (all their running accelerators) and then
+/// from the other sites' up to a share, for the next step.
 void serving_stage(const step_clock& clock, const scenario& input, const fleet_state& cohorts,
                    const training_state& training, const energy_step& energy, serving_state& serving,
                    recorder& recording);
