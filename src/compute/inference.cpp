@@ -10,6 +10,15 @@
 
 namespace kardashev::compute {
 
+double kv_cache_bytes_per_token(const transformer& m, double bytes_per_value) {
+    // Plain and grouped-query attention cache a key and a value of width h_kv per layer (Pope et al. 2022 sec. 3.1;
+    // Ainslie et al. 2023). Multi-head latent attention caches only the compressed latent c_t^KV (d_c) and the
+    // decoupled RoPE key k_t^R (d_h^R) per layer, (d_c + d_h^R) l values per token (DeepSeek-V2, Liu et al. 2024,
+    // arXiv:2405.04434, sec. 2.1.2-2.1.3 and table 1; DeepSeek-V3 sec. 2.1.1: d_c = 512, d_h^R = 64, 61 layers).
+    const double per_layer = m.kv_cache_width > 0 ? static_cast<double>(m.kv_cache_width) : 2.0 * detail::kv_width(m);
+    return m.layers * per_layer * bytes_per_value;
+}
+
 double expected_experts_read(const transformer& m, int tokens) {
     if (m.experts <= 1) return 1.0;
     const double e = m.experts;
@@ -40,17 +49,15 @@ inference_result inference_throughput(const transformer& m, const accelerator& a
     const double achievable = peak * e;
     const double n_active = active_parameter_count(m);
     const double n_total = parameter_count(m);
-    const int kv = m.kv_heads > 0 ? m.kv_heads : m.heads;
-    const double kv_width = static_cast<double>(kv) * m.hidden / m.heads;
     // Prefill is compute-bound: 2 N_active FLOP per token for the weights plus 4 l s h for attention
     // over the context (Kaplan et al. 2020 table 1, forward pass).
     const double prefill_flop = 2.0 * n_active + 4.0 * m.layers * static_cast<double>(s.context) * m.hidden;
     inference_result r;
     r.prefill_tokens_per_s = achievable / prefill_flop;
-    // Decode: every step reads all weights of the replica and the batch's KV cache (2 l h_kv
-    // values per token of context) once; FLOP 2 N_active per token (Pope et al. 2022 sec. 3.1).
+    // Decode: every step reads all weights of the replica and the batch's KV cache (kv_cache_bytes_per_token per token
+    // of context) once; FLOP 2 N_active per token (Pope et al. 2022 sec. 3.1).
     const double weight_bytes = decode_weight_bytes(m, s.batch, s.weight_bytes_per_param);
-    const double kv_bytes = static_cast<double>(s.batch) * s.context * 2.0 * m.layers * kv_width * s.kv_bytes_per_value;
+    const double kv_bytes = static_cast<double>(s.batch) * s.context * kv_cache_bytes_per_token(m, s.kv_bytes_per_value);
     const double replica_bw = s.tp * a.hbm_bandwidth_bytes_per_s;
     const double t_mem = (weight_bytes + kv_bytes) / replica_bw;
     const double t_flop = s.batch * prefill_flop / (s.tp * achievable);

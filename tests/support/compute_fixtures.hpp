@@ -23,13 +23,16 @@ inline compute::accelerator h100() {
 
 /// DeepSeek-V3's shape (its technical report, arXiv:2412.19437, Table and section 4.2): 61 layers, width 7168, 128
 /// heads, 256 routed experts of width 2048 with 8 routed per token and 1 shared, a 129,280-token vocabulary, 4k
-/// sequences. Its multi-head latent attention is counted as plain attention (c8_deepseek_v3_test says how much).
+/// sequences. Its multi-head latent attention's parameters are counted as plain attention's (c8_deepseek_v3_test says
+/// how much); its KV cache is the latent's: d_c = 512 plus the decoupled RoPE key d_h^R = 64 values per token per layer
+/// (sec. 2.1.1; DeepSeek-V2, arXiv:2405.04434, sec. 2.1.2-2.1.3).
 inline compute::transformer model_deepseek_v3() {
     compute::transformer m;
     m.layers = 61;
     m.hidden = 7168;
     m.heads = 128;
     m.kv_heads = 128;
+    m.kv_cache_width = 512 + 64;
     m.ffn_hidden = 2048;
     m.experts = 256;
     m.experts_per_token = 8;

@@ -27,6 +27,11 @@ struct inference_result {
     double memory_bytes = 0.0;          //!< [B] weights + KV cache per accelerator
 };
 
+/// KV-cache bytes [B] one token of context holds over all layers: l x the values cached per token per layer x
+/// bytes per value; the cached values are 2 h_kv (keys and values, grouped-query attention) or, with
+/// transformer::kv_cache_width set, that width (multi-head latent attention: d_c + d_h^R).
+double kv_cache_bytes_per_token(const transformer& m, double bytes_per_value);
+
 /// Routed plus shared experts [-] a decode step of `tokens` tokens reads per layer, in expectation under uniform,
 /// independent top-k routing: E (1 - (1 - k/E)^tokens) + E_shared; 1 for a dense model.
 double expected_experts_read(const transformer& m, int tokens);
@@ -35,7 +40,9 @@ double decode_weight_bytes(const transformer& m, int tokens, double bytes_per_pa
 
 /// Prefill: 2 N_active + 4 l s h FLOP per token at peak x matmul efficiency; decode step:
 /// max(bytes moved / HBM bandwidth, FLOP / achievable FLOP/s), bytes = the weights the batch visits
-/// (decode_weight_bytes) + KV cache.
+/// (decode_weight_bytes) + KV cache (kv_cache_bytes_per_token per token of context). The replica's KV cache is spread
+/// evenly over its tp accelerators (heads split for plain attention; sequences split for latent attention, whose one
+/// latent serves all heads).
 /// Throws input_error when weights and KV cache do not fit in tp accelerators' HBM.
 inference_result inference_throughput(const transformer& m, const accelerator& a, const inference_setup& s);
 

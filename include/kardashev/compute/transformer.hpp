@@ -9,6 +9,8 @@ struct transformer {
     int hidden = 0;             //!< [-] model width (h)
     int heads = 0;              //!< [-] attention heads (a)
     int kv_heads = 0;           //!< [-] key/value heads (grouped-query attention); 0 means heads
+    int kv_cache_width = 0;     //!< [-] values cached per token per layer; 0 means 2 h_kv (keys and values). Multi-head
+                                //!< latent attention caches its latent and decoupled RoPE key, d_c + d_h^R (DeepSeek-V2 sec. 2.1.2-2.1.3)
     int ffn_hidden = 0;         //!< [-] MLP width (f); 0 means 4 h
     bool gated_mlp = true;      //!< SwiGLU (three matrices) rather than GeLU (two)
     int vocab = 128'256;        //!< [-] vocabulary (V)

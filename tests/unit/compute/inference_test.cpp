@@ -26,6 +26,36 @@ TEST(inference, batch_one_decode_is_memory_bound_at_bandwidth_over_weight_bytes)
     EXPECT_NEAR(r.decode_tokens_per_s, 2 * 3.35e12 / (2.0 * parameter_count(model_70b())) / 2.0, 0.5);
 }
 
+TEST(inference, plain_attention_caches_keys_and_values_of_each_kv_head) {
+    // Llama 2/3 70B: 80 layers x 2 (K, V) x 8 KV heads x 128 wide x 2 bytes = 327,680 B per token in BF16.
+    EXPECT_DOUBLE_EQ(kv_cache_bytes_per_token(model_70b(), 2.0), 80.0 * 2.0 * 8.0 * 128.0 * 2.0);
+}
+
+TEST(inference, latent_attention_caches_the_latent_and_the_rope_key) {
+    // DeepSeek-V3 (arXiv:2412.19437 sec. 2.1.1): (d_c 512 + d_h^R 64) x 61 layers x 2 bytes = 70,272 B per token in BF16,
+    // against 61 x 2 x 128 heads x 128 x 2 = 3,997,696 B for plain multi-head attention of its width.
+    const auto v3 = kardashev::testing::model_deepseek_v3();
+    EXPECT_DOUBLE_EQ(kv_cache_bytes_per_token(v3, 2.0), (512.0 + 64.0) * 61.0 * 2.0);
+    EXPECT_DOUBLE_EQ(kv_cache_bytes_per_token(v3, 1.0), (512.0 + 64.0) * 61.0);
+    auto plain = v3;
+    plain.kv_cache_width = 0;
+    EXPECT_DOUBLE_EQ(kv_cache_bytes_per_token(plain, 2.0), 61.0 * 2.0 * 7168.0 * 2.0);
+}
+
+TEST(inference, the_decode_memory_holds_and_reads_the_latent_cache) {
+    const auto v3 = kardashev::testing::model_deepseek_v3();
+    inference_setup s;
+    s.tp = 16;
+    s.batch = 64;
+    s.context = 4096;
+    s.weight_bytes_per_param = 1.0;
+    const auto r = inference_throughput(v3, h100(), s);
+    const double kv = 64.0 * 4096.0 * (512.0 + 64.0) * 61.0 * 2.0;
+    EXPECT_NEAR(r.memory_bytes, (parameter_count(v3) + kv) / 16.0, 1.0);
+    EXPECT_TRUE(r.decode_memory_bound);
+    EXPECT_NEAR(r.decode_step_s, (decode_weight_bytes(v3, 64, 1.0) + kv) / (16.0 * 3.35e12), 1e-12);
+}
+
 TEST(inference, larger_batches_raise_decode_throughput_until_compute_binds) {
     inference_setup s;
     s.tp = 4;
