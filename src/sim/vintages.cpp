@@ -98,6 +98,25 @@ void tally(site_vintages& stock) {
     total.store(stock);
 }
 
+enum class vintage_end { oldest, newest };
+
+/// Takes `count` accelerators from one end of `in_service`, a vintage whole before the next, dropping the vintages it
+/// empties; calls `on_taken(taken)` for each vintage's share in turn.
+template <class Fn>
+void take_from_end(std::deque<vintage>& in_service, double count, vintage_end end, Fn&& on_taken) {
+    double left = count;
+    while (left > 0.0 && !in_service.empty()) {
+        auto& v = end == vintage_end::oldest ? in_service.front() : in_service.back();
+        const double taken = std::min(left, v.count);
+        v.count -= taken;
+        left -= taken;
+        on_taken(taken);
+        if (v.count > 0.0) continue;
+        if (end == vintage_end::oldest) in_service.pop_front();
+        else in_service.pop_back();
+    }
+}
+
 }  // namespace
 
 const compute::accelerator& part_offer_cache::at(std::span<const compute::accelerator> catalogue, epoch when,
@@ -148,15 +167,7 @@ double retire_expired(site_vintages& stock, epoch at) {
 }
 
 void retire_oldest(site_vintages& stock, double count) {
-    double left = count;
-    while (left > 0.0 && !stock.in_service.empty()) {
-        auto& oldest = stock.in_service.front();
-        const double taken = std::min(left, oldest.count);
-        oldest.count -= taken;
-        left -= taken;
-        stock.retired += taken;
-        if (oldest.count <= 0.0) stock.in_service.pop_front();
-    }
+    take_from_end(stock.in_service, count, vintage_end::oldest, [&stock](double taken) { stock.retired += taken; });
     tally(stock);
 }
 
@@ -210,14 +221,7 @@ failed_and_retired fail_then_retire(site_vintages& stock, double surviving, epoc
 
 double lose_newest(site_vintages& stock, double count) {
     const double before_w = stock.facility_w;
-    double left = count;
-    while (left > 0.0 && !stock.in_service.empty()) {
-        auto& newest = stock.in_service.back();
-        const double taken = std::min(left, newest.count);
-        newest.count -= taken;
-        left -= taken;
-        if (newest.count <= 0.0) stock.in_service.pop_back();
-    }
+    take_from_end(stock.in_service, count, vintage_end::newest, [](double) {});
     tally(stock);
     return before_w - stock.facility_w;
 }
