@@ -44,4 +44,10 @@ void bind_studies(py::module_& m);
 /// finish alone (its result is dropped): `fn` must own, by value or shared_ptr, everything it reads.
 void call_interruptibly(std::function<void()> fn);
 
+/// Sets `value` from the keyword argument `key` of `kw` when the caller gave it; leaves the option's default otherwise.
+template <class T>
+void keyword(const py::dict& kw, const char* key, T& value) {
+    if (kw.contains(key)) value = kw[key].template cast<T>();
+}
+
 }  // namespace kardashev::python

@@ -136,16 +136,14 @@ run_handle run_scenario(const scenario_handle& s) {
 /// `kardashev plan --json` of scenario `s` with the options in `kw` (text, as the CLI's; flags as bools).
 std::string plan_json(const scenario_handle& s, const py::dict& kw) {
     io::plan_request r;
-    const auto text = [&](const char* k, std::string& v) { if (kw.contains(k)) v = kw[k].cast<std::string>(); };
-    const auto flag = [&](const char* k, bool& v) { if (kw.contains(k)) v = kw[k].cast<bool>(); };
-    text("objective", r.objective);
-    text("by", r.by);
-    text("target", r.target);
-    text("weight", r.weight);
-    text("discount", r.discount);
-    flag("quarters", r.quarters);
-    flag("physical", r.physical);
-    flag("no_power_builds", r.no_power_builds);
+    keyword(kw, "objective", r.objective);
+    keyword(kw, "by", r.by);
+    keyword(kw, "target", r.target);
+    keyword(kw, "weight", r.weight);
+    keyword(kw, "discount", r.discount);
+    keyword(kw, "quarters", r.quarters);
+    keyword(kw, "physical", r.physical);
+    keyword(kw, "no_power_builds", r.no_power_builds);
     auto out = std::make_shared<std::string>();
     auto input = s.resolved();
     call_interruptibly([input, r, out] { *out = io::plan_json(*input, plan::solve_plan(*input, io::plan_options_of(r))); });

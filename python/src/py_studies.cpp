@@ -100,25 +100,22 @@ network_files run_network(const network_call& c) {
 /// network()'s keyword arguments as the CLI's options.
 io::network_options network_options_of(const py::dict& kw) {
     io::network_options o;
-    const auto text = [&](const char* k, std::string& v) { if (kw.contains(k)) v = kw[k].cast<std::string>(); };
-    const auto number = [&](const char* k, int& v) { if (kw.contains(k)) v = kw[k].cast<int>(); };
-    const auto flag = [&](const char* k, bool& v) { if (kw.contains(k)) v = kw[k].cast<bool>(); };
-    text("constellation", o.constellation);
-    text("catalogue", o.catalogue);
-    text("grid", o.grid);
-    text("ground_stations", o.ground_stations);
-    text("gsl", o.gsl);
-    text("pairs", o.pairs);
-    text("start", o.start);
-    text("duration", o.duration);
-    text("step", o.step);
-    text("moon_terminals", o.moon_terminals);
-    number("isl_shift", o.isl_shift);
-    number("gsl_per_station", o.gsl_per_station);
-    number("gsl_per_satellite", o.gsl_per_satellite);
-    number("threads", o.threads);
-    flag("ground_relays", o.ground_relays);
-    flag("isl_repair", o.isl_repair);
+    keyword(kw, "constellation", o.constellation);
+    keyword(kw, "catalogue", o.catalogue);
+    keyword(kw, "grid", o.grid);
+    keyword(kw, "ground_stations", o.ground_stations);
+    keyword(kw, "gsl", o.gsl);
+    keyword(kw, "pairs", o.pairs);
+    keyword(kw, "start", o.start);
+    keyword(kw, "duration", o.duration);
+    keyword(kw, "step", o.step);
+    keyword(kw, "moon_terminals", o.moon_terminals);
+    keyword(kw, "isl_shift", o.isl_shift);
+    keyword(kw, "gsl_per_station", o.gsl_per_station);
+    keyword(kw, "gsl_per_satellite", o.gsl_per_satellite);
+    keyword(kw, "threads", o.threads);
+    keyword(kw, "ground_relays", o.ground_relays);
+    keyword(kw, "isl_repair", o.isl_repair);
     return o;
 }
 
@@ -130,16 +127,16 @@ io::sweep_options sweep_options_of(const scenario_source& scenario, const py::di
     const auto list = [&](const char* k, std::vector<std::string>& v) {
         if (kw.contains(k)) for (const auto& s : kw[k].cast<std::vector<std::string>>()) v.push_back(s);
     };
-    if (kw.contains("sweep_file")) o.sweep_file = kw["sweep_file"].cast<std::string>();
-    if (kw.contains("method")) o.method = kw["method"].cast<std::string>();
+    keyword(kw, "sweep_file", o.sweep_file);
+    keyword(kw, "method", o.method);
     list("vary", o.varies);
     list("set", o.sets);
     list("events", o.events);
-    if (kw.contains("samples")) o.samples = kw["samples"].cast<std::int64_t>();
-    if (kw.contains("seed")) o.seed = kw["seed"].cast<std::int64_t>();
-    if (kw.contains("threads")) o.threads = kw["threads"].cast<std::int64_t>();
+    keyword(kw, "samples", o.samples);
+    keyword(kw, "seed", o.seed);
+    keyword(kw, "threads", o.threads);
     o.out = kw.contains("out") ? kw["out"].cast<std::string>() : std::string();
-    if (kw.contains("force")) o.force = kw["force"].cast<bool>();
+    keyword(kw, "force", o.force);
     o.quiet = true;
     return o;
 }
