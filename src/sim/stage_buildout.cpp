@@ -77,6 +77,7 @@ double buy(const compute::accelerator& part, double want, double per_accel_facil
         const double spare_cost = spare * price;
         count = budget_usd <= spare_cost ? budget_usd / price : spare + (budget_usd - spare_cost) / (price + facility_cost);
         count = std::clamp(count, 0.0, want);
+        if (count <= tiny * want) count = 0.0;  // the budget's rounding remainder buys nothing
         out.money_limited = true;
     }
     const double new_facility_w = std::max(0.0, plant.stock.facility_w + count * per_accel_facility_w - plant.facility_built_w);
@@ -129,6 +130,7 @@ void build_site(const step_clock& clock, const scenario& input, std::size_t inde
     if (site_out.launch_limited) out.launch_cut_peak_flops += (planned_want - launchable) * peak;
     const double want = lunar_industry_cap(clock, index, launchable, plants.lunar);
     out.lunar_cut_peak_flops += (launchable - want) * peak;
+    if (!(want > tiny * std::max(1.0, goal))) return;  // what a capacity's rounding remainder leaves: nothing to buy
     const double built_w = plant.facility_built_w;
     const double bought = buy(offer, want, per_accel_facility_w, priced.facility_usd_per_w, plant, budget_usd, site_out);
     const double launched_before_kg = market.step.launched_kg;

@@ -9,21 +9,58 @@ namespace kardashev::sim::detail {
 
 namespace {
 
-/// Adds vintage `v`'s terms to its part's sums (a count below 0, a rounding remainder of a retirement, as 0).
-void add_part_terms(std::vector<part_record>& parts, const vintage& v) {
-    auto& part = parts[v.part];
-    const double count = std::max(0.0, v.count);
-    part.count += count;
-    part.it_w += count * v.it_w_per_accelerator;
+/// Scalings and subtractions the sums take before they are recomputed: each moves them by a rounding of about one
+/// part in 2^53 of their size, so they drift by less than about 1e-13 of it.
+constexpr std::size_t max_kept_changes = 512;
+/// The scale below which it is folded into the counts (so that a purchase's count / scale stays finite).
+constexpr double min_scale = 1e-200;
+
+/// Adds the terms of vintage `v`, `count` of it in service, to the sums of `stock` and of its part (a count below 0,
+/// a rounding remainder of a retirement, as 0 in the part's).
+void add_terms(site_vintages& stock, const vintage& v, double count) {
+    stock.count += count;
+    stock.facility_w += count * v.facility_w_per_accelerator;
+    stock.it_w += count * v.it_w_per_accelerator;
+    stock.peak_flops += count * v.peak_flops_per_accelerator;
+    auto& part = stock.parts[v.part];
+    const double kept = std::max(0.0, count);
+    part.count += kept;
+    part.it_w += kept * v.it_w_per_accelerator;
+    ++part.vintages;
 }
 
-/// Adds vintage `v`'s terms to the sums of `stock` and of its part.
-void add_terms(site_vintages& stock, const vintage& v) {
-    stock.count += v.count;
-    stock.facility_w += v.count * v.facility_w_per_accelerator;
-    stock.it_w += v.count * v.it_w_per_accelerator;
-    stock.peak_flops += v.count * v.peak_flops_per_accelerator;
-    add_part_terms(stock.parts, v);
+/// Subtracts add_terms's terms of vintage `v`, `count` of it in service; a part left with no vintage sums to 0.
+void subtract_terms(site_vintages& stock, const vintage& v, double count) {
+    stock.count -= count;
+    stock.facility_w -= count * v.facility_w_per_accelerator;
+    stock.it_w -= count * v.it_w_per_accelerator;
+    stock.peak_flops -= count * v.peak_flops_per_accelerator;
+    auto& part = stock.parts[v.part];
+    const double kept = std::max(0.0, count);
+    part.count -= kept;
+    part.it_w -= kept * v.it_w_per_accelerator;
+    if (--part.vintages == 0) part.count = part.it_w = 0.0;
+    ++stock.kept_changes;
+}
+
+/// Scales the sums of `stock` and of every part by `share`.
+void scale_sums(site_vintages& stock, double share) {
+    stock.count *= share;
+    stock.facility_w *= share;
+    stock.it_w *= share;
+    stock.peak_flops *= share;
+    for (auto& p : stock.parts) {
+        p.count *= share;
+        p.it_w *= share;
+    }
+    ++stock.kept_changes;
+}
+
+/// Folds the scale of `stock` into its vintages' counts: each count is then in service as written.
+void fold_scale(site_vintages& stock) {
+    if (stock.scale == 1.0) return;
+    for (auto& v : stock.in_service) v.count *= stock.scale;
+    stock.scale = 1.0;
 }
 
 /// Part sums over a pass, made in locals over each run of consecutive vintages of one part (most of a site's vintages
@@ -33,14 +70,17 @@ class part_sums {
 public:
     /// Starts a pass: every part's sums at 0.
     explicit part_sums(std::vector<part_record>& parts) : m_parts(parts) {
-        for (auto& p : parts) p.count = p.it_w = 0.0;
+        for (auto& p : parts) {
+            p.count = p.it_w = 0.0;
+            p.vintages = 0;
+        }
     }
     part_sums(const part_sums&) = delete;
     part_sums& operator=(const part_sums&) = delete;
     /// Ends the pass.
     ~part_sums() { flush(); }
 
-    /// add_part_terms's terms for `v`.
+    /// add_terms's part terms for `v` (its count as written: the stock's scale folded).
     void add(const vintage& v) {
         if (v.part != m_part) {
             flush();
@@ -49,6 +89,7 @@ public:
         const double count = std::max(0.0, v.count);
         m_count += count;
         m_it_w += count * v.it_w_per_accelerator;
+        ++m_vintages;
     }
 
 private:
@@ -56,13 +97,16 @@ private:
         if (m_part < m_parts.size()) {
             m_parts[m_part].count += m_count;
             m_parts[m_part].it_w += m_it_w;
+            m_parts[m_part].vintages += m_vintages;
         }
         m_count = m_it_w = 0.0;
+        m_vintages = 0;
     }
 
     std::vector<part_record>& m_parts;
     std::size_t m_part = static_cast<std::size_t>(-1);
     double m_count = 0.0, m_it_w = 0.0;
+    std::size_t m_vintages = 0;
 };
 
 /// The sums of site_vintages in locals: the compiler cannot keep `stock`'s own fields in registers while it writes
@@ -70,7 +114,7 @@ private:
 struct sums {
     double count = 0.0, facility_w = 0.0, it_w = 0.0, peak_flops = 0.0;
 
-    /// add_terms's additions, in its order.
+    /// add_terms's additions, in its order (the count as written: the stock's scale folded).
     void add(const vintage& v) {
         count += v.count;
         facility_w += v.count * v.facility_w_per_accelerator;
@@ -85,8 +129,10 @@ struct sums {
     }
 };
 
-/// Recomputes the sums of `stock` over its vintages in service, oldest first.
+/// Recomputes the sums of `stock` over its vintages in service, oldest first, its scale folded.
 void tally(site_vintages& stock) {
+    fold_scale(stock);
+    stock.kept_changes = 0;
     sums total;
     {
         part_sums by_part(stock.parts);
@@ -96,6 +142,32 @@ void tally(site_vintages& stock) {
         }
     }
     total.store(stock);
+}
+
+/// After kept changes: sums of 0 exactly when no vintage is in service, recomputed after max_kept_changes or when
+/// the scale is about to underflow.
+void settle(site_vintages& stock) {
+    if (stock.in_service.empty()) {
+        tally(stock);  // every sum 0, the scale 1
+        return;
+    }
+    if (stock.kept_changes >= max_kept_changes || stock.scale < min_scale) tally(stock);
+}
+
+/// Retires the run of vintages at the front whose life has ended by `at` (all share one life, so they retire in the
+/// order bought), subtracting their terms; returns how many accelerators.
+double retire_front(site_vintages& stock, epoch at) {
+    double count = 0.0;
+    while (!stock.in_service.empty() && stock.in_service.front().retires <= at) {
+        const auto& v = stock.in_service.front();
+        const double in_service = v.count * stock.scale;
+        count += in_service;
+        subtract_terms(stock, v, in_service);
+        stock.in_service.pop_front();
+    }
+    stock.retired += count;
+    stock.retired_at_end_of_life += count;
+    return count;
 }
 
 enum class vintage_end { oldest, newest };
@@ -147,32 +219,27 @@ void add_vintage(site_vintages& stock, const site& where, std::size_t part, doub
     if (!(count > 0.0)) return;
     auto& record = stock.parts[part];
     record.bought += count;
-    stock.in_service.push_back({part, count, at, at + life, facility_w_per_accelerator(where, record.part),
+    stock.in_service.push_back({part, count / stock.scale, at, at + life, facility_w_per_accelerator(where, record.part),
                                 record.part.all_in_power_w, record.part.peak_flops_bf16});
     stock.buying = part;
-    add_terms(stock, stock.in_service.back());  // the sums in order with the newest last, as tally makes them
+    add_terms(stock, stock.in_service.back(), count);  // the sums in order with the newest last, as tally makes them
 }
 
 double retire_expired(site_vintages& stock, epoch at) {
-    // All vintages share one life, so they retire in the order bought.
-    double count = 0.0;
-    while (!stock.in_service.empty() && stock.in_service.front().retires <= at) {
-        count += stock.in_service.front().count;
-        stock.in_service.pop_front();
-    }
-    stock.retired += count;
-    stock.retired_at_end_of_life += count;
-    if (count > 0.0) tally(stock);
+    const double count = retire_front(stock, at);
+    if (count > 0.0) settle(stock);
     return count;
 }
 
 void retire_oldest(site_vintages& stock, double count) {
+    fold_scale(stock);
     take_from_end(stock.in_service, count, vintage_end::oldest, [&stock](double taken) { stock.retired += taken; });
     tally(stock);
 }
 
 void retire_to_power(site_vintages& stock, double cap_w) {
     if (!(stock.facility_w > cap_w && !stock.in_service.empty())) return;  // nothing retires: the sums stand
+    fold_scale(stock);
     while (stock.facility_w > cap_w && !stock.in_service.empty()) {
         auto& oldest = stock.in_service.front();
         const double taken = std::min(oldest.count, (stock.facility_w - cap_w) / oldest.facility_w_per_accelerator);
@@ -188,39 +255,19 @@ void retire_to_power(site_vintages& stock, double cap_w) {
 failed_and_retired fail_then_retire(site_vintages& stock, double surviving, epoch at) {
     failed_and_retired out;
     const double before_w = stock.facility_w;
-    // One pass: every vintage keeps its share; `all` are the sums after the failures (keep_share's), `kept` those of
-    // the vintages left once the expired ones, a run at the front (all share one life), are retired (tally's).
-    sums all, kept;
-    std::size_t expired = 0;
-    {
-        part_sums by_part(stock.parts);
-        bool at_front = true;
-        for (auto& v : stock.in_service) {
-            v.count *= surviving;
-            all.add(v);
-            if (at_front && v.retires <= at) {
-                ++expired;
-                out.retired += v.count;
-                continue;
-            }
-            at_front = false;
-            kept.add(v);
-            by_part.add(v);
-        }
-    }
-    stock.in_service.erase(stock.in_service.begin(), stock.in_service.begin() + static_cast<std::ptrdiff_t>(expired));
-    stock.retired += out.retired;
-    stock.retired_at_end_of_life += out.retired;
-    // retire_expired recomputes the sums only when it retired some accelerators.
-    (out.retired > 0.0 ? kept : all).store(stock);
-    out.failed_freed_w = before_w - all.facility_w;
-    out.count_after_failures = all.count;
-    out.facility_w_after_failures = all.facility_w;
+    stock.scale *= surviving;
+    scale_sums(stock, surviving);
+    out.failed_freed_w = before_w - stock.facility_w;
+    out.count_after_failures = stock.count;
+    out.facility_w_after_failures = stock.facility_w;
+    out.retired = retire_front(stock, at);
+    settle(stock);
     return out;
 }
 
 double lose_newest(site_vintages& stock, double count) {
     const double before_w = stock.facility_w;
+    fold_scale(stock);
     take_from_end(stock.in_service, count, vintage_end::newest, [](double) {});
     tally(stock);
     return before_w - stock.facility_w;

@@ -19,7 +19,7 @@ namespace kardashev::sim::detail {
 /// Accelerators of one part bought at one step and still in service.
 struct vintage {
     std::size_t part = 0;                     // index into site_vintages::parts
-    double count = 0.0;                       // in service
+    double count = 0.0;                       // in service, in units of site_vintages::scale
     epoch bought;
     epoch retires;                            // bought + economy.accelerator_life
     double facility_w_per_accelerator = 0.0;  // [W] the part's all-in power x the site's PUE
@@ -34,17 +34,24 @@ struct part_record {
     // Sums over the part's vintages in service, each count taken at 0 or more, kept with site_vintages' own:
     double count = 0.0;
     double it_w = 0.0;  // [W] all-in power
+    std::size_t vintages = 0;  // the part's vintages in service (its sums are 0 exactly at none)
 };
 
 /// A site's vintages in service, oldest first, the parts it has bought and their sums.
 struct site_vintages {
     std::deque<vintage> in_service;
+    // Failures without repair thin every vintage alike (docs/models/sim.md "Build-out": vintages), so the share left
+    // is kept once: a vintage's count in service is its `count` x `scale`. A pass that walks the vintages anyway folds
+    // the scale into their counts and sets it back to 1.
+    double scale = 1.0;
     std::vector<part_record> parts;   // in order of first purchase; parts[0] is the site's accelerator
     std::size_t buying = 0;           // the part the last purchase bought
     double retired = 0.0;             // accelerators retired over the run (end of life and a falling plan)
     double retired_at_end_of_life = 0.0;
-    // Sums over in_service, oldest first, kept by each change (a change that appends a vintage adds its terms; any
-    // other recomputes them, so they are always the plain sums in that order):
+    // Sums over in_service, kept by each change: a purchase adds its terms, failures scale them, an end of life
+    // subtracts the retired vintages' terms, and any other change (and every `max_kept_changes` of those) recomputes
+    // them as the plain sums, oldest first; 0 exactly when no vintage is in service.
+    std::size_t kept_changes = 0;     // scalings and subtractions since the sums were last recomputed
     double count = 0.0;
     double facility_w = 0.0;  // [W]
     double it_w = 0.0;        // [W] all-in power
@@ -76,7 +83,8 @@ std::size_t offered_part(const scenario& input, const site& where, epoch at, con
 /// Adds `count` accelerators of part `part` bought `at`, retiring after `life`.
 void add_vintage(site_vintages& stock, const site& where, std::size_t part, double count, epoch at, duration life);
 
-/// Retires the vintages whose life has ended by `at`; returns how many accelerators.
+/// Retires the vintages whose life has ended by `at` (a run at the front: all share one life); returns how many
+/// accelerators. Visits only the vintages it retires.
 double retire_expired(site_vintages& stock, epoch at);
 
 /// Retires `count` accelerators, the oldest first.
@@ -93,8 +101,8 @@ struct failed_and_retired {
     double retired = 0.0;                   //!< accelerators retired at the end of their life
 };
 
-/// Keeps the share `surviving` of every vintage (failures without repair), then retires those whose life has ended
-/// by `at` (retire_expired): both in one pass over the vintages, with the sums each would leave.
+/// Keeps the share `surviving` of every vintage (failures without repair: the stock's scale and sums scaled), then
+/// retires those whose life has ended by `at` (retire_expired). Visits only the vintages it retires.
 failed_and_retired fail_then_retire(site_vintages& stock, double surviving, epoch at);
 
 /// Takes `count` accelerators out of service, the newest first, without retiring them (lost before service: a

@@ -187,5 +187,71 @@ TEST(vintages, failures_before_any_vintage_ends_its_life_retire_nothing) {
     EXPECT_EQ(stock.in_service.size(), 2u);
 }
 
+TEST(vintages, a_purchase_after_failures_counts_in_full_and_the_oldest_retire_at_their_counts_in_service) {
+    // Failures scale every vintage through the stock's one scale; a later purchase and a falling plan see real counts.
+    auto stock = two_vintages();
+    site where;
+    where.facility.pue = 1.25;
+    (void)fail_then_retire(stock, 0.5, epoch::from_utc_iso("2026-01-03"));  // 50 and 100 left
+    add_vintage(stock, where, 0, 100.0, epoch::from_utc_iso("2026-01-07"), duration::from_days(10));
+    EXPECT_DOUBLE_EQ(stock.count, 250.0);
+    retire_oldest(stock, 60.0);  // the first vintage's 50 and 10 of the second's 100
+    EXPECT_DOUBLE_EQ(stock.count, 190.0);
+    EXPECT_DOUBLE_EQ(stock.facility_w, 190.0 * 1250.0);
+    ASSERT_EQ(stock.in_service.size(), 2u);
+    EXPECT_DOUBLE_EQ(stock.in_service.front().count * stock.scale, 90.0);
+    EXPECT_DOUBLE_EQ(stock.retired, 60.0);
+}
+
+TEST(vintages, the_last_vintage_retiring_leaves_sums_of_exactly_zero) {
+    auto stock = two_vintages();
+    (void)fail_then_retire(stock, 0.7, epoch::from_utc_iso("2026-01-03"));
+    const auto done = fail_then_retire(stock, 0.7, epoch::from_utc_iso("2026-02-01"));  // both past their life
+    EXPECT_DOUBLE_EQ(done.retired, 300.0 * 0.7 * 0.7);
+    EXPECT_TRUE(stock.in_service.empty());
+    EXPECT_EQ(stock.count, 0.0);
+    EXPECT_EQ(stock.facility_w, 0.0);
+    EXPECT_EQ(stock.peak_flops, 0.0);
+    EXPECT_EQ(stock.parts[0].count, 0.0);
+    EXPECT_EQ(stock.parts[0].it_w, 0.0);
+    EXPECT_EQ(stock.scale, 1.0);
+}
+
+TEST(vintages, every_accelerator_failing_then_a_purchase_leaves_the_purchase) {
+    auto stock = two_vintages();
+    site where;
+    where.facility.pue = 1.25;
+    (void)fail_then_retire(stock, 0.0, epoch::from_utc_iso("2026-01-03"));
+    EXPECT_EQ(stock.count, 0.0);
+    add_vintage(stock, where, 0, 40.0, epoch::from_utc_iso("2026-01-04"), duration::from_days(10));
+    EXPECT_DOUBLE_EQ(stock.count, 40.0);
+    EXPECT_DOUBLE_EQ(stock.in_service.back().count * stock.scale, 40.0);
+}
+
+TEST(vintages, kept_sums_stay_within_1e_12_of_the_sums_over_the_vintages_over_ten_thousand_steps) {
+    // A daily purchase, a daily failure share and a 1,000-day life: the scaled, subtracted sums against a plain sum.
+    site where;
+    where.facility.pue = 1.1;
+    site_vintages stock;
+    stock.parts.push_back({part("A", "2020-01-01", 1e15, 1000.0, 20'000.0), 0.0});
+    stock.parts.push_back({part("B", "2020-01-01", 3e15, 1500.0, 30'000.0), 0.0});
+    const epoch day0 = epoch::from_utc_iso("2026-01-01");
+    for (int d = 0; d < 10'000; ++d) {
+        const epoch at = day0 + duration::from_days(d);
+        (void)fail_then_retire(stock, 0.9997, at);
+        add_vintage(stock, where, static_cast<std::size_t>(d / 3000 % 2), 7.0 + d % 13, at, duration::from_days(1000));
+    }
+    double count = 0.0, it_w = 0.0, b_count = 0.0;
+    for (const auto& v : stock.in_service) {
+        count += v.count * stock.scale;
+        it_w += v.count * stock.scale * v.it_w_per_accelerator;
+        if (v.part == 1) b_count += v.count * stock.scale;
+    }
+    EXPECT_NEAR(stock.count / count, 1.0, 1e-12);
+    EXPECT_NEAR(stock.it_w / it_w, 1.0, 1e-12);
+    EXPECT_NEAR(stock.parts[1].count / b_count, 1.0, 1e-12);
+    EXPECT_EQ(stock.parts[0].count, 0.0);  // part A's vintages (days 0-2,999 and 6,000-8,999) have all retired
+}
+
 }  // namespace
 }  // namespace kardashev::sim::detail
