@@ -2,6 +2,9 @@
 // Model lines (fleet.lines): each line's corpus, compute share, generations and binding constraint
 // (docs/models/fleet.md "Model lines"). Private to sim.
 
+#include <utility>
+#include <vector>
+
 #include "stages.hpp"
 
 namespace kardashev::sim::detail {
@@ -19,6 +22,7 @@ struct line_track {
     double pending_flop = 0.0;       // [effective FLOP] given to it since its last release (cadence)
     double share = 0.0;              // [-] its share of the last generation's compute
     std::size_t deployed = 0;        // released models deployed so far
+    std::vector<std::pair<std::size_t, double>> sources;  // (cohort index, weight) of each source, matched by name once
     line_summary summary;            // its generations and binding steps
     line_channels channels;
 };

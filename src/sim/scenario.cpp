@@ -80,29 +80,51 @@ double approved_region_share(const region_share& rs, epoch t) {
 
 }  // namespace
 
-double approved_share(const uplink_network& net, const std::string& cohort, epoch t) {
-    if (!net.enabled) return 1.0;
-    double unapproved = 0.0;
-    for (const auto& region : net.regions) {
-        for (const auto& rs : region.cohorts) {
-            if (rs.cohort == cohort && rs.approved && t < *rs.approved) unapproved += schedule_value(rs.share, t);
+cohort_routes cohort_routes_of(const uplink_network& net, const std::vector<fleet::cohort>& cohorts) {
+    cohort_routes routes;
+    routes.enabled = net.enabled;
+    routes.regions = net.regions.size();
+    routes.of_cohort.resize(cohorts.size());
+    for (std::size_t c = 0; c < cohorts.size(); ++c) {
+        for (std::size_t r = 0; r < net.regions.size(); ++r) {
+            for (const auto& rs : net.regions[r].cohorts) {
+                if (rs.cohort == cohorts[c].name) routes.of_cohort[c].push_back({r, &rs});
+            }
         }
+    }
+    return routes;
+}
+
+double approved_share(const cohort_routes& routes, std::size_t cohort, epoch t) {
+    if (!routes.enabled) return 1.0;
+    double unapproved = 0.0;
+    for (const auto& route : routes.of_cohort[cohort]) {
+        const auto& rs = *route.share;
+        if (rs.approved && t < *rs.approved) unapproved += schedule_value(rs.share, t);
     }
     return std::clamp(1.0 - unapproved, 0.0, 1.0);
 }
 
+double approved_share(const uplink_network& net, const std::string& cohort, epoch t) {
+    fleet::cohort named;
+    named.name = cohort;
+    return approved_share(cohort_routes_of(net, {named}), 0, t);
+}
+
+void routed_shares_at(const cohort_routes& routes, epoch t, std::vector<std::vector<double>>& share) {
+    share.resize(routes.regions);
+    for (auto& row : share) row.assign(routes.of_cohort.size(), 0.0);
+    for (std::size_t c = 0; c < routes.of_cohort.size(); ++c) {
+        const double approved = approved_share(routes, c, t);
+        if (!(approved > 0.0)) continue;
+        for (const auto& route : routes.of_cohort[c]) share[route.region][c] += approved_region_share(*route.share, t) / approved;
+    }
+}
+
 std::vector<std::vector<double>> routed_shares_at(const uplink_network& net, const std::vector<fleet::cohort>& cohorts,
                                                   epoch t) {
-    std::vector<std::vector<double>> share(net.regions.size(), std::vector<double>(cohorts.size(), 0.0));
-    for (std::size_t c = 0; c < cohorts.size(); ++c) {
-        const double approved = approved_share(net, cohorts[c].name, t);
-        if (!(approved > 0.0)) continue;
-        for (std::size_t r = 0; r < net.regions.size(); ++r) {
-            for (const auto& rs : net.regions[r].cohorts) {
-                if (rs.cohort == cohorts[c].name) share[r][c] += approved_region_share(rs, t) / approved;
-            }
-        }
-    }
+    std::vector<std::vector<double>> share;
+    routed_shares_at(cohort_routes_of(net, cohorts), t, share);
     return share;
 }
 

@@ -89,6 +89,7 @@ fleet_state start_fleet(const scenario& input, recorder& recording) {
     cohorts.deployed_loss = input.training.reference_loss;
     cohorts.previous_step = input.start;
     cohorts.cohort_quality.assign(input.cohorts.size(), -1.0);
+    cohorts.routes = cohort_routes_of(input.uplink.network, input.cohorts);
     for (const auto& cohort : input.cohorts) {
         const auto entity = "fleet/" + cohort.name;
         const bool from_start = fleet::in_service(cohort, input.start);
@@ -111,7 +112,7 @@ void fleet_stage(const step_clock& clock, const scenario& input, const std::vect
         const double units = step_units(clock, cohort, i, cohorts, recording);
         // Only the units in regions where the cohort is approved upload (region_share.approved).
         out.demand_bytes_per_s[i] = fleet::upload_demand_bytes_per_s(cohort, clock.start, units) *
-                                    approved_share(input.uplink.network, cohort.name, clock.start);
+                                    approved_share(cohorts.routes, i, clock.start);
         out.demand_total_bytes_per_s += out.demand_bytes_per_s[i];
         recording.record(clock.index, cohorts.channels.units[i], units);
         recording.record(clock.index, cohorts.channels.upload_demand[i], out.demand_bytes_per_s[i]);

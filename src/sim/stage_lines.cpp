@@ -159,8 +159,11 @@ lines_state start_lines(const scenario& input, corpus_state& corpus, recorder& r
         line.channels.compute_share = recording.add_channel(entity, "compute_share", "1");
         line.channels.data_bound = recording.add_channel(entity, "data_bound", "1");
         for (const auto& source : spec.sources) {
-            for (std::size_t c = 0; c < input.cohorts.size(); ++c)
-                if (input.cohorts[c].name == source.cohort) lines.serving[c] = static_cast<int>(l);
+            for (std::size_t c = 0; c < input.cohorts.size(); ++c) {
+                if (input.cohorts[c].name != source.cohort) continue;
+                lines.serving[c] = static_cast<int>(l);
+                line.sources.emplace_back(c, source.weight);
+            }
         }
         lines.lines.push_back(std::move(line));
     }
@@ -185,10 +188,7 @@ void add_line_tokens(const step_clock& clock, const scenario& input, corpus_stat
     for (std::size_t l = 0; l < lines.lines.size(); ++l) {
         auto& line = lines.lines[l];
         const auto& spec = input.lines[l];
-        for (const auto& source : spec.sources) {
-            for (std::size_t c = 0; c < input.cohorts.size(); ++c)
-                if (input.cohorts[c].name == source.cohort) line.unique_tokens += source.weight * corpus.tokens_added[c];
-        }
+        for (const auto& [c, weight] : line.sources) line.unique_tokens += weight * corpus.tokens_added[c];
         if (spec.unique_token_cap > 0.0) line.unique_tokens = std::min(line.unique_tokens, spec.unique_token_cap);
         const auto& released = line.summary.generations;
         recording.record(clock.index, line.channels.unique_tokens, line.unique_tokens);

@@ -77,6 +77,7 @@ uplink_state start_uplink(const scenario& input, recorder& recording, run_cache*
     uplink.channels.carried = recording.add_channel("uplink", "carried", "B/s");
     if (input.uplink.network.enabled) {
         uplink.routed = std::make_unique<routed_uplink>(input, shared);
+        uplink.routes = cohort_routes_of(input.uplink.network, input.cohorts);
         for (const auto& region : input.uplink.network.regions) {
             uplink.channels.region_demand.push_back(recording.add_channel("region/" + region.name, "upload_demand", "B/s"));
             uplink.channels.region_capacity.push_back(recording.add_channel("region/" + region.name, "capacity", "B/s"));
@@ -100,7 +101,8 @@ void uplink_stage(const step_clock& clock, const scenario& input, const fleet_st
         const auto& graph = uplink.routed->net;
         std::vector<double> region_bps(graph.region_stations.size(), 0.0);  // [bit/s] demand entering at each region
         double unrouted = 0.0;                                               // [B/s] demand no region lists
-        const auto share = routed_shares_at(input.uplink.network, input.cohorts, clock.start);  // [region][cohort], this step's
+        routed_shares_at(uplink.routes, clock.start, uplink.share);  // [region][cohort], this step's
+        const auto& share = uplink.share;
         for (std::size_t i = 0; i < input.cohorts.size(); ++i) {
             if (graph.routed[i] == 0) unrouted += demand.demand_bytes_per_s[i];
             for (std::size_t r = 0; r < region_bps.size(); ++r) region_bps[r] += 8.0 * demand.demand_bytes_per_s[i] * share[r][i];

@@ -94,6 +94,7 @@ struct fleet_state {
     double deployed_loss = 0.0;     // [nats/token] of the deployed model
     double deployed_quality = 0.0;  // [-] of the deployed model
     std::vector<double> cohort_quality;  // [-] per cohort, from the line that serves it (model lines); < 0: the deployed model's
+    cohort_routes routes;                // the routed uplink's regions per cohort (approval shares)
     fleet_channels channels;
 };
 
@@ -112,6 +113,8 @@ struct uplink_channels {
 
 struct uplink_state {
     std::unique_ptr<routed_uplink> routed;  // heap: the fast clock's window points into it
+    cohort_routes routes;                   // the routed uplink's regions per cohort
+    std::vector<std::vector<double>> share; // [region][cohort] this step's routed shares (a buffer kept across steps)
     double total_bytes = 0.0;               // [B] carried over the run
     uplink_channels channels;
 };

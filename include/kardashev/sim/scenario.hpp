@@ -223,6 +223,27 @@ struct uplink_network {
 [[nodiscard]] std::vector<std::vector<double>> routed_shares_at(const uplink_network& net,
                                                                 const std::vector<fleet::cohort>& cohorts, epoch t);
 
+/// The routed uplink's region shares by cohort index, matched by name once (a run's steps then need no name
+/// matching). Refers into the uplink_network it was made from, which must outlive it.
+struct cohort_routes {
+    struct route {
+        std::size_t region = 0;             //!< index into uplink_network::regions
+        const region_share* share = nullptr;
+    };
+    bool enabled = false;                     //!< the scenario has a routed uplink
+    std::size_t regions = 0;
+    std::vector<std::vector<route>> of_cohort;  //!< [cohort]: the regions listing it, in region order
+};
+
+/// `net`'s routes for `cohorts`.
+[[nodiscard]] cohort_routes cohort_routes_of(const uplink_network& net, const std::vector<fleet::cohort>& cohorts);
+
+/// approved_share of cohort index `cohort` through its routes.
+[[nodiscard]] double approved_share(const cohort_routes& routes, std::size_t cohort, epoch t);
+
+/// routed_shares_at through the routes, written into `share` ([region][cohort], resized).
+void routed_shares_at(const cohort_routes& routes, epoch t, std::vector<std::vector<double>>& share);
+
 /// Uplink from the fleet to the compute sites: a capacity schedule (the ingest limit), the routed network, or
 /// both (the smaller binds).
 struct uplink_params {
