@@ -118,7 +118,8 @@ void add_launch_rows(const plan_terms& terms, plan_lp& lp) {
         const double share = step_share(grid, p);
         std::vector<std::pair<int, double>> mass;
         for (std::size_t s = 0; s < terms.sites.size(); ++s)
-            if (!terms.sites[s].ground) mass.emplace_back(lp.buy[s][p], share * terms.sites[s].pieces[j].leo_kg);
+            if (!terms.sites[s].ground)
+                mass.emplace_back(lp.buy[s][p], share * terms.sites[s].pieces[j].leo_kg * bought_per_delivered(terms, s, j));
         if (mass.empty()) return;
         lp.model.add_row(mass, -lp_inf, terms.launch_cap_kg[j], {row_kind::launch, p, -1, j, "launch.launchers"});
     }
@@ -182,7 +183,7 @@ void add_lunar_rows(const plan_terms& terms, plan_lp& lp) {
         for (int j = 0; j < grid.steps(); ++j) {
             const int p = grid.period_of[j];
             if (j < first_buy_step(grid, p)) continue;
-            lp.model.add_row({{lp.buy[si][p], step_share(grid, p)}}, -lp_inf,
+            lp.model.add_row({{lp.buy[si][p], step_share(grid, p) * bought_per_delivered(terms, si, j)}}, -lp_inf,
                              terms.sites[si].pieces[j].lunar_max,
                              {row_kind::lunar, p, static_cast<int>(si), j, fmt::format("sites[{}].moon.industry", si)});
         }
@@ -196,7 +197,8 @@ void add_chip_rows(const plan_terms& terms, plan_lp& lp) {
         const int p = grid.period_of[j];
         if (std::isinf(terms.chip_supply[j]) || j < first_buy_step(grid, p)) continue;
         std::vector<std::pair<int, double>> bought;
-        for (std::size_t s = 0; s < terms.sites.size(); ++s) bought.emplace_back(lp.buy[s][p], step_share(grid, p));
+        for (std::size_t s = 0; s < terms.sites.size(); ++s)
+            bought.emplace_back(lp.buy[s][p], step_share(grid, p) * bought_per_delivered(terms, s, j));
         lp.model.add_row(bought, -lp_inf, terms.chip_supply[j], {row_kind::chips, p, -1, j, "economy.chip_supply"});
     }
 }
@@ -236,10 +238,11 @@ profile buy_profile(const plan_terms& terms, int s, int p) {
     for (int k = out.first; k < grid.end[p]; ++k) {
         const auto& piece = site.pieces[k];
         add_piece(terms, site, piece, k, w, false, out);
-        out.usd += w * (piece.price_usd + piece.offworld_usd);
-        out.discounted_usd += w * (piece.price_usd + piece.offworld_usd) * terms.discount[k];
-        out.leo_kg.push_back(w * piece.leo_kg);
-        out.spacecraft_kg.push_back(w * piece.spacecraft_kg);
+        const double bought = w * bought_per_delivered(terms, static_cast<std::size_t>(s), k);  // lost payloads bought again
+        out.usd += bought * (piece.price_usd + piece.offworld_usd);
+        out.discounted_usd += bought * (piece.price_usd + piece.offworld_usd) * terms.discount[k];
+        out.leo_kg.push_back(bought * piece.leo_kg);
+        out.spacecraft_kg.push_back(bought * piece.spacecraft_kg);
     }
     return out;
 }

@@ -134,11 +134,15 @@ plan_terms make_terms(const sim::scenario& input, const plan_options& options, s
         t.flop_weight.push_back(j < grid.counted ? share * multiplier * grid.dt_s : 0.0);
         const auto& budget = input.economy.capex_budget_usd_per_s;
         t.budget_usd.push_back(budget.empty() ? lp_inf : sim::schedule_value(budget, grid.starts[j]) * grid.dt_s);
-        double cap = input.launch.launchers.empty() ? lp_inf : 0.0;
-        for (const auto& l : input.launch.launchers)
-            cap += logistics::launch_capacity_kg(l.vehicle.payload_leo_kg, l.flights_per_s, grid.starts[j],
-                                                 grid.starts[j] + input.step);
+        double cap = input.launch.launchers.empty() ? lp_inf : 0.0, delivered_kg = 0.0;
+        for (const auto& l : input.launch.launchers) {
+            const double kg = logistics::launch_capacity_kg(l.vehicle.payload_leo_kg, l.flights_per_s, grid.starts[j],
+                                                            grid.starts[j] + input.step);
+            cap += kg;
+            delivered_kg += l.vehicle.reliability * kg;  // the engine's expected losses (sim/launch_failures.cpp)
+        }
         t.launch_cap_kg.push_back(cap);
+        t.delivered.push_back(cap > 0.0 && !std::isinf(cap) ? delivered_kg / cap : 1.0);
         const auto& chips = input.economy.chip_supply_per_s;
         t.chip_supply.push_back(chips.empty() ? lp_inf : logistics::integral_between(chips, grid.starts[j], grid.starts[j] + input.step));
         t.discount.push_back(std::pow(1.0 + rate, -elapsed_s / constants::julian_year_s));
@@ -147,6 +151,10 @@ plan_terms make_terms(const sim::scenario& input, const plan_options& options, s
     t.grid = std::move(grid);
     reprice(input, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), t);
     return t;
+}
+
+double bought_per_delivered(const plan_terms& terms, std::size_t site, int j) {
+    return terms.sites[site].ground ? 1.0 : 1.0 / terms.delivered[static_cast<std::size_t>(j)];
 }
 
 double reprice(const sim::scenario& input, const std::vector<double>& own_leo_kg,

@@ -62,11 +62,17 @@ struct plan_terms {
     std::vector<double> flop_weight;        // [s] per step: mfu x goodput x algorithmic multiplier x dt (0 after by)
     std::vector<double> budget_usd;         // [USD] budget accrued in each step (infinite: no budget)
     std::vector<double> launch_cap_kg;      // [kg] the launchers' capacity in each step (infinite: none given)
+    std::vector<double> delivered;          // [-] per step: the share of launched payload that arrives (the launchers'
+                                            // reliabilities weighted by their capacities; 1 without launchers)
     std::vector<double> chip_supply;        // [count] accelerators the chip supply gives in each step (infinite: none given)
     std::vector<double> discount;           // [-] (1 + r)^-years at each step's start
     std::vector<double> launch_usd_per_kg;  // [USD/kg] each step's launch price
     std::vector<double> spacecraft_usd_per_kg;  // [USD/kg] each step's spacecraft price
 };
+
+/// Accelerators an off-world site of `terms` buys, builds and launches at step `j` per accelerator that enters service:
+/// 1 / the step's delivered share (a lost payload is paid for and bought again, as the engine does); 1 on the ground.
+[[nodiscard]] double bought_per_delivered(const plan_terms& terms, std::size_t site, int j);
 
 /// The grid of `input` cut into periods of `months` months, counting the steps that end by `by`.
 [[nodiscard]] step_grid make_grid(const sim::scenario& input, int months, epoch by);

@@ -3,6 +3,7 @@
 // first period's from its second step), so a T1 bought in 2026 is in service 2.5 of the year's five steps on average.
 #include <gtest/gtest.h>
 
+#include "kardashev/core/constants.hpp"
 #include "kardashev/plan/plan.hpp"
 #include "kardashev/sim/purchase_terms.hpp"
 #include "plan_fixtures.hpp"
@@ -54,6 +55,30 @@ TEST(plan_optimum, two_sites_buy_ground_before_and_orbit_after_the_launch_price_
     // 2026's pieces serve (9 + 8 + 7 + 6) / 4 steps, 2027's (5 + 4 + 3 + 2 + 1) / 5.
     const double flop = ground_2026 * t1_flop(7.5) + orbit_2027 * t1_flop(3.0);
     EXPECT_NEAR(r.effective_flop, flop, 1e-9 * flop);
+}
+
+TEST(plan_optimum, a_launcher_losing_one_payload_in_ten_makes_each_orbit_accelerator_in_service_cost_a_ninth_more) {
+    // The engine pays for a lost payload and buys it again (sim/launch_failures.cpp, expected losses), so an
+    // accelerator in service costs its price and its share of spacecraft and launch over the delivered share 0.9; its
+    // launched mass too, and a launch cap holds 0.9 of what it would.
+    auto s = plan_scenario_fixture(1, 100e6);
+    auto orbit = plan_ground_site("orbit");
+    orbit.kind = sim::site_kind::orbit;
+    s.sites = {orbit};
+    const double leo_kg = sim::offworld_mass_fit(s, 0, test_accelerator()).at(1000.0).leo_kg;
+    logistics::launcher ship{"Ship", 100e3, 0.0, 365.0, "test", 0.9};
+    s.launch.launchers = {{ship, {{s.start, 1e6 / constants::julian_year_s}}}};  // 100 Mt a year: never binds
+    const auto r = solve_plan(s, {});
+    const double n = accrued_usd(100e6, 5) / ((20'000.0 + leo_kg * 1000.0) / 0.9);
+    EXPECT_NEAR(r.sites[0][0].bought, n, 1e-9 * n);
+    // With a launch cap that binds (one 100 t flight a Julian year, a budget that does not), 0.9 of each step's
+    // capacity enters service: steps 1-4 buy a quarter each, so each holds the whole purchase's quarter.
+    s.economy.capex_budget_usd_per_s = {{s.start, 1e15 / constants::julian_year_s}};
+    s.launch.launchers = {{ship, {{s.start, 1.0 / constants::julian_year_s}}}};
+    const auto capped = solve_plan(s, {});
+    const double step_kg = 100e3 * plan_step_s / constants::julian_year_s;
+    const double in_service = 4.0 * step_kg * 0.9 / leo_kg;
+    EXPECT_NEAR(capped.sites[0][0].bought, in_service, 1e-9 * in_service);
 }
 
 TEST(plan_optimum, budget_binds_in_the_first_year_only_when_power_caps_the_second) {
