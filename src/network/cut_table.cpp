@@ -1,6 +1,6 @@
 // The delivery cut table over a geometry kept across capacity sets: one residual graph per snapshot, and each
-// region subset's max flow started from the flow of the subset without its last region (docs/models/network.md
-// "Delivery").
+// region subset's max flow started from the flow and distance labels of the subset without its last region, undone
+// in place for the next (docs/models/network.md "Delivery", N-s).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
