@@ -1,10 +1,12 @@
 // The delivery cut table over a geometry kept across capacity sets: one residual graph per snapshot, and each
-// region subset's max flow started from the flow of the subset without its last region (docs/models/network.md
-// "Delivery").
+// region subset's max flow started from the flow and distance labels of the subset without its last region, undone
+// in place for the next (docs/models/network.md "Delivery", N-s).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -72,69 +74,111 @@ residual_graph residual_of(const topology& g, std::span<const int> region_nodes)
     return r;
 }
 
-/// The shortest augmenting path algorithm with exact distance labels (Ahuja & Orlin 1987; Ahuja, Magnanti & Orlin,
-/// "Network Flows", 1993, sec. 7.4) on a residual graph with its scratch arrays. Labels start as each node's residual
-/// distance to the sink (a backward BFS) and are raised as arcs fill; the search stops when a label value empties,
-/// which cuts the source from the sink (AMO sec. 7.4, "a practical improvement"), and the labels are recomputed
-/// exactly after every `nodes` relabels (global relabelling, Cherkassky & Goldberg 1997). Any maximum flow has the
-/// same value, so the cut table is that of any other max-flow algorithm (docs/models/network.md "Delivery").
+/// The shortest augmenting path algorithm with distance labels (Ahuja & Orlin 1987; Ahuja, Magnanti & Orlin,
+/// "Network Flows", 1993, sec. 7.4) on a residual graph whose capacities it holds. Labels d(x) are valid: d(sink) =
+/// 0 and d(x) <= d(y) + 1 for each arc x -> y with room, so d(x) is at most x's residual distance to the sink (arcs
+/// into the super source are never on an augmenting path, so they are left out). The search advances along arcs
+/// with room and d(x) = d(y) + 1, augments at the sink, else raises d(x) to 1 + the lowest d(y) over its arcs with
+/// room and retreats. When a relabel leaves a label value g with no node (the gap, AMO sec. 7.4, "a practical
+/// improvement"), no node labelled g or more can reach the sink, the source among them: they are labelled `nodes`
+/// (Cherkassky & Goldberg 1997, gap relabelling) and the flow is maximum. Exact labels (a backward BFS from the sink)
+/// again after every `nodes` relabels (global relabelling, same source). A max flow ends with valid labels, so the
+/// next subset's flow starts from them instead of a BFS; pushes are logged, so a subset's flow is undone in place
+/// instead of copied. Any maximum flow has the same value, so the cut table is that of any other max-flow algorithm
+/// (docs/models/network.md "Delivery").
 class shortest_paths_flow {
 public:
-    explicit shortest_paths_flow(const residual_graph& g)
-        : m_g(g), m_nodes(static_cast<int>(g.first.size()) - 1), m_dist(g.first.size() - 1),
-          m_count(g.first.size() + 1), m_next(g.first.size() - 1), m_queue(g.first.size() - 1), m_path(g.first.size()) {}
+    shortest_paths_flow(const residual_graph& g, std::vector<std::int64_t> cap)
+        : m_g(g), m_cap(std::move(cap)), m_nodes(static_cast<int>(g.first.size()) - 1), m_dist(g.first.size() - 1),
+          m_count(g.first.size() + 1), m_next(g.first.size() - 1), m_queue(g.first.size() - 1), m_path(g.first.size()) {
+        relabel_exactly();
+    }
 
-    /// Augments the flow held in `cap` (residual capacities per arc) to a maximum; returns the flow added.
-    std::int64_t augment(std::vector<std::int64_t>& cap) {
-        restart(cap);
+    /// Augments the flow to a maximum from the current labels; returns the flow added. Each push is logged.
+    std::int64_t augment() {
+        start_search();
         std::int64_t added = 0;
         int relabels = 0;
         while (m_dist[static_cast<std::size_t>(m_g.source)] < m_nodes) {
             if (m_at == m_g.sink) {
-                added += push_path(cap);
+                added += push_path();
                 continue;
             }
-            if (advance(cap)) continue;
-            if (!relabel(cap)) break;  // a label value emptied: no augmenting path is left
+            if (advance()) continue;
+            if (const int gap = relabel(); gap >= 0) {
+                cut_off_from(gap);  // no augmenting path is left
+                break;
+            }
             if (++relabels >= m_nodes) {
                 relabels = 0;
-                restart(cap);
+                relabel_exactly();
             }
         }
         return added;
     }
 
+    /// Gives arc `a` (a super source's arc, holding no flow) unbounded room, or none again.
+    void open(int a, bool open) { m_cap[static_cast<std::size_t>(a)] = open ? unbounded : 0; }
+
+    /// The pushes logged so far, and undoing those after the first `mark` (the flow as it was then).
+    [[nodiscard]] std::size_t mark() const { return m_log.size(); }
+    void undo(std::size_t mark) {
+        for (std::size_t i = m_log.size(); i > mark; --i) {
+            const auto [a, amount] = m_log[i - 1];
+            m_cap[a] += amount;
+            m_cap[static_cast<std::size_t>(m_g.reverse[a])] -= amount;
+        }
+        m_log.resize(mark);
+    }
+
+    /// The distance labels, valid for the flow at the end of the last augment(); setting them back is valid when
+    /// the flow is undone to what it was then.
+    [[nodiscard]] const std::vector<int>& labels() const { return m_dist; }
+    void set_labels(const std::vector<int>& labels) { std::copy(labels.begin(), labels.end(), m_dist.begin()); }
+
 private:
     /// Exact labels (residual distance to the sink, m_nodes where none) and a fresh search from the source.
-    void restart(const std::vector<std::int64_t>& cap) {
+    void relabel_exactly() {
         std::fill(m_dist.begin(), m_dist.end(), m_nodes);
-        std::fill(m_count.begin(), m_count.end(), 0);
         std::size_t tail = 0;
         m_queue[tail++] = m_g.sink;
         m_dist[static_cast<std::size_t>(m_g.sink)] = 0;
         for (std::size_t q = 0; q < tail; ++q) {
             const auto y = static_cast<std::size_t>(m_queue[q]);
-            ++m_count[static_cast<std::size_t>(m_dist[y])];
             for (int a = m_g.first[y]; a < m_g.first[y + 1]; ++a) {
                 const auto x = static_cast<std::size_t>(m_g.head[static_cast<std::size_t>(a)]);
-                if (m_dist[x] == m_nodes && cap[static_cast<std::size_t>(m_g.reverse[static_cast<std::size_t>(a)])] > 0) {
+                if (m_dist[x] == m_nodes && m_cap[static_cast<std::size_t>(m_g.reverse[static_cast<std::size_t>(a)])] > 0) {
                     m_dist[x] = m_dist[y] + 1;
                     m_queue[tail++] = static_cast<int>(x);
                 }
             }
         }
+        start_search();
+    }
+
+    /// A fresh search from the source: the source's label from its arcs with room (the only labels an opened arc
+    /// can leave invalid), the count of each label value, every node's current arc its first.
+    void start_search() {
+        const auto s = static_cast<std::size_t>(m_g.source);
+        m_dist[s] = m_nodes;
+        for (int a = m_g.first[s]; a < m_g.first[s + 1]; ++a) {
+            if (m_cap[static_cast<std::size_t>(a)] > 0)
+                m_dist[s] = std::min(m_dist[s], m_dist[static_cast<std::size_t>(m_g.head[static_cast<std::size_t>(a)])] + 1);
+        }
+        std::fill(m_count.begin(), m_count.end(), 0);
+        for (const int d : m_dist) ++m_count[static_cast<std::size_t>(d)];
         std::copy(m_g.first.begin(), m_g.first.end() - 1, m_next.begin());
         m_at = m_g.source;
         m_depth = 0;
     }
 
     /// Steps from the search's node along its current admissible arc (residual room, label one lower), if any.
-    bool advance(const std::vector<std::int64_t>& cap) {
+    bool advance() {
         const auto x = static_cast<std::size_t>(m_at);
         const int want = m_dist[x] - 1;
         const int end = m_g.first[x + 1];
         int a = m_next[x];
-        while (a < end && !(cap[static_cast<std::size_t>(a)] > 0 &&
+        while (a < end && !(m_cap[static_cast<std::size_t>(a)] > 0 &&
                              m_dist[static_cast<std::size_t>(m_g.head[static_cast<std::size_t>(a)])] == want))
             ++a;
         m_next[x] = a;
@@ -144,33 +188,42 @@ private:
         return true;
     }
 
-    /// Raises the search node's label to one above its lowest residual neighbour and retreats one arc; false when
-    /// its old label value is left with no node (the gap: the source can no longer reach the sink).
-    bool relabel(const std::vector<std::int64_t>& cap) {
+    /// Raises the search node's label to one above its lowest residual neighbour and retreats one arc; returns -1,
+    /// or the node's old label value when that is left with no node (the gap), the label then unchanged.
+    int relabel() {
         const auto x = static_cast<std::size_t>(m_at);
         int lowest = m_nodes;
         for (int a = m_g.first[x]; a < m_g.first[x + 1]; ++a) {
-            if (cap[static_cast<std::size_t>(a)] > 0)
+            if (m_cap[static_cast<std::size_t>(a)] > 0)
                 lowest = std::min(lowest, m_dist[static_cast<std::size_t>(m_g.head[static_cast<std::size_t>(a)])] + 1);
         }
-        if (--m_count[static_cast<std::size_t>(m_dist[x])] == 0) return false;
+        if (--m_count[static_cast<std::size_t>(m_dist[x])] == 0) return m_dist[x];
         m_dist[x] = lowest;
         ++m_count[static_cast<std::size_t>(lowest)];
         m_next[x] = m_g.first[x];
         if (m_depth > 0) m_at = m_g.head[static_cast<std::size_t>(m_g.reverse[static_cast<std::size_t>(m_path[--m_depth])])];
-        return true;
+        return -1;
     }
 
-    /// Sends the path's bottleneck along it; the search resumes at the tail of its first arc left full.
-    std::int64_t push_path(std::vector<std::int64_t>& cap) {
+    /// After a gap at label value `gap`: every node labelled `gap` or more is cut from the sink (a residual path to
+    /// it would hold a node at each lower value), so it is labelled m_nodes; the labels stay valid.
+    void cut_off_from(int gap) {
+        for (int& d : m_dist) {
+            if (d >= gap) d = m_nodes;
+        }
+    }
+
+    /// Sends the path's bottleneck along it, logged; the search resumes at the tail of its first arc left full.
+    std::int64_t push_path() {
         std::int64_t bottleneck = unbounded;
-        for (std::size_t i = 0; i < m_depth; ++i) bottleneck = std::min(bottleneck, cap[static_cast<std::size_t>(m_path[i])]);
+        for (std::size_t i = 0; i < m_depth; ++i) bottleneck = std::min(bottleneck, m_cap[static_cast<std::size_t>(m_path[i])]);
         std::size_t full = m_depth;
         for (std::size_t i = 0; i < m_depth; ++i) {
             const auto a = static_cast<std::size_t>(m_path[i]);
-            cap[a] -= bottleneck;
-            cap[static_cast<std::size_t>(m_g.reverse[a])] += bottleneck;
-            if (cap[a] == 0 && full == m_depth) full = i;
+            m_cap[a] -= bottleneck;
+            m_cap[static_cast<std::size_t>(m_g.reverse[a])] += bottleneck;
+            m_log.emplace_back(a, bottleneck);
+            if (m_cap[a] == 0 && full == m_depth) full = i;
         }
         m_depth = full;
         m_at = full == 0 ? m_g.source : m_g.head[static_cast<std::size_t>(m_path[full - 1])];
@@ -178,12 +231,14 @@ private:
     }
 
     const residual_graph& m_g;
+    std::vector<std::int64_t> m_cap;  //!< per arc: its residual capacity
     const int m_nodes;              //!< nodes, the super source included: the label of a node cut from the sink
     std::vector<int> m_dist;        //!< per node: its distance label
     std::vector<int> m_count;       //!< per label value: nodes holding it
     std::vector<int> m_next;        //!< per node: its current arc
     std::vector<int> m_queue;       //!< the backward BFS's queue
     std::vector<int> m_path;        //!< the arcs from the source to m_at
+    std::vector<std::pair<std::size_t, std::int64_t>> m_log;  //!< each push: its arc and amount
     int m_at = 0;                   //!< the search's node
     std::size_t m_depth = 0;        //!< arcs on m_path
 };
@@ -234,16 +289,22 @@ std::vector<std::int64_t> empty_flow(const topology& g, const residual_graph& r,
 }
 
 /// Fills `row` (the cut table's 2^R entries of one sample) for every subset that extends `mask` by regions from
-/// `next` on, each from the flow `cap` of `mask` (worth `flow` bit/s).
+/// `next` on, each from the solver's flow of `mask` (worth `flow` bit/s), which it leaves as it found it: each
+/// subset's pushes are undone and the labels of `mask`'s flow set back.
 void extend_subsets(shortest_paths_flow& solver, const residual_graph& r, int regions, std::size_t mask, int next,
-                    const std::vector<std::int64_t>& cap, std::int64_t flow, double* row) {
+                    std::int64_t flow, double* row) {
+    const std::vector<int> labels = solver.labels();
+    const std::size_t mark = solver.mark();
     for (int k = next; k < regions; ++k) {
-        std::vector<std::int64_t> with = cap;
-        with[static_cast<std::size_t>(r.region_arc[static_cast<std::size_t>(k)])] = unbounded;
-        const std::int64_t total = flow + solver.augment(with);
+        const int arc = r.region_arc[static_cast<std::size_t>(k)];
+        solver.open(arc, true);
+        const std::int64_t total = flow + solver.augment();
         const std::size_t extended = mask | (std::size_t{1} << static_cast<unsigned>(k));
         row[extended] = static_cast<double>(total);
-        extend_subsets(solver, r, regions, extended, k + 1, with, total, row);
+        extend_subsets(solver, r, regions, extended, k + 1, total, row);
+        solver.undo(mark);
+        solver.open(arc, false);
+        solver.set_labels(labels);
     }
 }
 
@@ -276,9 +337,8 @@ delivery_cuts delivery_cut_table(const delivery_geometry& geometry, const delive
     for (std::size_t k = 0; k < geometry.snapshots.size(); ++k) {
         const topology& g = geometry.snapshots[k];
         const residual_graph r = residual_of(g, geometry.region_nodes);
-        shortest_paths_flow solver(r);
-        extend_subsets(solver, r, geometry.regions, 0, 0, empty_flow(g, r, geometry, capacities), 0,
-                       out.cut_bps.data() + k * subsets);
+        shortest_paths_flow solver(r, empty_flow(g, r, geometry, capacities));
+        extend_subsets(solver, r, geometry.regions, 0, 0, 0, out.cut_bps.data() + k * subsets);
     }
     return out;
 }

@@ -41,6 +41,19 @@ topology with_super_source(const topology& g, const std::vector<int>& to, const 
     return out;
 }
 
+/// `g` with each ground link at its station's capacity `stations[station]` (unchanged when `stations` is empty);
+/// satellites are the first `sats` nodes.
+topology with_station_links(topology g, const std::vector<double>& stations, int sats) {
+    for (int u = 0; !stations.empty() && u + 1 < static_cast<int>(g.offsets.size()); ++u) {
+        for (int e = g.offsets[static_cast<std::size_t>(u)]; e < g.offsets[static_cast<std::size_t>(u) + 1]; ++e) {
+            if (g.kind[static_cast<std::size_t>(e)] != link_kind::gsl) continue;
+            const int station = (u >= sats ? u : g.targets[static_cast<std::size_t>(e)]) - sats;
+            g.capacity_bps[static_cast<std::size_t>(e)] = stations[static_cast<std::size_t>(station)];
+        }
+    }
+    return g;
+}
+
 /// Starlink shell 1 with four of Hypatia's cities as demand regions and two as sinks, a fibre between a region
 /// and a sink; small link capacities so the ground links bind.
 struct s1_delivery {
@@ -147,14 +160,7 @@ TEST(delivery_cut_table, every_subset_equals_its_own_max_flow_at_each_capacity_s
     for (const auto& [options, stations] : {std::pair{d.options, std::vector<double>{}}, std::pair{wide, per_station}}) {
         const delivery_cuts cuts = delivery_cut_table(geometry, delivery_capacities_of(d.model, options, stations));
         for (std::size_t k = 0; k < times.size(); ++k) {
-            topology g = topology_at(d.model, options, times[k]);
-            for (int u = 0; !stations.empty() && u + 1 < static_cast<int>(g.offsets.size()); ++u) {
-                for (int e = g.offsets[static_cast<std::size_t>(u)]; e < g.offsets[static_cast<std::size_t>(u) + 1]; ++e) {
-                    if (g.kind[static_cast<std::size_t>(e)] != link_kind::gsl) continue;
-                    const int station = (u >= sats ? u : g.targets[static_cast<std::size_t>(e)]) - sats;
-                    g.capacity_bps[static_cast<std::size_t>(e)] = stations[static_cast<std::size_t>(station)];
-                }
-            }
+            const topology g = with_station_links(topology_at(d.model, options, times[k]), stations, sats);
             std::vector<int> sink_nodes;
             for (const int s : d.sinks) sink_nodes.push_back(sats + s);
             const topology t = with_super_sink(g, sink_nodes);
@@ -167,6 +173,42 @@ TEST(delivery_cut_table, every_subset_equals_its_own_max_flow_at_each_capacity_s
             }
         }
     }
+}
+
+TEST(delivery_cut_table, every_subset_equals_dinic_at_random_capacities) {
+    // Five regions (subsets three levels deep start from their parents' flows and labels) at random capacities
+    // spread over four decades, so that the ground links bind in some sets and the ISLs or the sinks in others:
+    // each entry must equal flow.hpp's max_flow (Dinic, from zero) of its subset alone.
+    s1_delivery d;
+    d.regions = {0, 5, 17, 24, 40};
+    const std::vector<epoch> times{hypatia_epoch() + duration::from_seconds(90.0)};
+    const delivery_geometry geometry = delivery_geometry_at(d.model, d.options, d.regions, d.sinks, times);
+    const int sats = static_cast<int>(d.model.satellites.size());
+    std::vector<int> sink_nodes;
+    for (const int s : d.sinks) sink_nodes.push_back(sats + s);
+    std::mt19937_64 rng(2026);
+    std::uniform_real_distribution<double> decades(8.0, 12.0);  // 10^8 .. 10^12 bit/s
+    const auto draw = [&] { return std::round(std::pow(10.0, decades(rng))); };
+    std::vector<double> first_subsets;  // f({region 0}) of each set: the sets must differ
+    for (int trial = 0; trial < 4; ++trial) {
+        network_options options = d.options;
+        options.isl_capacity_bps = draw();
+        options.fibre_capacity_bps = draw();
+        std::vector<double> stations(d.model.stations.size());
+        for (auto& c : stations) c = draw();
+        const delivery_cuts cuts = delivery_cut_table(geometry, delivery_capacities_of(d.model, options, stations));
+        const topology t = with_super_sink(with_station_links(topology_at(d.model, options, times[0]), stations, sats), sink_nodes);
+        for (std::size_t mask = 1; mask < 32; ++mask) {
+            std::vector<int> sources;
+            for (std::size_t i = 0; i < 5; ++i)
+                if ((mask >> i) & 1U) sources.push_back(sats + d.regions[i]);
+            const double direct = max_flow(t, sources, static_cast<int>(t.offsets.size()) - 2).flow_bps;
+            EXPECT_EQ(cuts.cut_bps[mask], direct) << "trial " << trial << " mask " << mask;
+        }
+        first_subsets.push_back(cuts.cut_bps[1]);
+    }
+    std::sort(first_subsets.begin(), first_subsets.end());
+    EXPECT_EQ(std::unique(first_subsets.begin(), first_subsets.end()), first_subsets.end()) << "equal tables: the capacities did not reach the flows";
 }
 
 TEST(topologies_at, equal_topology_at_each_time) {
