@@ -5,7 +5,7 @@
 #include <array>
 #include <atomic>
 #include <bit>
-#include <map>
+#include <unordered_map>
 #include <mutex>
 #include <tuple>
 #include <utility>
@@ -31,13 +31,28 @@ window_key key_of(const site_orbit& p, epoch start, epoch from, epoch to) {
             static_cast<std::uint64_t>(from.tai_ns()), static_cast<std::uint64_t>(to.tai_ns())};
 }
 
+/// A window key's hash: its words mixed by the 64-bit FNV-1a step (Fowler, Noll & Vo) on whole words, then
+/// finalised by MurmurHash3's fmix64 (Appleby), so that nearby dates spread over the buckets.
+struct window_key_hash {
+    std::size_t operator()(const window_key& k) const noexcept {
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (const std::uint64_t w : k) h = (h ^ w) * 0x100000001b3ULL;
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdULL;
+        h ^= h >> 33;
+        h *= 0xc4ceb9fe1a85ec53ULL;
+        h ^= h >> 33;
+        return static_cast<std::size_t>(h);
+    }
+};
+
 }  // namespace
 
 struct run_cache::tables {
     std::mutex lock;
     std::vector<std::pair<epoch, std::shared_ptr<const std::vector<orbit::vec3>>>> suns;
     std::vector<std::pair<economy::orbit_year_key, orbit::eclipse_summary>> years;
-    std::map<window_key, double> windows;
+    std::unordered_map<window_key, double, window_key_hash> windows;
     std::vector<std::pair<std::string, std::shared_ptr<const network::delivery_geometry>>> geometries;
     std::vector<std::tuple<std::string, network::delivery_capacities, network::delivery_cuts>> cut_tables;
     std::atomic<std::uint64_t> misses{0};
