@@ -1,6 +1,7 @@
 #include "kardashev/network/nodes.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -174,7 +175,9 @@ std::string shell_preset_names() { return "starlink-s1, kuiper-k1, telesat-t1"; 
 
 epoch hypatia_epoch() { return epoch::from_utc({2000, 1, 1, 0, 0, 0, 0}); }
 
-std::vector<orbit::element_set> shell_element_sets(const shell_design& shell, epoch epoch_time) {
+namespace {
+
+void check_shell(const shell_design& shell) {
     if (shell.planes < 1 || shell.sats_per_plane < 1) {
         throw input_error(fmt::format("shell {}: expected at least one plane and one satellite per plane, got {} x {}",
                                       shell.name, shell.planes, shell.sats_per_plane));
@@ -183,29 +186,80 @@ std::vector<orbit::element_set> shell_element_sets(const shell_design& shell, ep
         throw input_error(fmt::format("shell {}: expected a positive mean motion, got {:g} rev/d", shell.name,
                                       shell.mean_motion_rev_per_day));
     }
+}
+
+/// The epoch field of a TLE (two-digit year, day of year with 8 decimals) at `epoch_time`.
+std::string tle_epoch_field(epoch epoch_time) {
     const utc_fields u = epoch_time.to_utc();
     const split_jd jd = epoch_time.jd_utc();
     const split_jd jan1 = epoch::from_utc({u.year, 1, 1, 0, 0, 0, 0}).jd_utc();
     const double doy = 1.0 + (jd.day - jan1.day) + (jd.fraction - jan1.fraction);
-    const std::string epoch_field = fmt::format("{:02d}{:012.8f}", u.year % 100, doy);
+    return fmt::format("{:02d}{:012.8f}", u.year % 100, doy);
+}
+
+/// Satellite n of a shell read back from the TLE text Hypatia writes (angles "%3.4f" right-justified to 8,
+/// e = 1e-7, "%2.8f" rev/d), without its name.
+orbit::element_set satellite_from_text(const shell_design& shell, const std::string& epoch_field, int n, double raan_deg,
+                                       double m_deg) {
+    std::string l1 = fmt::format("1 {:05d}U 00000ABC {}  .00000000  00000-0  00000+0 0    0", n, epoch_field);
+    std::string l2 = fmt::format("2 {:05d} {:>8.4f} {:>8.4f} 0000001 {:>8.4f} {:>8.4f} {:>11.8f}    0", n,
+                                 shell.inclination_rad / deg, raan_deg, 0.0, m_deg, shell.mean_motion_rev_per_day);
+    l1 += std::to_string(orbit::tle_checksum(l1));
+    l2 += std::to_string(orbit::tle_checksum(l2));
+    return orbit::parse_tle(l1, l2, shell.name);
+}
+
+/// An angle [rad] as satellite_from_text's element set holds it: printed "%.4f" in degrees, read back by
+/// std::from_chars (as parse_tle reads a field) and multiplied by the same pi / 180.
+double printed_angle_rad(double angle_deg) {
+    std::array<char, 32> text{};
+    const auto printed = fmt::format_to_n(text.data(), text.size() - 1, "{:.4f}", angle_deg);
+    double read = 0.0;
+    std::from_chars(text.data(), printed.out, read);
+    return read * deg;
+}
+
+/// The printed mean anomalies [rad] of a plane's satellites, the plane shifted by `shift_deg`.
+std::vector<double> printed_anomalies_rad(const shell_design& shell, double shift_deg) {
+    std::vector<double> out(static_cast<std::size_t>(shell.sats_per_plane));
+    for (int j = 0; j < shell.sats_per_plane; ++j)
+        out[static_cast<std::size_t>(j)] = printed_angle_rad(shift_deg + j * 360.0 / shell.sats_per_plane);
+    return out;
+}
+
+/// Catalogue numbers of five digits: past them Hypatia's text shifts its columns, and only the text path reads it.
+constexpr int last_five_digit_number = 99'999;
+
+}  // namespace
+
+std::vector<orbit::element_set> shell_element_sets(const shell_design& shell, epoch epoch_time) {
+    check_shell(shell);
+    const std::string epoch_field = tle_epoch_field(epoch_time);
+    // The satellites share the TLE's every field but the number, the node and the mean anomaly: satellite 1's text
+    // gives the rest once; each node and anomaly is printed and read back as the text would have it.
+    const orbit::element_set first = satellite_from_text(shell, epoch_field, 1, 0.0, 0.0);
+    // satgenpy/satgen/tles/generate_tles_from_scratch.py: RAAN = 360 i / O; odd planes shifted by 360 / (2 S).
+    const std::vector<double> even_anomalies = printed_anomalies_rad(shell, 0.0);
+    const std::vector<double> odd_anomalies = printed_anomalies_rad(shell, 360.0 / (shell.sats_per_plane * 2.0));
     std::vector<orbit::element_set> out;
     out.reserve(static_cast<std::size_t>(shell.planes) * static_cast<std::size_t>(shell.sats_per_plane));
     int n = 0;
     for (int i = 0; i < shell.planes; ++i) {
-        // satgenpy/satgen/tles/generate_tles_from_scratch.py: RAAN = 360 i / O; odd planes shifted by 360 / (2 S).
         const double raan_deg = i * 360.0 / shell.planes;
-        const double shift_deg = i % 2 == 1 ? 360.0 / (shell.sats_per_plane * 2.0) : 0.0;
+        const double raan_rad = printed_angle_rad(raan_deg);
+        const std::vector<double>& anomalies = i % 2 == 1 ? odd_anomalies : even_anomalies;
         for (int j = 0; j < shell.sats_per_plane; ++j) {
-            const double m_deg = shift_deg + j * 360.0 / shell.sats_per_plane;
             ++n;
-            // The same TLE text Hypatia writes (angles "%3.4f" right-justified to 8, e = 1e-7, "%2.8f" rev/d).
-            std::string l1 = fmt::format("1 {:05d}U 00000ABC {}  .00000000  00000-0  00000+0 0    0", n, epoch_field);
-            std::string l2 = fmt::format("2 {:05d} {:>8.4f} {:>8.4f} 0000001 {:>8.4f} {:>8.4f} {:>11.8f}    0", n,
-                                         shell.inclination_rad / deg, raan_deg, 0.0, m_deg, shell.mean_motion_rev_per_day);
-            l1 += std::to_string(orbit::tle_checksum(l1));
-            l2 += std::to_string(orbit::tle_checksum(l2));
-            orbit::element_set set = orbit::parse_tle(l1, l2, shell.name);
-            set.name = fmt::format("{} {}", shell.name, n - 1);
+            orbit::element_set set = first;
+            if (n > last_five_digit_number) {
+                const double shift_deg = i % 2 == 1 ? 360.0 / (shell.sats_per_plane * 2.0) : 0.0;
+                set = satellite_from_text(shell, epoch_field, n, raan_deg, shift_deg + j * 360.0 / shell.sats_per_plane);
+            } else {
+                set.catalogue_number = static_cast<std::uint32_t>(n);
+                set.raan_rad = raan_rad;
+                set.mean_anomaly_rad = anomalies[static_cast<std::size_t>(j)];
+            }
+            set.name = shell.name + " " + std::to_string(n - 1);
             out.push_back(std::move(set));
         }
     }

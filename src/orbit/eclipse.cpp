@@ -14,6 +14,7 @@
 #include "kardashev/orbit/ephemeris.hpp"
 #include "kardashev/orbit/sgp4.hpp"
 #include "sgp4_state.hpp"
+#include "sun_table.hpp"
 #include "vec_math.hpp"
 
 namespace kardashev::orbit {
@@ -200,16 +201,18 @@ eclipse_summary analytic_with(const kepler_elements& el, duration span, const ec
 }  // namespace
 
 eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt) {
-    return analytic_with(el, span, opt,
-                         [start](std::int64_t, double t) { return sun_position_teme(start + duration::from_seconds(t)); });
+    const auto [n_steps, h] = analytic_intervals(span, opt);
+    if (!detail::sun_table_interpolates(h, n_steps)) {
+        return analytic_with(el, span, opt,
+                             [start](std::int64_t, double t) { return sun_position_teme(start + duration::from_seconds(t)); });
+    }
+    const std::vector<vec3> suns = detail::sun_table(start, h, n_steps);
+    return analytic_with(el, span, opt, [&suns](std::int64_t k, double) { return suns[static_cast<std::size_t>(k)]; });
 }
 
 std::vector<vec3> analytic_sun_positions(epoch start, duration span, const eclipse_options& opt) {
     const auto [n_steps, h] = analytic_intervals(span, opt);
-    std::vector<vec3> out(static_cast<std::size_t>(n_steps));
-    for (std::int64_t k = 0; k < n_steps; ++k)
-        out[static_cast<std::size_t>(k)] = sun_position_teme(start + duration::from_seconds((static_cast<double>(k) + 0.5) * h));
-    return out;
+    return detail::sun_table(start, h, n_steps);
 }
 
 eclipse_summary eclipse_analytic(const kepler_elements& el, epoch, duration span, const eclipse_options& opt,

@@ -16,6 +16,16 @@ constexpr double deg = constants::pi / 180.0;
 constexpr double arcsec = deg / 3600.0;
 constexpr double au_m = 149'597'870'700.0;  // IAU 2012 Resolution B2
 
+/// The sine and cosine of one angle, combined by the angle-addition formulas.
+struct sin_cos {
+    double s = 0.0;
+    double c = 1.0;
+};
+sin_cos sin_cos_of(double angle) noexcept { return {std::sin(angle), std::cos(angle)}; }
+sin_cos operator+(sin_cos a, sin_cos b) noexcept { return {a.s * b.c + a.c * b.s, a.c * b.c - a.s * b.s}; }
+sin_cos operator-(sin_cos a, sin_cos b) noexcept { return {a.s * b.c - a.c * b.s, a.c * b.c + a.s * b.s}; }
+sin_cos twice(sin_cos a) noexcept { return {2.0 * a.s * a.c, a.c * a.c - a.s * a.s}; }
+
 // Julian centuries of TT since J2000.0.
 double centuries_tt(epoch t) noexcept {
     const split_jd jd = t.jd_tt();
@@ -35,10 +45,10 @@ nutation nutation_low(double t) noexcept {
     const double om = (125.04452 - 1934.136261 * t + 0.0020708 * t * t + t * t * t / 450'000.0) * deg;
     const double l_sun = (280.4665 + 36'000.7698 * t) * deg;
     const double l_moon = (218.3165 + 481'267.8813 * t) * deg;
-    const double dpsi = (-17.20 * std::sin(om) - 1.32 * std::sin(2.0 * l_sun) - 0.23 * std::sin(2.0 * l_moon) +
-                         0.21 * std::sin(2.0 * om)) * arcsec;
-    const double deps = (9.20 * std::cos(om) + 0.57 * std::cos(2.0 * l_sun) + 0.10 * std::cos(2.0 * l_moon) -
-                         0.09 * std::cos(2.0 * om)) * arcsec;
+    const sin_cos om1 = sin_cos_of(om), om2 = twice(om1);
+    const sin_cos sun2 = sin_cos_of(2.0 * l_sun), moon2 = sin_cos_of(2.0 * l_moon);
+    const double dpsi = (-17.20 * om1.s - 1.32 * sun2.s - 0.23 * moon2.s + 0.21 * om2.s) * arcsec;
+    const double deps = (9.20 * om1.c + 0.57 * sun2.c + 0.10 * moon2.c - 0.09 * om2.c) * arcsec;
     return {dpsi, eps0 + deps};
 }
 
@@ -111,6 +121,7 @@ constexpr moon_series full_moon{};
 constexpr moon_series principal_moon{6, 4, false};
 
 vec3 moon_tod_at(double tc, const nutation& nut, const moon_series& series);
+vec3 principal_moon_tod_at(double tc, const nutation& nut);
 
 /// The Sun at `tc` Julian centuries of TT with the nutation of that date (sun_position_tod).
 vec3 sun_tod_at(double tc, const nutation& nut) {
@@ -119,8 +130,9 @@ vec3 sun_tod_at(double tc, const nutation& nut) {
     const double m = (357.52911 + 35'999.05029 * tc - 0.0001537 * tc * tc) * deg;
     const double e = 0.016708634 - 0.000042037 * tc - 0.0000001267 * tc * tc;
     // Meeus 1998 ch. 25: equation of the centre C.
-    const double c = ((1.914602 - 0.004817 * tc - 0.000014 * tc * tc) * std::sin(m) +
-                      (0.019993 - 0.000101 * tc) * std::sin(2.0 * m) + 0.000289 * std::sin(3.0 * m)) * deg;
+    const sin_cos m1 = sin_cos_of(m), m2 = twice(m1), m3 = m2 + m1;
+    const double c = ((1.914602 - 0.004817 * tc - 0.000014 * tc * tc) * m1.s + (0.019993 - 0.000101 * tc) * m2.s +
+                      0.000289 * m3.s) * deg;
     const double nu = m + c;
     const double r_au = 1.000001018 * (1.0 - e * e) / (1.0 + e * std::cos(nu));  // Meeus 1998 eq. 25.5
     // True geometric longitude referred to the true equinox: add dpsi (Meeus 1998 ch. 25, "apparent" less aberration).
@@ -130,46 +142,95 @@ vec3 sun_tod_at(double tc, const nutation& nut) {
     // The principal-term Moon serves: its error, at most 3,900 km in position, moves the 4,670 km offset by at most
     // 47 km, 0.065" seen from 1 AU, against the series' own 0.008 deg (29") (docs/models/orbit.md "Sun").
     constexpr double moon_mass_fraction = 1.0 / (1.0 + 81.300'568);
-    return detail::add(sun_from_emb, detail::scale(moon_tod_at(tc, nut, principal_moon), moon_mass_fraction));
+    return detail::add(sun_from_emb, detail::scale(principal_moon_tod_at(tc, nut), moon_mass_fraction));
+}
+
+/// The Moon's fundamental arguments at `tc` Julian centuries of TT [rad] and the eccentricity factor E.
+struct moon_arguments {
+    double lp, d, m, mp, f, a1, a2, a3, ecc;
+};
+
+moon_arguments moon_arguments_at(double tc) noexcept {
+    const double t2 = tc * tc, t3 = t2 * tc, t4 = t3 * tc;
+    moon_arguments a{};
+    // Meeus 1998 eqs. 47.1-47.5: mean longitude, elongation, Sun's and Moon's mean anomalies, argument of latitude.
+    a.lp = (218.3164477 + 481'267.88123421 * tc - 0.0015786 * t2 + t3 / 538'841.0 - t4 / 65'194'000.0) * deg;
+    a.d = (297.8501921 + 445'267.1114034 * tc - 0.0018819 * t2 + t3 / 545'868.0 - t4 / 113'065'000.0) * deg;
+    a.m = (357.5291092 + 35'999.0502909 * tc - 0.0001536 * t2 + t3 / 24'490'000.0) * deg;
+    a.mp = (134.9633964 + 477'198.8675055 * tc + 0.0087414 * t2 + t3 / 69'699.0 - t4 / 14'712'000.0) * deg;
+    a.f = (93.2720950 + 483'202.0175233 * tc - 0.0036539 * t2 - t3 / 3'526'000.0 + t4 / 863'310'000.0) * deg;
+    a.a1 = (119.75 + 131.849 * tc) * deg;
+    a.a2 = (53.09 + 479'264.290 * tc) * deg;
+    a.a3 = (313.45 + 481'266.484 * tc) * deg;
+    a.ecc = 1.0 - 0.002516 * tc - 0.0000074 * t2;  // Meeus 1998 eq. 47.6
+    return a;
+}
+
+/// Meeus's E factor of a term with `mult` times M: 1, E or E^2.
+double e_factor(double ecc, int mult) noexcept { return mult == 0 ? 1.0 : (mult == 1 || mult == -1 ? ecc : ecc * ecc); }
+
+/// The Moon [m, true of date] from its ecliptic longitude and latitude of date [rad] and distance [m].
+vec3 moon_of_date(const moon_arguments& a, double sum_l, double sum_b, double sum_r, const nutation& nut) {
+    const double lon = a.lp + sum_l * 1e-6 * deg;
+    const double lat = sum_b * 1e-6 * deg;
+    const double dist_m = 385'000'560.0 + sum_r;  // Meeus 1998 ch. 47: 385000.56 km + sum_r/1000 km
+    return ecliptic_to_equatorial(lon + nut.dpsi, lat, dist_m, nut.eps_true);
 }
 
 /// The Moon at `tc` Julian centuries of TT with the nutation of that date, from `series` of Meeus's tables.
 vec3 moon_tod_at(double tc, const nutation& nut, const moon_series& series) {
-    const double t2 = tc * tc, t3 = t2 * tc, t4 = t3 * tc;
-    // Meeus 1998 eqs. 47.1-47.5: mean longitude, elongation, Sun's and Moon's mean anomalies, argument of latitude.
-    const double lp = (218.3164477 + 481'267.88123421 * tc - 0.0015786 * t2 + t3 / 538'841.0 - t4 / 65'194'000.0) * deg;
-    const double d = (297.8501921 + 445'267.1114034 * tc - 0.0018819 * t2 + t3 / 545'868.0 - t4 / 113'065'000.0) * deg;
-    const double m = (357.5291092 + 35'999.0502909 * tc - 0.0001536 * t2 + t3 / 24'490'000.0) * deg;
-    const double mp = (134.9633964 + 477'198.8675055 * tc + 0.0087414 * t2 + t3 / 69'699.0 - t4 / 14'712'000.0) * deg;
-    const double f = (93.2720950 + 483'202.0175233 * tc - 0.0036539 * t2 - t3 / 3'526'000.0 + t4 / 863'310'000.0) * deg;
-    const double a1 = (119.75 + 131.849 * tc) * deg;
-    const double a2 = (53.09 + 479'264.290 * tc) * deg;
-    const double a3 = (313.45 + 481'266.484 * tc) * deg;
-    const double ecc = 1.0 - 0.002516 * tc - 0.0000074 * t2;  // Meeus 1998 eq. 47.6
+    const moon_arguments a = moon_arguments_at(tc);
     double sum_l = 0.0, sum_r = 0.0, sum_b = 0.0;
-    auto e_factor = [ecc](int mult) { return mult == 0 ? 1.0 : (mult == 1 || mult == -1 ? ecc : ecc * ecc); };
     for (std::size_t i = 0; i < series.lr_terms; ++i) {
         const lr_term& k = moon_lr[i];
-        const double arg = k.d * d + k.m * m + k.mp * mp + k.f * f;
-        const double ef = e_factor(k.m);
+        const double arg = k.d * a.d + k.m * a.m + k.mp * a.mp + k.f * a.f;
+        const double ef = e_factor(a.ecc, k.m);
         sum_l += k.sl * ef * std::sin(arg);
         sum_r += k.sr * ef * std::cos(arg);
     }
     for (std::size_t i = 0; i < series.b_terms; ++i) {
         const b_term& k = moon_b[i];
-        const double arg = k.d * d + k.m * m + k.mp * mp + k.f * f;
-        sum_b += k.sb * e_factor(k.m) * std::sin(arg);
+        const double arg = k.d * a.d + k.m * a.m + k.mp * a.mp + k.f * a.f;
+        sum_b += k.sb * e_factor(a.ecc, k.m) * std::sin(arg);
     }
     // Meeus 1998 ch. 47: additive terms (Venus, Jupiter, flattening of the Earth).
     if (series.additive) {
-        sum_l += 3958.0 * std::sin(a1) + 1962.0 * std::sin(lp - f) + 318.0 * std::sin(a2);
-        sum_b += -2235.0 * std::sin(lp) + 382.0 * std::sin(a3) + 175.0 * std::sin(a1 - f) + 175.0 * std::sin(a1 + f) +
-                 127.0 * std::sin(lp - mp) - 115.0 * std::sin(lp + mp);
+        sum_l += 3958.0 * std::sin(a.a1) + 1962.0 * std::sin(a.lp - a.f) + 318.0 * std::sin(a.a2);
+        sum_b += -2235.0 * std::sin(a.lp) + 382.0 * std::sin(a.a3) + 175.0 * std::sin(a.a1 - a.f) +
+                 175.0 * std::sin(a.a1 + a.f) + 127.0 * std::sin(a.lp - a.mp) - 115.0 * std::sin(a.lp + a.mp);
     }
-    const double lon = lp + sum_l * 1e-6 * deg;
-    const double lat = sum_b * 1e-6 * deg;
-    const double dist_m = 385'000'560.0 + sum_r;  // Meeus 1998 ch. 47: 385000.56 km + sum_r/1000 km
-    return ecliptic_to_equatorial(lon + nut.dpsi, lat, dist_m, nut.eps_true);
+    return moon_of_date(a, sum_l, sum_b, sum_r, nut);
+}
+
+// The rows principal_moon_tod_at builds by angle addition, in table order: D, M, M', F multiples of each.
+constexpr bool row_is(const lr_term& k, int d, int m, int mp, int f) {
+    return k.d == d && k.m == m && k.mp == mp && k.f == f;
+}
+constexpr bool row_is(const b_term& k, int d, int m, int mp, int f) {
+    return k.d == d && k.m == m && k.mp == mp && k.f == f;
+}
+static_assert(row_is(moon_lr[0], 0, 0, 1, 0) && row_is(moon_lr[1], 2, 0, -1, 0) && row_is(moon_lr[2], 2, 0, 0, 0) &&
+              row_is(moon_lr[3], 0, 0, 2, 0) && row_is(moon_lr[4], 0, 1, 0, 0) && row_is(moon_lr[5], 0, 0, 0, 2));
+static_assert(row_is(moon_b[0], 0, 0, 0, 1) && row_is(moon_b[1], 0, 0, 1, 1) && row_is(moon_b[2], 0, 0, 1, -1) &&
+              row_is(moon_b[3], 2, 0, 0, -1));
+static_assert(principal_moon.lr_terms == 6 && principal_moon.b_terms == 4 && !principal_moon.additive);
+
+/// moon_tod_at(tc, nut, principal_moon) with each row's sine and cosine from those of D, M, M' and F by the
+/// angle-addition formulas: four sincos instead of ten.
+vec3 principal_moon_tod_at(double tc, const nutation& nut) {
+    const moon_arguments a = moon_arguments_at(tc);
+    const sin_cos d = sin_cos_of(a.d), m = sin_cos_of(a.m), mp = sin_cos_of(a.mp), f = sin_cos_of(a.f);
+    const sin_cos d2 = twice(d);
+    const std::array<sin_cos, 6> lr{mp, d2 - mp, d2, twice(mp), m, twice(f)};
+    const std::array<sin_cos, 4> b{f, mp + f, mp - f, d2 - f};
+    double sum_l = 0.0, sum_r = 0.0, sum_b = 0.0;
+    for (std::size_t i = 0; i < lr.size(); ++i) {
+        const double ef = e_factor(a.ecc, moon_lr[i].m);
+        sum_l += moon_lr[i].sl * ef * lr[i].s;
+        sum_r += moon_lr[i].sr * ef * lr[i].c;
+    }
+    for (std::size_t i = 0; i < b.size(); ++i) sum_b += moon_b[i].sb * e_factor(a.ecc, moon_b[i].m) * b[i].s;
+    return moon_of_date(a, sum_l, sum_b, sum_r, nut);
 }
 
 double equation_of_equinoxes(const nutation& nut) {
@@ -190,7 +251,7 @@ vec3 moon_position_tod(epoch t) {
 
 vec3 moon_position_tod_principal(epoch t) {
     const double tc = centuries_tt(t);
-    return moon_tod_at(tc, nutation_low(tc), principal_moon);
+    return principal_moon_tod_at(tc, nutation_low(tc));
 }
 
 double equation_of_equinoxes_rad(epoch t) { return equation_of_equinoxes(nutation_low(centuries_tt(t))); }

@@ -66,13 +66,14 @@ eclipse_summary eclipse_sampled(const state_at_fn& state_teme_at, double period_
 eclipse_summary eclipse_sampled(const element_set& set, epoch start, duration span, const eclipse_options& opt = {});
 
 /// Eclipse statistics from the beta angle at the centre of each of ceil(span / analytic_step_s) equal intervals
-/// (hourly by default): circular orbits and cylindrical shadow only
+/// (hourly by default), the Sun there from analytic_sun_positions: circular orbits and cylindrical shadow only
 /// (throws input_error otherwise); eclipse fraction (1/pi) acos(sqrt(r^2 - R^2) / (r cos beta)).
 eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duration span, const eclipse_options& opt = {});
 
 /// The Sun [m, TEME] at the centre of each interval eclipse_analytic samples over [start, start + span]: what its
-/// result depends on the date through, so that several orbits analysed over one span share it. input_error as
-/// eclipse_analytic for a non-positive span or step.
+/// result depends on the date through, so that several orbits analysed over one span share it. sun_position_teme at
+/// nodes up to two days apart and the quintic through the six nearest between, within 0.0026" of it (docs/models/
+/// orbit.md "Sun table"). input_error as eclipse_analytic for a non-positive span or step.
 std::vector<vec3> analytic_sun_positions(epoch start, duration span, const eclipse_options& opt = {});
 
 /// eclipse_analytic with the Sun at each interval's centre given (analytic_sun_positions of the same start, span and
