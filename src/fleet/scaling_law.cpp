@@ -59,15 +59,31 @@ double chinchilla_law::loss(double params, double tokens) const {
     return e + a / std::pow(params, alpha) + b / std::pow(tokens, beta);  // Hoffmann et al. 2022 eq. 2
 }
 
-allocation compute_optimal(const chinchilla_law& law, double flop) {
+namespace {
+
+/// G = (alpha A / (beta B))^(1/(alpha+beta)) of Hoffmann et al. 2022 eq. 4, after the checks.
+double optimum_g(const chinchilla_law& law, double flop) {
     require_law(law);
     require_positive("training compute [FLOP]", flop);
+    return std::pow(law.alpha * law.a / (law.beta * law.b), 1.0 / (law.alpha + law.beta));  // Hoffmann et al. 2022 eq. 4
+}
+
+/// D_opt = G^-1 (C/6)^(a/(a+b)) (Hoffmann et al. 2022 eq. 4).
+double optimum_tokens(const chinchilla_law& law, double flop, double g) {
+    return std::pow(flop / 6.0, law.alpha / (law.alpha + law.beta)) / g;
+}
+
+}  // namespace
+
+double compute_optimal_tokens(const chinchilla_law& law, double flop) { return optimum_tokens(law, flop, optimum_g(law, flop)); }
+
+allocation compute_optimal(const chinchilla_law& law, double flop) {
+    const double g = optimum_g(law, flop);
     const double sum = law.alpha + law.beta;
-    const double g = std::pow(law.alpha * law.a / (law.beta * law.b), 1.0 / sum);  // Hoffmann et al. 2022 eq. 4
     const double c6 = flop / 6.0;
     allocation out;
     out.params = g * std::pow(c6, law.beta / sum);   // Hoffmann et al. 2022 eq. 4: N_opt = G (C/6)^(b/(a+b))
-    out.tokens = std::pow(c6, law.alpha / sum) / g;  // Hoffmann et al. 2022 eq. 4: D_opt = G^-1 (C/6)^(a/(a+b))
+    out.tokens = optimum_tokens(law, flop, g);
     out.effective_tokens = out.tokens;
     out.loss = law.loss(out.params, out.tokens);
     out.data_limited = false;

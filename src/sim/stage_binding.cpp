@@ -65,7 +65,7 @@ constraint binding_stage(const step_clock& clock, const fleet::chinchilla_law& l
         data_short = *lines_data_short;
     } else if (training.projected_effective_flop > 0.0) {
         // The tokens a run wants follow the compute-optimal split of its effective compute (algorithmic progress).
-        data_short = fleet::compute_optimal(law, training.projected_effective_flop).tokens > corpus.unique_tokens;
+        data_short = fleet::compute_optimal_tokens(law, training.projected_effective_flop) > corpus.unique_tokens;
     }
     const constraint bound = data_short ? (uplink.saturated ? constraint::bandwidth : constraint::data) : supply;
     count_binding(clock, bound, "bottleneck_change", binding.last, binding.steps, recording);

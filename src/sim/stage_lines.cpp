@@ -210,7 +210,7 @@ std::optional<bool> bind_lines(const step_clock& clock, const training_step& tra
     double flagship_share = -1.0;
     for (auto& line : lines.lines) {
         const double flop = line.share * training.projected_effective_flop;
-        const bool data_short = flop > 0.0 && fleet::compute_optimal(line.law, flop).tokens > line.unique_tokens;
+        const bool data_short = flop > 0.0 && fleet::compute_optimal_tokens(line.law, flop) > line.unique_tokens;
         const constraint bound = data_short ? (uplink.saturated ? constraint::bandwidth : constraint::data) : supply;
         ++line.summary.binding_steps[static_cast<std::size_t>(bound)];
         recording.record(clock.index, line.channels.data_bound, data_short ? 1.0 : 0.0);

@@ -48,6 +48,10 @@ struct allocation {
 /// N_opt = G (C/6)^(beta/(alpha+beta)), D_opt = G^-1 (C/6)^(alpha/(alpha+beta)), G = (alpha A / (beta B))^(1/(alpha+beta)).
 allocation compute_optimal(const chinchilla_law& law, double flop);
 
+/// compute_optimal's D_opt alone [tokens], to the bit (for a test against a corpus at every step, without the loss's
+/// powers); same errors.
+double compute_optimal_tokens(const chinchilla_law& law, double flop);
+
 /// Best N and D for `flop` when only `unique_tokens` unique tokens exist: the compute-optimal choice
 /// when D_opt <= U; otherwise the minimum of L(C/6D, D'(D)) over D in [U, min(D_opt, U max_epochs)]
 /// (golden-section search), marked data_limited.

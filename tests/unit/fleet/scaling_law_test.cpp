@@ -51,6 +51,15 @@ TEST(scaling_law, compute_optimal_spends_the_whole_budget) {
     }
 }
 
+TEST(scaling_law, compute_optimal_tokens_is_compute_optimals_token_count_to_the_bit) {
+    // The engine tests the corpus against it at every step: it must decide exactly as compute_optimal would.
+    for (const auto& law : {fleet::chinchilla_law::epoch_ai(), fleet::chinchilla_law::hoffmann()}) {
+        for (double flop = 1e18; flop < 1e31; flop *= 7.3)
+            EXPECT_EQ(fleet::compute_optimal_tokens(law, flop), fleet::compute_optimal(law, flop).tokens) << flop;
+    }
+    EXPECT_THROW((void)fleet::compute_optimal_tokens(fleet::chinchilla_law::epoch_ai(), 0.0), domain_error);
+}
+
 TEST(scaling_law, compute_optimal_is_a_minimum_along_the_iso_flop_curve) {
     const fleet::corpus_params unlimited;
     for (const auto& law : {fleet::chinchilla_law::epoch_ai(), fleet::chinchilla_law::hoffmann()}) {
