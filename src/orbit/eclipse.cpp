@@ -215,6 +215,16 @@ std::vector<vec3> analytic_sun_positions(epoch start, duration span, const eclip
     return detail::sun_table(start, h, n_steps);
 }
 
+daily_suns::daily_suns(epoch start) : m_sampler(std::make_unique<detail::sun_sampler>(start, 86'400.0)) {}
+daily_suns::~daily_suns() = default;
+daily_suns::daily_suns(daily_suns&&) noexcept = default;
+daily_suns& daily_suns::operator=(daily_suns&&) noexcept = default;
+
+void daily_suns::days(std::int64_t first, std::int64_t count, std::vector<vec3>& out) {
+    out.resize(static_cast<std::size_t>(std::max<std::int64_t>(0, count)));
+    for (std::int64_t k = 0; k < count; ++k) out[static_cast<std::size_t>(k)] = m_sampler->at(first + k);
+}
+
 eclipse_summary eclipse_analytic(const kepler_elements& el, epoch, duration span, const eclipse_options& opt,
                                  std::span<const vec3> sun_teme) {
     const auto n_steps = analytic_intervals(span, opt).first;

@@ -57,6 +57,29 @@ bool sun_table_interpolates(double step_s, std::int64_t count) {
     return stride > 1 && (count - 1) / stride + static_cast<std::int64_t>(node_count_per_sample) < count;
 }
 
+sun_sampler::sun_sampler(epoch start, double step_s)
+    : m_start(start), m_step_s(step_s), m_stride(sun_table_stride(step_s)), m_weights(static_cast<std::size_t>(m_stride)) {
+    for (std::int64_t r = 1; r < m_stride; ++r)
+        m_weights[static_cast<std::size_t>(r)] = lagrange_weights(static_cast<double>(r) / static_cast<double>(m_stride));
+}
+
+vec3 sun_sampler::at(std::int64_t k) {
+    const std::int64_t j = k / m_stride, r = k % m_stride;
+    const auto last = static_cast<std::size_t>(j) + node_count_per_sample;  // nodes j - 2 .. j + 3 at j .. j + 5
+    if (m_nodes.size() < last) {
+        m_nodes.resize(last);
+        m_made.resize(last, 0);
+    }
+    for (std::size_t i = static_cast<std::size_t>(j); i < last; ++i) {
+        if (m_made[i] != 0) continue;
+        const auto sample = (static_cast<std::int64_t>(i) - 2) * m_stride;
+        m_nodes[i] = sun_position_teme(m_start + duration::from_seconds((static_cast<double>(sample) + 0.5) * m_step_s));
+        m_made[i] = 1;
+    }
+    const vec3* around = m_nodes.data() + j;
+    return r == 0 ? around[2] : weighted(m_weights[static_cast<std::size_t>(r)], around);
+}
+
 std::vector<vec3> sun_table(epoch start, double step_s, std::int64_t count) {
     const auto at = [&](std::int64_t k) {
         return sun_position_teme(start + duration::from_seconds((static_cast<double>(k) + 0.5) * step_s));

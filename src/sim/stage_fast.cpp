@@ -1,7 +1,10 @@
 // Stage 1 (fast): this step's aggregates from the fast clock (DESIGN.md "Two clocks"; docs/models/sim.md "Fast
 // clock").
 #include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <utility>
+#include <vector>
 
 #include "kardashev/orbit/eclipse.hpp"
 #include "kardashev/orbit/kepler.hpp"
@@ -15,6 +18,20 @@ namespace {
 /// the scenario start and precessed by J2; the cylindrical shadow uses the beta-angle form at the
 /// centre of each day of the window, the conical one samples the first orbit of the window every 10 s (the
 /// beta angle moves less than a degree a day). Both are orbit/eclipse.hpp, validated by O2.
+/// The daily beta-angle form's sunlit fraction over [from, to): the days' Suns from `suns` (the table's, so a window's
+/// value depends only on the start and its days) when the window is whole days from the start, else eclipse_analytic's
+/// own.
+double daily_sunlit_fraction(const orbit::kepler_elements& elements, epoch start, epoch from, epoch to,
+                             const orbit::eclipse_options& daily, orbit::daily_suns& suns) {
+    constexpr std::int64_t day_ns = 86'400'000'000'000;
+    const std::int64_t offset = (from - start).ns(), length = (to - from).ns();
+    if (offset < 0 || offset % day_ns != 0 || length <= 0 || length % day_ns != 0)
+        return orbit::eclipse_analytic(elements, from, to - from, daily).sunlit_fraction;
+    std::vector<orbit::vec3> days;
+    suns.days(offset / day_ns, length / day_ns, days);
+    return orbit::eclipse_analytic(elements, from, to - from, daily, days).sunlit_fraction;
+}
+
 fast_clock::window_fn sunlit_window(epoch start, const site_orbit& path) {
     orbit::kepler_elements at_start;
     if (path.sun_synchronous) {
@@ -26,7 +43,8 @@ fast_clock::window_fn sunlit_window(epoch start, const site_orbit& path) {
     }
     orbit::eclipse_options options;
     options.shadow = path.shadow;
-    return [at_start, start, options](epoch from, epoch to) {
+    auto suns = std::make_shared<orbit::daily_suns>(start);  // shared by the window function's copies
+    return [at_start, start, options, suns](epoch from, epoch to) {
         const orbit::kepler_elements elements = orbit::propagate_j2(at_start, (from - start).seconds(), options.gravity);
         fast_aggregate aggregate;
         if (options.shadow == orbit::shadow_model::cylindrical) {
@@ -34,7 +52,7 @@ fast_clock::window_fn sunlit_window(epoch start, const site_orbit& path) {
             // degree a day, so this matches hourly sampling to ~1e-4 (engine_test.cpp).
             orbit::eclipse_options daily = options;
             daily.analytic_step_s = 86'400.0;
-            aggregate.sunlit_fraction = orbit::eclipse_analytic(elements, from, to - from, daily).sunlit_fraction;
+            aggregate.sunlit_fraction = daily_sunlit_fraction(elements, start, from, to, daily, *suns);
         } else {
             const duration one_orbit = duration::from_seconds(orbit::orbital_period_s(elements.a_m, options.gravity));
             aggregate.sunlit_fraction =

@@ -3,7 +3,9 @@
 /// eclipse durations and eclipse seasons over a period, both sampled and analytic (beta-angle form).
 /// See docs/models/orbit.md.
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -75,6 +77,30 @@ eclipse_summary eclipse_analytic(const kepler_elements& el, epoch start, duratio
 /// nodes up to two days apart and the quintic through the six nearest between, within 0.0026" of it (docs/models/
 /// orbit.md "Sun table"). input_error as eclipse_analytic for a non-positive span or step.
 std::vector<vec3> analytic_sun_positions(epoch start, duration span, const eclipse_options& opt = {});
+
+namespace detail {
+class sun_sampler;
+}  // namespace detail
+
+/// The Sun [m, TEME] at the centre of each day from `start` (start + (k + 1/2) d), for eclipse_analytic's daily form
+/// over windows of whole days asked in any order: day k's value is analytic_sun_positions's at a daily step over any
+/// span long enough to interpolate (the full series every second day, the quintic between; docs/models/orbit.md "Sun
+/// table"), so it depends only on `start` and k, never on which days were asked before. Keeps the nodes it made.
+class daily_suns {
+public:
+    explicit daily_suns(epoch start);
+    ~daily_suns();
+    daily_suns(daily_suns&&) noexcept;
+    daily_suns& operator=(daily_suns&&) noexcept;
+    daily_suns(const daily_suns&) = delete;
+    daily_suns& operator=(const daily_suns&) = delete;
+
+    /// Days [first, first + count) into `out` (resized); first >= 0.
+    void days(std::int64_t first, std::int64_t count, std::vector<vec3>& out);
+
+private:
+    std::unique_ptr<detail::sun_sampler> m_sampler;
+};
 
 /// eclipse_analytic with the Sun at each interval's centre given (analytic_sun_positions of the same start, span and
 /// options); input_error for a table of another length.

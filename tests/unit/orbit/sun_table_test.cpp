@@ -98,5 +98,27 @@ TEST(sun_table, is_what_analytic_sun_positions_gives) {
     EXPECT_EQ(detail::sun_table_stride(year.seconds() / 8766.0), 48) << "a Julian year's hour is a few ulps long";
 }
 
+TEST(sun_table, daily_suns_give_the_daily_tables_values_in_any_order_and_whatever_the_tables_length) {
+    // The fast clock asks the days of its windows one window at a time and a sweep's run cache shares them between runs
+    // of different lengths: a day's Sun must not depend on what was asked before or on how long a table is.
+    const epoch start = epoch::from_utc_iso("2026-01-01T00:00:00Z");
+    eclipse_options daily;
+    daily.analytic_step_s = 86'400.0;
+    const auto ten_years = analytic_sun_positions(start, duration::from_days(3652), daily);
+    const auto one_year = analytic_sun_positions(start, duration::from_days(365), daily);
+    daily_suns suns(start);
+    std::vector<vec3> got;
+    for (const std::int64_t first : {3000, 0, 17, 364, 1, 2999, 3650}) {
+        suns.days(first, 2, got);
+        for (std::int64_t k = 0; k < 2; ++k) {
+            const auto day = static_cast<std::size_t>(first + k);
+            EXPECT_EQ(got[static_cast<std::size_t>(k)], ten_years[day]) << day;
+            if (day < one_year.size()) {
+                EXPECT_EQ(got[static_cast<std::size_t>(k)], one_year[day]) << day;
+            }
+        }
+    }
+}
+
 }  // namespace
 }  // namespace kardashev::orbit
