@@ -105,22 +105,7 @@ constexpr std::array<b_term, 60> moon_b{{
 }};
 
 
-/// How much of Meeus's tables 47.A and 47.B a Moon evaluation sums, and whether it adds the planetary terms.
-struct moon_series {
-    std::size_t lr_terms = moon_lr.size();
-    std::size_t b_terms = moon_b.size();
-    bool additive = true;
-};
-
-/// The full series (moon_position_tod).
-constexpr moon_series full_moon{};
-/// The principal terms (moon_position_tod_principal): the rows of 47.A at or above 0.1 deg in longitude (the equation
-/// of the centre, evection, variation, 2M', the annual equation, the reduction to the ecliptic) and of 47.B at or
-/// above 0.1 deg in latitude. The rows and planetary terms left out sum to at most 0.48 deg in longitude, 0.23 deg in
-/// latitude and 1,500 km in distance were they all in phase: a position within 3,900 km of the full series'.
-constexpr moon_series principal_moon{6, 4, false};
-
-vec3 moon_tod_at(double tc, const nutation& nut, const moon_series& series);
+vec3 moon_tod_at(double tc, const nutation& nut);
 vec3 principal_moon_tod_at(double tc, const nutation& nut);
 
 /// The Sun at `tc` Julian centuries of TT with the nutation of that date (sun_position_tod).
@@ -177,28 +162,25 @@ vec3 moon_of_date(const moon_arguments& a, double sum_l, double sum_b, double su
     return ecliptic_to_equatorial(lon + nut.dpsi, lat, dist_m, nut.eps_true);
 }
 
-/// The Moon at `tc` Julian centuries of TT with the nutation of that date, from `series` of Meeus's tables.
-vec3 moon_tod_at(double tc, const nutation& nut, const moon_series& series) {
+/// The Moon at `tc` Julian centuries of TT with the nutation of that date: Meeus's tables 47.A and 47.B in full and
+/// the additive terms (moon_position_tod).
+vec3 moon_tod_at(double tc, const nutation& nut) {
     const moon_arguments a = moon_arguments_at(tc);
     double sum_l = 0.0, sum_r = 0.0, sum_b = 0.0;
-    for (std::size_t i = 0; i < series.lr_terms; ++i) {
-        const lr_term& k = moon_lr[i];
+    for (const lr_term& k : moon_lr) {
         const double arg = k.d * a.d + k.m * a.m + k.mp * a.mp + k.f * a.f;
         const double ef = e_factor(a.ecc, k.m);
         sum_l += k.sl * ef * std::sin(arg);
         sum_r += k.sr * ef * std::cos(arg);
     }
-    for (std::size_t i = 0; i < series.b_terms; ++i) {
-        const b_term& k = moon_b[i];
+    for (const b_term& k : moon_b) {
         const double arg = k.d * a.d + k.m * a.m + k.mp * a.mp + k.f * a.f;
         sum_b += k.sb * e_factor(a.ecc, k.m) * std::sin(arg);
     }
     // Meeus 1998 ch. 47: additive terms (Venus, Jupiter, flattening of the Earth).
-    if (series.additive) {
-        sum_l += 3958.0 * std::sin(a.a1) + 1962.0 * std::sin(a.lp - a.f) + 318.0 * std::sin(a.a2);
-        sum_b += -2235.0 * std::sin(a.lp) + 382.0 * std::sin(a.a3) + 175.0 * std::sin(a.a1 - a.f) +
-                 175.0 * std::sin(a.a1 + a.f) + 127.0 * std::sin(a.lp - a.mp) - 115.0 * std::sin(a.lp + a.mp);
-    }
+    sum_l += 3958.0 * std::sin(a.a1) + 1962.0 * std::sin(a.lp - a.f) + 318.0 * std::sin(a.a2);
+    sum_b += -2235.0 * std::sin(a.lp) + 382.0 * std::sin(a.a3) + 175.0 * std::sin(a.a1 - a.f) +
+             175.0 * std::sin(a.a1 + a.f) + 127.0 * std::sin(a.lp - a.mp) - 115.0 * std::sin(a.lp + a.mp);
     return moon_of_date(a, sum_l, sum_b, sum_r, nut);
 }
 
@@ -213,10 +195,13 @@ static_assert(row_is(moon_lr[0], 0, 0, 1, 0) && row_is(moon_lr[1], 2, 0, -1, 0) 
               row_is(moon_lr[3], 0, 0, 2, 0) && row_is(moon_lr[4], 0, 1, 0, 0) && row_is(moon_lr[5], 0, 0, 0, 2));
 static_assert(row_is(moon_b[0], 0, 0, 0, 1) && row_is(moon_b[1], 0, 0, 1, 1) && row_is(moon_b[2], 0, 0, 1, -1) &&
               row_is(moon_b[3], 2, 0, 0, -1));
-static_assert(principal_moon.lr_terms == 6 && principal_moon.b_terms == 4 && !principal_moon.additive);
 
-/// moon_tod_at(tc, nut, principal_moon) with each row's sine and cosine from those of D, M, M' and F by the
-/// angle-addition formulas: four sincos instead of ten.
+/// The Moon of moon_position_tod_principal: the rows of 47.A at or above 0.1 deg in longitude (the equation of the
+/// centre, evection, variation, 2M', the annual equation, the reduction to the ecliptic) and of 47.B at or above 0.1
+/// deg in latitude, without the additive terms. The rows and planetary terms left out sum to at most 0.48 deg in
+/// longitude, 0.23 deg in latitude and 1,500 km in distance were they all in phase: a position within 3,900 km of the
+/// full series'. Each row's sine and cosine comes from those of D, M, M' and F by the angle-addition formulas: four
+/// sincos instead of ten.
 vec3 principal_moon_tod_at(double tc, const nutation& nut) {
     const moon_arguments a = moon_arguments_at(tc);
     const sin_cos d = sin_cos_of(a.d), m = sin_cos_of(a.m), mp = sin_cos_of(a.mp), f = sin_cos_of(a.f);
@@ -246,7 +231,7 @@ vec3 sun_position_tod(epoch t) {
 
 vec3 moon_position_tod(epoch t) {
     const double tc = centuries_tt(t);
-    return moon_tod_at(tc, nutation_low(tc), full_moon);
+    return moon_tod_at(tc, nutation_low(tc));
 }
 
 vec3 moon_position_tod_principal(epoch t) {

@@ -89,18 +89,8 @@ std::vector<vec3> sun_table(epoch start, double step_s, std::int64_t count) {
         for (std::int64_t k = 0; k < count; ++k) out[static_cast<std::size_t>(k)] = at(k);
         return out;
     }
-    const std::int64_t stride = sun_table_stride(step_s);
-    // Nodes j = -2 .. (count - 1) / stride + 3 at samples j * stride, stored from index 0.
-    std::vector<vec3> nodes(static_cast<std::size_t>((count - 1) / stride + static_cast<std::int64_t>(node_count_per_sample)));
-    for (std::size_t j = 0; j < nodes.size(); ++j) nodes[j] = at((static_cast<std::int64_t>(j) - 2) * stride);
-    std::vector<node_weights> weights(static_cast<std::size_t>(stride));
-    for (std::int64_t r = 1; r < stride; ++r)
-        weights[static_cast<std::size_t>(r)] = lagrange_weights(static_cast<double>(r) / static_cast<double>(stride));
-    for (std::int64_t k = 0; k < count; ++k) {
-        const std::int64_t j = k / stride, r = k % stride;
-        const vec3* around = nodes.data() + j;  // nodes j - 2 .. j + 3
-        out[static_cast<std::size_t>(k)] = r == 0 ? around[2] : weighted(weights[static_cast<std::size_t>(r)], around);
-    }
+    sun_sampler sampler(start, step_s);
+    for (std::int64_t k = 0; k < count; ++k) out[static_cast<std::size_t>(k)] = sampler.at(k);
     return out;
 }
 
