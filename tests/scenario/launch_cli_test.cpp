@@ -22,6 +22,14 @@ using kardashev::testing::slurp;
 using kardashev::testing::temp_root;
 namespace fs = std::filesystem;
 
+/// `--set` arguments for 60 days of the default with the orbital cluster's plan jumping to `tpus` TPUs on 10 January
+/// (5 GW for it); a trailing space.
+std::string cluster_jump(const std::string& tpus) {
+    return "--set 'length=60 d' --set 'sites[2].accelerators[0].from=2026-01-01' "
+           "--set 'sites[2].accelerators[1].from=2026-01-10' --set 'sites[2].accelerators[1].value=" +
+           tpus + "' --set 'sites[2].power_capacity=5 GW' ";
+}
+
 TEST(launch_cli, a_fixed_3600_usd_per_kg_launch_price_makes_the_orbital_cluster_dearer) {
     const auto root = temp_root("launch_price");
     const auto learning = run_summary(root / "learning", "");
@@ -38,10 +46,7 @@ TEST(launch_cli, one_flight_a_year_makes_launch_bind_and_no_launch_limit_does_no
     // The orbital cluster's plan jumps to 2 M TPUs on 10 January; enough grid for colossus-2 that power does not bind;
     // 60 days. The default's model lines are data-bound, so the test reads what bound the compute supply, data aside
     // (supply_binding_steps).
-    const std::string plan =
-        "--set 'length=60 d' --set 'sites[1].power_capacity=20 GW' "
-        "--set 'sites[2].accelerators[0].from=2026-01-01' --set 'sites[2].accelerators[1].from=2026-01-10' "
-        "--set 'sites[2].accelerators[1].value=2000000' --set 'sites[2].power_capacity=5 GW' ";
+    const std::string plan = cluster_jump("2000000") + "--set 'sites[1].power_capacity=20 GW' ";
     const auto few = run_summary(root / "few", plan + "--set 'launch.launchers[0].flights_per_year=1 /yr'");
     EXPECT_GE(few["supply_binding_steps"]["launch"].get<int>(), 45);  // every step from the jump (51)
     const auto unlimited = run_summary(root / "unlimited", plan + "--set 'launch.launchers=[]'");
@@ -55,9 +60,7 @@ TEST(launch_cli, drawn_launch_failures_repeat_for_one_seed_and_a_sweep_over_seed
     // 60 days of the default with the orbital cluster's 20,000 TPUs planned from 10 January (launch binds: 25
     // Starship flights a year), launchers 80 % reliable, launch failures drawn from the run seed.
     const std::string failing =
-        "--set 'length=60 d' --set 'sites[2].accelerators[0].from=2026-01-01' "
-        "--set 'sites[2].accelerators[1].from=2026-01-10' --set 'sites[2].accelerators[1].value=20000' "
-        "--set 'sites[2].power_capacity=5 GW' --set failures=drawn --set 'launch.launchers[0].reliability=80 %' ";
+        cluster_jump("20000") + "--set failures=drawn --set 'launch.launchers[0].reliability=80 %' ";
     const auto a = run_summary(root / "a", failing + "--seed 1");
     const auto b = run_summary(root / "b", failing + "--seed 1");
     const auto c = run_summary(root / "c", failing + "--seed 2");
